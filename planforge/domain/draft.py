@@ -1,0 +1,106 @@
+"""The draft: the typed output of the draft agent, and the draft result the API returns.
+
+The draft agent fills `Draft` (weeks × all seven days, rest days explicit); planforge renders it into the
+canonical text (`planforge.draft_text.render_draft`) that the coach reads and edits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from planforge.domain.usage import Usage
+from planforge.domain.vocabulary import Level, Phase, Weekday
+
+_MODEL_CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class DraftDay(BaseModel):
+    """One day of a draft week."""
+
+    model_config = _MODEL_CONFIG
+
+    day: Weekday
+    """Day of the week."""
+    session: str = Field(min_length=1, max_length=300)
+    """What to do, in a coach's words with numbers, e.g. "Easy run 45 min", "Intervals: 6 x 800m @ 5K pace w/ 400m
+    jog", "Long run 16 km"; exactly "Rest" on a rest day. Two sessions on one day are joined with " + "."""
+
+
+class DraftWeek(BaseModel):
+    """One week of a draft."""
+
+    model_config = _MODEL_CONFIG
+
+    week: int = Field(ge=1, le=52)
+    """Week number, 1-based."""
+    focus: str = Field(min_length=1, max_length=200)
+    """The week's focus in a few words, e.g. "Aerobic foundation" or "Step-back week"."""
+    days: list[DraftDay]
+    """All seven days, Monday to Sunday, rest days included."""
+
+
+class DraftPhase(BaseModel):
+    """A block of consecutive weeks sharing one training phase."""
+
+    model_config = _MODEL_CONFIG
+
+    phase: Phase
+    """base, build, peak, taper (or recovery, race)."""
+    name: str = Field(min_length=1, max_length=80)
+    """Title of the phase, e.g. "Base Building"."""
+    start_week: int = Field(ge=1, le=52)
+    """First week of the phase."""
+    end_week: int = Field(ge=1, le=52)
+    """Last week of the phase (inclusive)."""
+    description: str = Field(min_length=1, max_length=600)
+    """One or two sentences on the phase's purpose."""
+
+
+class Draft(BaseModel):
+    """A whole training-plan draft."""
+
+    model_config = _MODEL_CONFIG
+
+    title: str = Field(min_length=1, max_length=150)
+    """Plan title, e.g. "12-Week Intermediate Half Marathon Training Plan"."""
+    overview: str = Field(min_length=1, max_length=1_500)
+    """A short paragraph: goal, structure, how intensity and volume progress."""
+    phases: list[DraftPhase]
+    """Phases in order, together covering every week exactly once."""
+    weeks: list[DraftWeek]
+    """Every week in order, numbered 1..N."""
+
+    def phase_of(self, week: int) -> Phase | None:
+        """The phase that contains `week`, if any."""
+        for phase in self.phases:
+            if phase.start_week <= week <= phase.end_week:
+                return phase.phase
+        return None
+
+
+class DraftMetadata(BaseModel):
+    """The request parameters a draft echoes, with the server's generation time."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    weeks: int
+    level: Level
+    org_id: str
+    generated_at: dt.datetime
+    """When the draft was generated (UTC)."""
+
+
+class DraftResult(BaseModel):
+    """The result of step 1: the spec's `data` object, plus usage."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    draft: str
+    """The draft text for the coach to read and edit."""
+    training_principle: str
+    """The training principle actually used (request override, org principle, or the built-in default)."""
+    metadata: DraftMetadata
+    usage: Usage = Field(default_factory=lambda: Usage())
+    """Model usage of the generation."""

@@ -1,0 +1,65 @@
+"""Request schemas for the two steps, exactly as the spec's parameters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from planforge.domain.vocabulary import Level, WorkoutPreference
+
+MAX_PROMPT_CHARS = 4_000
+MAX_PRINCIPLE_CHARS = 4_000
+MAX_DRAFT_CHARS = 200_000
+"""A 52-week draft written by hand is ~30k characters; the bound keeps a runaway paste out."""
+
+
+def _at_least_ten_non_blank(text: str) -> str:
+    if sum(not c.isspace() for c in text) < 10:
+        raise ValueError("must contain at least 10 non-blank characters")
+    return text
+
+
+def _iso_date(value: object) -> object:
+    # pydantic's lax date parsing also takes Unix timestamps and datetimes; the spec says YYYY-MM-DD.
+    if isinstance(value, dt.datetime) or not isinstance(value, (str, dt.date)):
+        raise ValueError("must be an ISO date (YYYY-MM-DD)")
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"must be an ISO date (YYYY-MM-DD), got {value!r}")
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+OrgId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+
+
+class DraftRequest(BaseModel):
+    """Step 1: the parameters of a plan (the spec's generate-draft body)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    weeks: int = Field(ge=1, le=52, strict=True)
+    """Length of the plan in weeks, 1 to 52."""
+    level: Level
+    """Athlete level."""
+    org_id: OrgId
+    """The organization whose training principle (and workout library) the plan uses."""
+    additional_prompt: str | None = Field(default=None, max_length=MAX_PROMPT_CHARS)
+    """Free-text requirements, e.g. "targeting a sub-4 hour marathon" or "one trail run per week"."""
+    training_principle: str | None = Field(default=None, max_length=MAX_PRINCIPLE_CHARS)
+    """Overrides the org's training principle for this request only, when set and non-blank."""
+    start_date: IsoDate | None = None
+    """ISO date (YYYY-MM-DD) of the plan's first day; without it workouts are placed by week and day only."""
+    workout_preference: WorkoutPreference = "ai_generate"
+    """How workouts are sourced: ai_generate, prefer_existing or strict_existing."""
+
+
+class PlanRequest(DraftRequest):
+    """Step 2: the draft parameters plus the (edited) draft text to convert."""
+
+    refined_draft: Annotated[str, Field(max_length=MAX_DRAFT_CHARS), AfterValidator(_at_least_ten_non_blank)]
+    """The draft text from step 1, with the coach's edits."""

@@ -1,0 +1,102 @@
+"""planforge's errors: one tree, translated to HTTP statuses and CLI messages only at the edges.
+
+    PlanforgeError
+    ├── InvalidRequestError        bad input (422 / CLI exit 2): names the field and the problem
+    │   └── DraftStructureError    a draft text with no recognisable week structure or the wrong week count
+    ├── NotFoundError              an org, principle or library workout that does not exist (404)
+    ├── AccessDeniedError          authenticated but not allowed (403)
+    ├── AuthenticationError        missing or bad credential (401)
+    └── GenerationError            the model could not produce a valid result
+        ├── ChunkConversionError   one chunk of a plan kept failing validation (names its weeks)
+        ├── ModelProviderError     the provider failed: rate limit, outage, bad gateway (502 / 503)
+        └── GenerationTimeoutError the request's deadline passed (504)
+"""
+
+from __future__ import annotations
+
+
+class PlanforgeError(Exception):
+    """Base of every error planforge raises on purpose."""
+
+    code: str = "planforge_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidRequestError(PlanforgeError):
+    """The request is invalid; `field` names the offending field (dotted path) when there is one."""
+
+    code = "validation_error"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.problem = message
+
+
+class DraftStructureError(InvalidRequestError):
+    """The draft text cannot be split into the expected weeks."""
+
+    code = "draft_structure_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, field="refined_draft")
+
+
+class NotFoundError(PlanforgeError):
+    """Something the request refers to does not exist."""
+
+    code = "not_found"
+
+
+class AuthenticationError(PlanforgeError):
+    """No credential, or one that resolves to no principal."""
+
+    code = "unauthenticated"
+
+
+class AccessDeniedError(PlanforgeError):
+    """The principal may not do this (role, missing feature, another org)."""
+
+    code = "forbidden"
+
+
+class GenerationError(PlanforgeError):
+    """The model did not produce a valid result."""
+
+    code = "generation_failed"
+
+
+class ChunkConversionError(GenerationError):
+    """A chunk of weeks kept failing validation after its retries: the whole plan fails, nothing partial."""
+
+    code = "chunk_conversion_failed"
+
+    def __init__(self, weeks: range, reason: str) -> None:
+        label = f"week {weeks.start}" if len(weeks) == 1 else f"weeks {weeks.start}-{weeks.stop - 1}"
+        super().__init__(f"could not convert {label}: {reason}")
+        self.weeks = weeks
+        self.reason = reason
+
+
+class ModelProviderError(GenerationError):
+    """The model provider failed (HTTP error, overload, connection). `status_code` is the provider's, if any."""
+
+    code = "model_provider_error"
+
+    def __init__(self, message: str, *, status_code: int | None = None, model_name: str | None = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.model_name = model_name
+
+
+class GenerationTimeoutError(GenerationError):
+    """The generation did not finish within the request's deadline."""
+
+    code = "timeout"
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"generation did not finish within {seconds:g} s")
+        self.seconds = seconds

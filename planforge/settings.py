@@ -1,0 +1,53 @@
+"""Settings, read from the environment (prefix `PLANFORGE_`) or passed explicitly.
+
+No instance is built at import time: `Settings()` reads the environment when called.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+OFFLINE_MODEL = "offline"
+"""The model name of the offline coach, the default when no provider key is configured."""
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder (e.g. ~/.local/share/planforge on Linux)."""
+    return Path(platformdirs.user_data_dir("planforge", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything that can be configured. Environment variables: PLANFORGE_<FIELD>, e.g. PLANFORGE_MODEL."""
+
+    model_config = SettingsConfigDict(env_prefix="PLANFORGE_", extra="ignore")
+
+    model: str | None = None
+    """Model for drafting (and converting, unless plan_model is set): a pydantic-ai model string such as
+    `openai:gpt-4o-mini` or `anthropic:claude-sonnet-4-5`, or `offline`. None: `offline` unless a provider key
+    is configured (OPENAI_API_KEY → openai:gpt-4o-mini, ANTHROPIC_API_KEY → anthropic:claude-sonnet-4-5)."""
+    plan_model: str | None = None
+    """Model for converting drafts into workouts; defaults to `model`."""
+    base_url: str | None = None
+    """An OpenAI-compatible base URL (Ollama, llama.cpp, vLLM …); model names are then served from there."""
+    api_key: str | None = None
+    """API key for base_url, if the local server needs one."""
+    fallback_models: list[str] = Field(default_factory=list)
+    """Models tried in order when the main model fails with a provider error."""
+
+    chunk_weeks: int = Field(default=2, ge=1, le=52)
+    """Weeks converted per plan-agent call."""
+    concurrency: int = Field(default=8, ge=1, le=64)
+    """Chunks converted at the same time, per plan."""
+    output_retries: int = Field(default=2, ge=0, le=10)
+    """How often an agent may fix an answer its validators rejected."""
+    request_timeout_seconds: float = Field(default=300.0, gt=0)
+    """Deadline for a whole generation (draft, or plan with all its chunks)."""
+    max_output_tokens: int = Field(default=8_000, ge=256)
+    """max_tokens per model call; chunks keep each call well below common output limits."""
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    """Where the SQLite file lives (principles, library, tokens)."""
