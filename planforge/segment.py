@@ -1,8 +1,12 @@
 """Deterministic segmentation of a draft text into weeks, with the phase and focus each week carries.
 
 Both the plan conversion (which sends each chunk of weeks to the model) and the offline parser start
-here. A week starts at a week header ("Week 3", "## Week 3: Build", "**Wk 3**", "Woche 3", "Semaine 3",
-"Semana 3"); a phase header ("Phase 2 (Weeks 5–8): Build") sets the phase of the weeks that follow.
+here. A week starts at a week header ("Week 3", "## Week 3: Build", "**Wk 3**", "W3", "Woche 3", "Semaine 3",
+"Semana 3"); a range header with days under it ("Weeks 1-2: ...") gives each of its weeks the same days; a
+phase header ("Phase 2 (Weeks 5–8): Build", or a range header with no days) sets the phase of the weeks that
+follow. Markdown or pipe tables whose rows (or columns) are weeks and whose columns (or rows) are days are
+read as one week per row (column). A header line that carries the days itself ("Week 1: Mon rest, Tue easy
+5 mi, ...") is a week whose body is that paragraph.
 """
 
 from __future__ import annotations
@@ -12,22 +16,44 @@ from dataclasses import dataclass
 
 from planforge.domain.vocabulary import Phase
 from planforge.exceptions import DraftStructureError
+from planforge.segment_days import day_marks, fold, weekday_named
+from planforge.segment_tables import expand_week_tables
+
+__all__ = [
+    "PHASE_HEADER",
+    "WEEK_HEADER",
+    "DraftStructureError",
+    "SegmentedDraft",
+    "WeekText",
+    "check_weeks",
+    "day_marks",
+    "fold",
+    "phase_named_in",
+    "segment_draft",
+    "weekday_named",
+]
 
 _DECOR = r"[\s#*_>|\-–—]*"
+_WEEK_WORD = r"(?:weeks?|wks?|wochen?|semaines?|semanas?|settimane|settimana|w)"
 WEEK_HEADER = re.compile(
     rf"^{_DECOR}(?:week|wk|woche|semaine|semana|settimana|w)\.?\s*(?P<week>\d{{1,2}})\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+WEEK_RANGE_HEADER = re.compile(
+    rf"^{_DECOR}{_WEEK_WORD}\.?\s*(?P<first>\d{{1,2}})\s*(?:-|–|—|to|bis|à|a|au|al)\s*(?:{_WEEK_WORD}\.?\s*)?"
+    r"(?P<last>\d{1,2})\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 PHASE_HEADER = re.compile(rf"^{_DECOR}(?:phase|block|mesocycle)\s*\d*\b(?P<rest>.*)$", re.IGNORECASE)
 
 # Words in a phase or week header that name a phase; the first one in the header wins.
 _PHASE_WORDS: tuple[tuple[Phase, re.Pattern[str]], ...] = (
-    ("taper", re.compile(r"\btaper", re.IGNORECASE)),
-    ("race", re.compile(r"\brace\s*(?:week|day)\b", re.IGNORECASE)),
-    ("peak", re.compile(r"\b(?:peak|sharpen)", re.IGNORECASE)),
-    ("recovery", re.compile(r"\brecover", re.IGNORECASE)),
-    ("build", re.compile(r"\b(?:build|specific|strength phase)", re.IGNORECASE)),
-    ("base", re.compile(r"\b(?:base|foundation|aerobic)", re.IGNORECASE)),
+    ("taper", re.compile(r"\b(?:taper|affûtage|affutage|afinamiento|tapering)", re.IGNORECASE)),
+    ("race", re.compile(r"\b(?:race\s*(?:week|day)|wettkampfwoche|semaine de course|semana de carrera)\b", re.I)),
+    ("peak", re.compile(r"\b(?:peak|sharpen|spitze|pic\b|pico)", re.IGNORECASE)),
+    ("recovery", re.compile(r"\b(?:recover|erholung|regeneration|récupération|recuperaci)", re.IGNORECASE)),
+    ("build", re.compile(r"\b(?:build|specific|strength phase|aufbau|développement|construcci)", re.IGNORECASE)),
+    ("base", re.compile(r"\b(?:base|foundation|aerobic|grundlage|fondamental|fondation)", re.IGNORECASE)),
 )
 
 
@@ -69,45 +95,87 @@ def phase_named_in(text: str) -> Phase | None:
 
 
 def _focus(rest: str) -> str | None:
-    focus = re.sub(r"^[\s:.)\]*_\-–—]+|[\s*_]+$", "", rest)
+    focus = re.sub(r"^[\s:.)\]*_\-–—|]+|[\s*_|]+$", "", rest)
     focus = re.sub(r"^\(.*?\)\s*[:\-–—]?\s*", "", focus)  # "(May 5–11): Build" → "Build"
     return focus or None
 
 
+def _split_header(rest: str) -> tuple[str | None, str]:
+    """A header's focus and the days it carries itself ("Week 1: Mon rest, Tue easy 5 mi" → None, the days)."""
+    marks = day_marks(rest)
+    if len(marks) < 2:
+        return _focus(rest), ""
+    return _focus(rest[: marks[0][0]]), rest[marks[0][0] :]
+
+
+@dataclass
+class _OpenWeek:
+    numbers: list[int]
+    header: str
+    phase: Phase | None
+    focus: str | None
+    range_rest: str | None  # set for a range header: its text, read as a phase header when no days follow
+    body: list[str]
+
+
+class _Segmenter:
+    """Walks the lines once, closing a week at each header."""
+
+    def __init__(self) -> None:
+        self.preamble: list[str] = []
+        self.weeks: list[WeekText] = []
+        self.current: _OpenWeek | None = None
+        self.phase: Phase | None = None
+
+    def close(self) -> None:
+        current, self.current = self.current, None
+        if current is None:
+            return
+        body = "\n".join(current.body).strip("\n")
+        if current.range_rest is not None and not day_marks(body):
+            self.phase = phase_named_in(current.range_rest) or self.phase  # "Weeks 1-4: Base" with no days
+            return
+        for number in current.numbers:
+            self.weeks.append(WeekText(number, current.header, body, current.phase, current.focus))
+
+    def open(self, numbers: list[int], line: str, rest: str, *, is_range: bool) -> None:
+        self.close()
+        focus, days = _split_header(rest)
+        week_phase = self.phase or phase_named_in(focus or "")
+        self.current = _OpenWeek(numbers, line.strip(), week_phase, focus, rest if is_range else None, [])
+        if days:
+            self.current.body.append(days)
+
+    def feed(self, line: str) -> None:
+        if match := WEEK_RANGE_HEADER.match(line):
+            first, last = int(match["first"]), int(match["last"])
+            if first <= last:
+                self.open(list(range(first, last + 1)), line, match["rest"], is_range=True)
+                return
+        if week := WEEK_HEADER.match(line):
+            self.open([int(week["week"])], line, week["rest"], is_range=False)
+        elif header := PHASE_HEADER.match(line):
+            self.close()
+            self.phase = phase_named_in(header["rest"]) or self.phase
+        elif self.current is None:
+            self.preamble.append(line)
+        else:
+            self.current.body.append(line)
+
+
 def segment_draft(text: str) -> SegmentedDraft:
     """Split `text` into weeks. Raises `DraftStructureError` when no week header is found."""
-    preamble: list[str] = []
-    weeks: list[WeekText] = []
-    current: tuple[int, str, Phase | None, str | None] | None = None
-    body: list[str] = []
-    phase: Phase | None = None
-
-    def close() -> None:
-        if current is not None:
-            number, header, week_phase, focus = current
-            weeks.append(WeekText(number, header, "\n".join(body).strip("\n"), week_phase, focus))
-
-    for line in text.splitlines():
-        if week := WEEK_HEADER.match(line):
-            close()
-            focus = _focus(week["rest"])
-            week_phase = phase or phase_named_in(focus or "")
-            current, body = (int(week["week"]), line.strip(), week_phase, focus), []
-        elif header := PHASE_HEADER.match(line):
-            close()
-            current, body = None, []
-            phase = phase_named_in(header["rest"]) or phase
-        elif current is None:
-            preamble.append(line)
-        else:
-            body.append(line)
-    close()
-    if not weeks:
+    segmenter = _Segmenter()
+    for line in expand_week_tables(text.splitlines()):
+        segmenter.feed(line)
+    segmenter.close()
+    if not segmenter.weeks:
         raise DraftStructureError(
             "no week found: expected week headers such as 'Week 1' or 'Week 1: Base' on their own lines,"
-            " each followed by that week's days (e.g. '- Monday: Rest', '- Tuesday: Easy run 45 min')"
+            " each followed by that week's days (e.g. '- Monday: Rest', '- Tuesday: Easy run 45 min'),"
+            " or a table with one row per week and one column per day"
         )
-    return SegmentedDraft("\n".join(preamble).strip(), weeks)
+    return SegmentedDraft("\n".join(segmenter.preamble).strip(), segmenter.weeks)
 
 
 def check_weeks(segmented: SegmentedDraft, expected: int) -> None:

@@ -1,0 +1,109 @@
+"""Markdown and pipe tables of weeks, rewritten as week headers followed by one line per day.
+
+Two layouts are read: rows are weeks and columns are days (`| Week | Mon | Tue | ... |`, with optional
+focus or phase columns), and columns are weeks and rows are days (`| Day | Week 1 | Week 2 | ... |`).
+Tables with days as rows inside a week are left alone: the parser reads those line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from planforge.domain.vocabulary import Weekday
+from planforge.segment_days import weekday_named
+
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_WEEK_CELL = re.compile(
+    r"^[\s*_]*(?:weeks?|wks?|wochen?|semaines?|semanas?|w|s)?\.?\s*(?P<first>\d{1,2})"
+    r"(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<last>\d{1,2}))?\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_FOCUS_COLUMN = re.compile(r"focus|fokus|schwerpunkt|objectif|objetivo|theme|notes?|goal|ziel", re.IGNORECASE)
+_PHASE_COLUMN = re.compile(r"phase|fase|block|periode|période", re.IGNORECASE)
+
+
+def cells(line: str) -> list[str] | None:
+    """The cells of a table row ("| a | b |" → ["a", "b"]), or None when the line is not a row."""
+    if "|" not in line or _SEPARATOR_ROW.match(line):
+        return None
+    row = line.strip()
+    row = row.removeprefix("|").removesuffix("|")
+    return [cell.strip().strip("*_").strip() for cell in row.split("|")]
+
+
+def _week_numbers(cell: str) -> list[int]:
+    match = _WEEK_CELL.match(cell)
+    if match is None:
+        return []
+    first = int(match["first"])
+    last = int(match["last"]) if match["last"] else first
+    return list(range(first, last + 1)) if first <= last else []
+
+
+def _week_lines(numbers: list[int], days: Iterable[tuple[Weekday, str]], focus: str, phase: str) -> list[str]:
+    label = f"Weeks {numbers[0]}-{numbers[-1]}" if len(numbers) > 1 else f"Week {numbers[0]}"
+    lines = [f"Phase: {phase}"] if phase else []
+    lines.append(f"{label}: {focus}" if focus else label)
+    lines += [f"- {day}: {session or 'Rest'}" for day, session in days]
+    return lines
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index] if index is not None and index < len(row) else ""
+
+
+def _rows_are_weeks(header: list[str], rows: list[list[str]]) -> list[str] | None:
+    day_columns = {index: day for index, cell in enumerate(header) if (day := weekday_named(cell))}
+    if len(day_columns) < 3:
+        return None
+    focus_column = next((i for i, cell in enumerate(header) if _FOCUS_COLUMN.search(cell)), None)
+    phase_column = next((i for i, cell in enumerate(header) if _PHASE_COLUMN.search(cell)), None)
+    out: list[str] = []
+    last_phase = ""
+    for row in rows:
+        numbers = _week_numbers(row[0]) if row else []
+        if not numbers:
+            continue
+        phase = _cell(row, phase_column)
+        days = [(day, _cell(row, index)) for index, day in day_columns.items()]
+        out += _week_lines(numbers, days, _cell(row, focus_column), phase if phase != last_phase else "")
+        last_phase = phase or last_phase
+    return out or None
+
+
+def _columns_are_weeks(header: list[str], rows: list[list[str]]) -> list[str] | None:
+    week_columns = {index: numbers for index, cell in enumerate(header) if (numbers := _week_numbers(cell))}
+    if len(week_columns) < 2 or 0 in week_columns:
+        return None
+    day_rows = [(day, row) for row in rows if row and (day := weekday_named(row[0]))]
+    if len(day_rows) < 3:
+        return None
+    out: list[str] = []
+    for index, numbers in week_columns.items():
+        days = [(day, row[index] if index < len(row) else "") for day, row in day_rows]
+        out += _week_lines(numbers, days, "", "")
+    return out
+
+
+def _rewrite(table: list[str]) -> list[str]:
+    rows = [row for line in table if (row := cells(line)) is not None]
+    if len(rows) < 2:
+        return table
+    header, body = rows[0], rows[1:]
+    return _rows_are_weeks(header, body) or _columns_are_weeks(header, body) or table
+
+
+def expand_week_tables(lines: list[str]) -> list[str]:
+    """`lines` with every table of weeks replaced by week headers and day lines; other lines unchanged."""
+    out: list[str] = []
+    table: list[str] = []
+    for line in [*lines, ""]:
+        if line.count("|") >= 2:
+            table.append(line)
+            continue
+        if table:
+            out += _rewrite(table)
+            table = []
+        out.append(line)
+    return out[:-1]
