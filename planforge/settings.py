@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     """Deadline for a whole generation (draft, or plan with all its chunks)."""
     max_output_tokens: int = Field(default=8_000, ge=256)
     """max_tokens per model call; chunks keep each call well below common output limits."""
+    sse_keepalive_seconds: float = Field(default=15.0, gt=0)
+    """Idle seconds after which an SSE stream sends a keep-alive comment, so proxies keep it open."""
 
     data_dir: Path = Field(default_factory=default_data_dir)
     """Where the SQLite file lives (principles, library, tokens)."""

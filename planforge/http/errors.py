@@ -1,0 +1,158 @@
+"""The one place where errors become the HTTP error envelope.
+
+`PlanforgeError`s map to statuses by kind (table in `status_for`); request validation errors become a 422
+naming every failing field; Starlette's own HTTP errors (unknown route, wrong method) keep their status.
+`EnvelopeRoute` applies this to the planforge routes themselves, so a host app that mounts our router gets
+the envelope on them without changing its own error handling; `install_error_handlers` covers a whole app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine, Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from planforge.exceptions import (
+    AccessDeniedError,
+    AuthenticationError,
+    GenerationError,
+    GenerationTimeoutError,
+    InvalidRequestError,
+    ModelProviderError,
+    NotFoundError,
+    PlanforgeError,
+)
+from planforge.http.schemas import ErrorBody, ErrorEnvelope, FieldProblem
+
+_UNAVAILABLE_PROVIDER_STATUSES = frozenset({429, 503, 529})
+"""Provider statuses meaning "busy or rate-limited, try again later": reported as our 503."""
+
+_REQUEST_LOCATIONS = frozenset({"body", "path", "query", "header", "cookie"})
+
+
+def status_for(error: PlanforgeError) -> int:
+    """The HTTP status of a planforge error."""
+    match error:
+        case InvalidRequestError():
+            return 422
+        case AuthenticationError():
+            return 401
+        case AccessDeniedError():
+            return 403
+        case NotFoundError():
+            return 404
+        case GenerationTimeoutError():
+            return 504
+        case ModelProviderError(status_code=code) if code in _UNAVAILABLE_PROVIDER_STATUSES:
+            return 503
+        case GenerationError():
+            return 502
+        case _:
+            return 500
+
+
+def message_for(error: PlanforgeError) -> str:
+    """The envelope message: for generation failures it says which kind (provider, time-out, model output)."""
+    match error:
+        case GenerationTimeoutError():
+            return f"generation timed out: {error.message}"
+        case ModelProviderError(status_code=code):
+            state = "is unavailable" if code in _UNAVAILABLE_PROVIDER_STATUSES else "failed"
+            upstream = f" (provider HTTP {code})" if code is not None else ""
+            return f"the model provider {state}{upstream}: {error.message}"
+        case _:
+            return error.message
+
+
+def envelope_response(
+    status_code: int,
+    code: str,
+    message: str,
+    details: Sequence[FieldProblem] = (),
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    """A JSON response carrying the error envelope."""
+    body = ErrorEnvelope(error=ErrorBody(code=code, message=message, details=list(details)))
+    return JSONResponse(body.model_dump(mode="json"), status_code=status_code, headers=headers)
+
+
+def planforge_error_response(error: PlanforgeError) -> JSONResponse:
+    """The envelope for a planforge error."""
+    status_code = status_for(error)
+    details: list[FieldProblem] = []
+    if isinstance(error, InvalidRequestError) and error.field:
+        details.append(FieldProblem(field=error.field, problem=error.problem))
+    headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
+    return envelope_response(status_code, error.code, message_for(error), details, headers)
+
+
+def field_problems(errors: Sequence[Any]) -> list[FieldProblem]:
+    """pydantic/FastAPI error dicts as field problems, with paths like `weeks` (the leading "body" dropped)."""
+    problems: list[FieldProblem] = []
+    for error in errors:
+        location = [str(part) for part in error.get("loc", ())]
+        if len(location) > 1 and location[0] in _REQUEST_LOCATIONS:
+            location = location[1:]
+        problem = str(error.get("msg", "is invalid")).removeprefix("Value error, ")
+        if error.get("type") == "json_invalid":
+            problem = f"is not valid JSON ({error.get('ctx', {}).get('error', 'parse error')})"
+        problems.append(FieldProblem(field=".".join(location) or "body", problem=problem))
+    return problems
+
+
+def validation_error_response(error: RequestValidationError) -> JSONResponse:
+    """A 422 naming every invalid field."""
+    problems = field_problems(error.errors())
+    summary = "; ".join(f"{p.field}: {p.problem}" for p in problems)
+    return envelope_response(422, InvalidRequestError.code, f"invalid request: {summary}", problems)
+
+
+def http_error_response(error: StarletteHTTPException) -> JSONResponse:
+    """The envelope for Starlette's own errors: unknown route (404), wrong method (405) and the like."""
+    codes = {404: "not_found", 405: "method_not_allowed"}
+    message = "no such route" if error.status_code == 404 else str(error.detail)
+    code = codes.get(error.status_code, "http_error")
+    return envelope_response(error.status_code, code, message, headers=error.headers)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Make every error of `app` answer with the envelope."""
+
+    async def on_planforge_error(_: Request, error: Exception) -> Response:
+        assert isinstance(error, PlanforgeError)
+        return planforge_error_response(error)
+
+    async def on_validation_error(_: Request, error: Exception) -> Response:
+        assert isinstance(error, RequestValidationError)
+        return validation_error_response(error)
+
+    async def on_http_error(_: Request, error: Exception) -> Response:
+        assert isinstance(error, StarletteHTTPException)
+        return http_error_response(error)
+
+    app.add_exception_handler(PlanforgeError, on_planforge_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+
+
+class EnvelopeRoute(APIRoute):
+    """A route whose validation and planforge errors answer with the envelope, whatever app it is in."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        """Wrap FastAPI's handler so errors raised before the response starts become the envelope."""
+        handle = super().get_route_handler()
+
+        async def handle_with_envelope(request: Request) -> Response:
+            try:
+                return await handle(request)
+            except RequestValidationError as error:
+                return validation_error_response(error)
+            except PlanforgeError as error:
+                return planforge_error_response(error)
+
+        return handle_with_envelope

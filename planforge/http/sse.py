@@ -1,0 +1,72 @@
+"""Service events as Server-Sent Events, with keep-alive comments while the generation is quiet.
+
+The service's async iterator runs in its own pump task so that waiting for the next event can time out
+(and send a keep-alive) without cancelling the generation. When the response ends early (the client
+disconnected), the pump is cancelled, and with it the service's stream and its in-flight model calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Collection
+from typing import Final
+
+from fastapi.sse import ServerSentEvent
+
+from planforge.domain.events import DoneEvent, ErrorEvent, Event
+from planforge.exceptions import PlanforgeError
+from planforge.http.errors import message_for
+
+KEEPALIVE: Final = ServerSentEvent(comment="keep-alive")
+"""A comment line: ignored by EventSource clients, but it keeps proxies from closing an idle stream."""
+
+
+class _EndOfEvents:
+    """Marks the end of the pumped stream."""
+
+
+_END: Final = _EndOfEvents()
+
+
+def server_sent(event: Event) -> ServerSentEvent:
+    """One event on the wire: `event: <type>` and `data: <the event model as JSON>`."""
+    return ServerSentEvent(event=event.type, data=event)
+
+
+async def _pump(events: AsyncIterator[Event], queue: asyncio.Queue[Event | _EndOfEvents]) -> None:
+    try:
+        async for event in events:
+            queue.put_nowait(event)
+    except PlanforgeError as error:
+        # The service reports failures as events; this covers one raised before its stream began.
+        queue.put_nowait(ErrorEvent(error=message_for(error), code=error.code))
+        queue.put_nowait(DoneEvent())
+    finally:
+        queue.put_nowait(_END)
+
+
+async def event_stream(
+    events: AsyncIterator[Event], *, keepalive_seconds: float, kinds: Collection[str] | None = None
+) -> AsyncIterator[ServerSentEvent]:
+    """`events` as SSE, only those whose type is in `kinds` (all when None), with keep-alives when idle."""
+    # Unbounded on purpose: a plan has at most a few hundred small events, and the pump must never block.
+    queue: asyncio.Queue[Event | _EndOfEvents] = asyncio.Queue()
+    pump = asyncio.create_task(_pump(events, queue))
+    try:
+        while True:
+            try:
+                async with asyncio.timeout(keepalive_seconds):
+                    item = await queue.get()
+            except TimeoutError:
+                yield KEEPALIVE
+                continue
+            if isinstance(item, _EndOfEvents):
+                break
+            if kinds is None or item.type in kinds:
+                yield server_sent(item)
+        await pump  # re-raises what the pump did not turn into events
+    finally:
+        if not pump.done():
+            pump.cancel()
+            # wait() does not raise the pump's CancelledError, so only our own cancellation propagates.
+            await asyncio.wait({pump})

@@ -1,0 +1,51 @@
+"""What the routes need at request time, kept on `app.state` so a host app can provide its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Request
+
+from planforge.auth.store import PrincipalStore
+from planforge.service import PlanForge
+from planforge.settings import Settings
+
+_STATE_ATTRIBUTE = "planforge"
+
+
+@dataclass(frozen=True)
+class PlanforgeState:
+    """The service, the principal store and the settings the routes use."""
+
+    forge: PlanForge
+    principals: PrincipalStore
+    settings: Settings
+
+
+def install_planforge(
+    app: FastAPI, *, forge: PlanForge, principals: PrincipalStore, settings: Settings | None = None
+) -> None:
+    """Give `app` what planforge's router needs; a host app calls this once before including the router.
+
+    `settings` (for the HTTP layer: SSE keep-alive) default to the forge's.
+    """
+    state = PlanforgeState(forge=forge, principals=principals, settings=settings or forge.settings)
+    setattr(app.state, _STATE_ATTRIBUTE, state)
+
+
+def is_installed(app: FastAPI) -> bool:
+    """Whether `install_planforge` has run on `app`."""
+    return hasattr(app.state, _STATE_ATTRIBUTE)
+
+
+def get_state(request: Request) -> PlanforgeState:
+    """The planforge state of the app serving `request`."""
+    state = getattr(request.app.state, _STATE_ATTRIBUTE, None)
+    if not isinstance(state, PlanforgeState):
+        raise RuntimeError("planforge is not installed on this app: call planforge.http.install_planforge(app, ...)")
+    return state
+
+
+State = Annotated[PlanforgeState, Depends(get_state)]
+"""The planforge state, as a route dependency."""
