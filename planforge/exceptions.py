@@ -3,6 +3,7 @@
     PlanforgeError
     ├── InvalidRequestError        bad input (422 / CLI exit 2): names the field and the problem
     │   └── DraftStructureError    a draft text with no recognisable week structure or the wrong week count
+    ├── ConfigurationError         planforge is set up wrongly (a model without its API key, a bad setting)
     ├── NotFoundError              an org, principle or library workout that does not exist (404)
     ├── AccessDeniedError          authenticated but not allowed (403)
     ├── AuthenticationError        missing or bad credential (401)
@@ -43,6 +44,12 @@ class DraftStructureError(InvalidRequestError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, field="refined_draft")
+
+
+class ConfigurationError(PlanforgeError):
+    """planforge is configured in a way that cannot work, e.g. a provider model without its API key."""
+
+    code = "configuration_error"
 
 
 class NotFoundError(PlanforgeError):

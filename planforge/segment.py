@@ -90,7 +90,9 @@ class SegmentedDraft:
 
 def phase_named_in(text: str) -> Phase | None:
     """The phase a header names first ("Base Building" → base), if any."""
-    found = [(match.start(), phase) for phase, pattern in _PHASE_WORDS if (match := pattern.search(text))]
+    found: list[tuple[int, Phase]] = [
+        (match.start(), phase) for phase, pattern in _PHASE_WORDS if (match := pattern.search(text))
+    ]
     return min(found)[1] if found else None
 
 

@@ -1,0 +1,1 @@
+"""The two agents: drafting (parameters → typed Draft) and converting (a chunk of draft weeks → workouts)."""

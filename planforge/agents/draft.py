@@ -1,0 +1,112 @@
+"""The draft agent: request parameters → a typed `Draft` (weeks × all seven days).
+
+Its output validator demands exactly the requested weeks, numbered 1..N, seven days each in order, and phases
+that cover every week once; a violation goes back to the model as a message it can act on.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
+
+from planforge.domain.draft import Draft
+from planforge.domain.requests import DraftRequest
+from planforge.domain.vocabulary import WEEKDAYS
+from planforge.prompts import DEFAULT_PROMPT_VERSION, data_section_text, load_prompt
+
+DRAFT_OUTPUT_TOOL = "submit_draft"
+DATA_TAGS = ("draft_request", "training_principle", "additional_prompt")
+MAX_REPORTED_PROBLEMS = 5
+
+
+@dataclass(frozen=True)
+class DraftDeps:
+    """Everything a draft run depends on."""
+
+    request: DraftRequest
+    principle: str
+    prompt_version: str = DEFAULT_PROMPT_VERSION
+
+
+def draft_instructions(deps: DraftDeps) -> str:
+    """The system instructions: only trusted values (weeks, level, library rules) are filled in."""
+    library_rules = load_prompt("library", deps.request.workout_preference, deps.prompt_version).render()
+    return load_prompt("draft", "instructions", deps.prompt_version).render(
+        weeks=str(deps.request.weeks), level=deps.request.level, library_rules=library_rules
+    )
+
+
+def draft_user_prompt(deps: DraftDeps) -> str:
+    """The user message: the request as data sections."""
+    request = deps.request
+    request_json = json.dumps(
+        {
+            "weeks": request.weeks,
+            "level": request.level,
+            "start_date": request.start_date.isoformat() if request.start_date else None,
+            "workout_preference": request.workout_preference,
+        }
+    )
+    return load_prompt("draft", "request", deps.prompt_version).render(
+        request_json=request_json,
+        training_principle=data_section_text(deps.principle, tags=DATA_TAGS),
+        additional_prompt=data_section_text(request.additional_prompt, tags=DATA_TAGS),
+    )
+
+
+def draft_problems(draft: Draft, weeks: int) -> list[str]:
+    """What is structurally wrong with `draft` for a plan of `weeks` weeks, as messages for the model."""
+    problems: list[str] = []
+    numbers = [week.week for week in draft.weeks]
+    if numbers != list(range(1, weeks + 1)):
+        problems.append(
+            f"the draft has weeks {_span(numbers)} but needs exactly weeks 1..{weeks}, each once, in order"
+        )
+    for week in draft.weeks:
+        days = [day.day for day in week.days]
+        if days != list(WEEKDAYS):
+            missing = [d for d in WEEKDAYS if d not in days]
+            detail = f"has no {missing[0]} entry" if missing else f"lists its days as {', '.join(days)}"
+            problems.append(
+                f"week {week.week} {detail}; every week needs all 7 days Monday to Sunday in order, rest days as 'Rest'"
+            )
+    covered = [w for phase in draft.phases for w in range(phase.start_week, phase.end_week + 1)]
+    if covered != list(range(1, weeks + 1)):
+        problems.append(
+            f"phases cover weeks {_span(covered)}; they must cover weeks 1..{weeks} in order, without gaps or overlaps"
+        )
+    return problems
+
+
+def _span(numbers: list[int]) -> str:
+    if not numbers:
+        return "(none)"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]}..{numbers[-1]}"
+    return ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
+
+
+def create_draft_agent(*, output_retries: int) -> Agent[DraftDeps, Draft]:
+    """A draft agent; the model is given per run."""
+    agent = Agent[DraftDeps, Draft](
+        None,
+        deps_type=DraftDeps,
+        output_type=ToolOutput(Draft, name=DRAFT_OUTPUT_TOOL, description="Submit the complete training-plan draft."),
+        retries={"output": output_retries},
+        name="planforge_draft",
+    )
+
+    @agent.instructions
+    def _instructions(ctx: RunContext[DraftDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+        return draft_instructions(ctx.deps)
+
+    @agent.output_validator
+    def _validate(ctx: RunContext[DraftDeps], draft: Draft) -> Draft:  # pyright: ignore[reportUnusedFunction]
+        problems = draft_problems(draft, ctx.deps.request.weeks)
+        if problems:
+            raise ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]))
+        return draft
+
+    return agent

@@ -1,0 +1,142 @@
+"""The plan agent: a chunk of draft weeks → structured workouts with their weekly phase and focus.
+
+A plan is converted chunk by chunk (see `planforge.service`); each chunk's output is checked by
+`planforge.agents.plan_checks` and sent back to the model with what to fix.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
+
+from planforge.agents.plan_checks import week_problems, workout_problems
+from planforge.domain.plan import PlanWarning, Workout
+from planforge.domain.requests import PlanRequest
+from planforge.domain.vocabulary import Phase
+from planforge.prompts import DEFAULT_PROMPT_VERSION, data_section_text, load_prompt
+from planforge.segment import WeekText
+
+PLAN_OUTPUT_TOOL = "submit_workouts"
+DATA_TAGS = ("chunk", "training_principle", "draft_weeks")
+MAX_REPORTED_PROBLEMS = 6
+
+
+class ChunkWeek(BaseModel):
+    """Phase and focus of one week of the chunk."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    week: int = Field(ge=1, le=52)
+    """Week number."""
+    phase: Phase
+    """The week's training phase."""
+    focus: str = Field(min_length=1, max_length=300)
+    """The week's focus in a few words."""
+
+
+class PlanChunk(BaseModel):
+    """The converted weeks of one chunk."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    weeks: list[ChunkWeek]
+    """One entry per week of the chunk."""
+    workouts: list[Workout]
+    """Every session of those weeks, one workout each; rest days have none."""
+
+
+@dataclass(frozen=True)
+class PlanDeps:
+    """Everything one chunk's conversion depends on."""
+
+    request: PlanRequest
+    principle: str
+    chunk: list[WeekText]
+    prompt_version: str = DEFAULT_PROMPT_VERSION
+    extra_checks: tuple[ChunkCheck, ...] = ()
+    """Further checks (library rules, the parser cross-check) beyond the structural ones."""
+    accepted_warnings: list[PlanWarning] = field(default_factory=lambda: list[PlanWarning]())
+    """Filled by the output validator: the warnings of the output it accepted."""
+
+    @property
+    def week_numbers(self) -> list[int]:
+        return [week.week for week in self.chunk]
+
+    @property
+    def phase_hints(self) -> dict[int, Phase]:
+        return {week.week: week.phase for week in self.chunk if week.phase is not None}
+
+
+class ChunkCheck(Protocol):
+    """A check of a chunk's output beyond the structural ones."""
+
+    def review(self, deps: PlanDeps, output: PlanChunk) -> tuple[list[str], list[PlanWarning]]:
+        """Problems the model must fix, and warnings to pass on when the output is accepted."""
+        ...
+
+
+def plan_instructions(deps: PlanDeps) -> str:
+    """The system instructions: only trusted values are filled in."""
+    library_rules = load_prompt("library", deps.request.workout_preference, deps.prompt_version).render()
+    return load_prompt("plan", "instructions", deps.prompt_version).render(
+        weeks=str(deps.request.weeks), level=deps.request.level, library_rules=library_rules
+    )
+
+
+def plan_user_prompt(deps: PlanDeps) -> str:
+    """The user message: the chunk's weeks (with the phase and focus the draft gives) and their text as data."""
+    chunk = {
+        "plan_weeks": deps.request.weeks,
+        "weeks": [{"week": w.week, "phase": w.phase, "focus": w.focus} for w in deps.chunk],
+    }
+    return load_prompt("plan", "request", deps.prompt_version).render(
+        chunk_json=data_section_text(json.dumps(chunk, ensure_ascii=False), tags=DATA_TAGS),
+        training_principle=data_section_text(deps.principle, tags=DATA_TAGS),
+        draft_weeks=data_section_text("\n\n".join(week.text for week in deps.chunk), tags=DATA_TAGS),
+    )
+
+
+def review_chunk(deps: PlanDeps, output: PlanChunk) -> tuple[list[str], list[PlanWarning]]:
+    """Everything wrong with a chunk's output (structural checks first), and the warnings it carries."""
+    phases: dict[int, Phase] = {week.week: week.phase for week in output.weeks}
+    problems = week_problems([(w.week, w.phase) for w in output.weeks], deps.week_numbers, deps.phase_hints)
+    problems += workout_problems(output.workouts, deps.week_numbers, phases)
+    warnings: list[PlanWarning] = []
+    if not problems:
+        for check in deps.extra_checks:
+            check_problems, check_warnings = check.review(deps, output)
+            problems += check_problems
+            warnings += check_warnings
+    return problems, warnings
+
+
+def create_plan_agent(*, output_retries: int) -> Agent[PlanDeps, PlanChunk]:
+    """A plan agent; the model is given per run."""
+    agent = Agent[PlanDeps, PlanChunk](
+        None,
+        deps_type=PlanDeps,
+        output_type=ToolOutput(
+            PlanChunk, name=PLAN_OUTPUT_TOOL, description="Submit the workouts of the chunk's weeks."
+        ),
+        retries={"output": output_retries},
+        name="planforge_plan",
+    )
+
+    @agent.instructions
+    def _instructions(ctx: RunContext[PlanDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+        return plan_instructions(ctx.deps)
+
+    @agent.output_validator
+    def _validate(ctx: RunContext[PlanDeps], output: PlanChunk) -> PlanChunk:  # pyright: ignore[reportUnusedFunction]
+        problems, warnings = review_chunk(ctx.deps, output)
+        if problems:
+            more = f" (and {len(problems) - MAX_REPORTED_PROBLEMS} more)" if len(problems) > MAX_REPORTED_PROBLEMS else ""
+            raise ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]) + more)
+        ctx.deps.accepted_warnings[:] = warnings
+        return output
+
+    return agent

@@ -1,0 +1,148 @@
+"""Chunked conversion: a segmented draft → plan-agent runs per chunk of weeks, concurrently, bounded.
+
+Chunks are converted at most `Settings.concurrency` at a time; each finished chunk is emitted (week and
+workout events) at once. A chunk that still fails after its retries fails the whole plan with an error naming
+its weeks; the other chunks are cancelled and nothing partial is returned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from pydantic_ai import UsageLimits
+from pydantic_ai.models import Model
+from pydantic_ai.usage import RunUsage
+
+from planforge.agents.plan import ChunkCheck, PlanChunk, PlanDeps, create_plan_agent, plan_user_prompt
+from planforge.domain.events import Event, ProgressEvent, WeekEvent, WorkoutEvent
+from planforge.domain.plan import Plan, PlanWarning, PlanWorkout, WeekInfo, Workout
+from planforge.domain.requests import PlanRequest
+from planforge.domain.usage import Usage
+from planforge.domain.vocabulary import weekday_index
+from planforge.exceptions import ChunkConversionError, PlanforgeError
+from planforge.model_errors import model_errors
+from planforge.segment import WeekText
+from planforge.settings import Settings
+
+Emit = Callable[[Event], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ConvertedChunk:
+    """One chunk's accepted output."""
+
+    weeks: range
+    output: PlanChunk
+    usage: Usage
+    warnings: list[PlanWarning]
+
+
+def chunk_weeks(weeks: Sequence[WeekText], size: int) -> list[list[WeekText]]:
+    """Consecutive chunks of `size` weeks (the last may be shorter), in week order."""
+    ordered = sorted(weeks, key=lambda week: week.week)
+    return [ordered[i : i + size] for i in range(0, len(ordered), size)]
+
+
+def scheduled_date(start: dt.date, workout: Workout) -> dt.date:
+    """Week N spans start + 7·(N−1) … +6; the weekday picks the day inside that span."""
+    span_start = start + dt.timedelta(days=7 * (workout.week - 1))
+    offset = (weekday_index(workout.day) - span_start.weekday()) % 7
+    return span_start + dt.timedelta(days=offset)
+
+
+def plan_workout(workout: Workout, start: dt.date | None) -> PlanWorkout:
+    """The workout as it appears in the plan, with its date when the plan has a start date."""
+    return PlanWorkout(**workout.model_dump(), date=scheduled_date(start, workout) if start else None)
+
+
+class ChunkConverter:
+    """Runs the plan agent over the chunks of one draft."""
+
+    def __init__(self, settings: Settings, model: Model, prompt_version: str) -> None:
+        self._settings = settings
+        self._model = model
+        self._prompt_version = prompt_version
+        self._agent = create_plan_agent(output_retries=settings.output_retries)
+
+    async def convert(
+        self,
+        request: PlanRequest,
+        principle: str,
+        weeks: Sequence[WeekText],
+        emit: Emit | None,
+        checks: tuple[ChunkCheck, ...] = (),
+    ) -> list[ConvertedChunk]:
+        """Every chunk converted, in week order; raises the first chunk's error and cancels the rest."""
+        chunks = chunk_weeks(weeks, self._settings.chunk_weeks)
+        limit = asyncio.Semaphore(self._settings.concurrency)
+        if emit:
+            await emit(ProgressEvent(status="converting", message=f"Converting {len(weeks)} weeks", progress=0))
+
+        async def run(chunk: list[WeekText]) -> ConvertedChunk:
+            async with limit:
+                return await self._convert_chunk(PlanDeps(request, principle, chunk, self._prompt_version, checks))
+
+        tasks = [asyncio.create_task(run(chunk)) for chunk in chunks]
+        converted: list[ConvertedChunk] = []
+        try:
+            for next_done in asyncio.as_completed(tasks):
+                chunk = await next_done
+                converted.append(chunk)
+                if emit:
+                    await _emit_chunk(emit, chunk, request, sum(len(c.weeks) for c in converted))
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        return sorted(converted, key=lambda c: c.weeks.start)
+
+    async def _convert_chunk(self, deps: PlanDeps) -> ConvertedChunk:
+        numbers = deps.week_numbers
+        weeks = range(numbers[0], numbers[-1] + 1)
+
+        def invalid(reason: str) -> PlanforgeError:
+            return ChunkConversionError(weeks, reason)
+
+        async with model_errors(invalid):
+            result = await self._agent.run(
+                plan_user_prompt(deps),
+                deps=deps,
+                model=self._model,
+                model_settings={"max_tokens": self._settings.max_output_tokens},
+                usage_limits=UsageLimits(request_limit=self._settings.output_retries + 3),
+            )
+        return ConvertedChunk(weeks, result.output, run_usage(result.usage), list(deps.accepted_warnings))
+
+
+def run_usage(usage: RunUsage) -> Usage:
+    """planforge's usage summary of a pydantic-ai run."""
+    return Usage(requests=usage.requests, input_tokens=usage.input_tokens, output_tokens=usage.output_tokens)
+
+
+async def _emit_chunk(emit: Emit, chunk: ConvertedChunk, request: PlanRequest, weeks_done: int) -> None:
+    for week in sorted(chunk.output.weeks, key=lambda w: w.week):
+        await emit(WeekEvent(week=week.week, info=WeekInfo(phase=week.phase, focus=week.focus)))
+    for workout in _ordered(chunk.output.workouts):
+        await emit(WorkoutEvent(workout=plan_workout(workout, request.start_date)))
+    percent = round(100 * weeks_done / request.weeks)
+    await emit(ProgressEvent(status="converting", message=f"Converted {weeks_done} of {request.weeks} weeks", progress=percent))
+
+
+def _ordered(workouts: Sequence[Workout]) -> list[Workout]:
+    return sorted(workouts, key=lambda w: (w.week, weekday_index(w.day)))
+
+
+def assemble_plan(request: PlanRequest, chunks: Sequence[ConvertedChunk]) -> Plan:
+    """The plan: every chunk's workouts in week/day order with dates, weekly_info, usage and warnings."""
+    workouts = _ordered([w for chunk in chunks for w in chunk.output.workouts])
+    weekly = sorted((week for chunk in chunks for week in chunk.output.weeks), key=lambda w: w.week)
+    usage = sum((chunk.usage for chunk in chunks), Usage())
+    return Plan(
+        content=[plan_workout(w, request.start_date) for w in workouts],
+        weekly_info={str(w.week): WeekInfo(phase=w.phase, focus=w.focus) for w in weekly},
+        usage=usage,
+        warnings=[warning for chunk in chunks for warning in chunk.warnings],
+    )

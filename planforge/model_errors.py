@@ -1,0 +1,56 @@
+"""Translating what pydantic-ai and the providers raise into planforge's error tree, in one place."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator, Callable
+from contextlib import asynccontextmanager
+
+from pydantic_ai import (
+    FallbackExceptionGroup,
+    ModelAPIError,
+    ModelHTTPError,
+    UnexpectedModelBehavior,
+    UsageLimitExceeded,
+)
+
+from planforge.exceptions import GenerationError, GenerationTimeoutError, ModelProviderError, PlanforgeError
+
+
+def provider_error(error: ModelAPIError | FallbackExceptionGroup) -> ModelProviderError:
+    """A ModelProviderError that says which provider failed and how."""
+    if isinstance(error, FallbackExceptionGroup):
+        last = error.exceptions[-1]
+        inner = provider_error(last) if isinstance(last, ModelAPIError) else None
+        message = f"every model failed; the last: {inner.message if inner else last}"
+        return ModelProviderError(message, status_code=inner.status_code if inner else None)
+    if isinstance(error, ModelHTTPError):
+        return ModelProviderError(
+            f"model provider error from {error.model_name!r}: HTTP {error.status_code}",
+            status_code=error.status_code,
+            model_name=error.model_name,
+        )
+    return ModelProviderError(f"model provider error from {error.model_name!r}: {error.message}", model_name=error.model_name)
+
+
+@asynccontextmanager
+async def model_errors(on_invalid_output: Callable[[str], PlanforgeError]) -> AsyncGenerator[None]:
+    """Run model calls, turning provider failures and exhausted retries into planforge errors."""
+    try:
+        yield
+    except (ModelAPIError, FallbackExceptionGroup) as error:
+        raise provider_error(error) from error
+    except UnexpectedModelBehavior as error:
+        raise on_invalid_output(error.message) from error
+    except UsageLimitExceeded as error:
+        raise GenerationError(f"the generation hit its usage limit: {error}") from error
+
+
+@asynccontextmanager
+async def deadline(seconds: float) -> AsyncGenerator[None]:
+    """A total deadline over a whole generation (provider SDK time-outs are per read, not total)."""
+    try:
+        async with asyncio.timeout(seconds):
+            yield
+    except TimeoutError as error:
+        raise GenerationTimeoutError(seconds) from error

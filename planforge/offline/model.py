@@ -1,0 +1,119 @@
+"""The offline coach as a pydantic-ai model: it answers the draft and plan agents' output tools itself.
+
+It reads the same request message an LLM reads (the tagged data sections of `prompts/`), runs the
+deterministic periodization engine (drafting) or the draft parser (converting), and answers with a call of the
+agent's output tool, so validators, chunking and streaming run unchanged on it. Streaming requests are
+answered too, week by week, so progress reporting works offline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse, ToolCallPart, UserPromptPart
+from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
+
+from planforge.agents.draft import DRAFT_OUTPUT_TOOL
+from planforge.agents.plan import PLAN_OUTPUT_TOOL, ChunkWeek, PlanChunk
+from planforge.domain.requests import DraftRequest
+from planforge.domain.vocabulary import Phase
+from planforge.offline.engine import write_plan
+from planforge.offline.parser import parse_draft, session_to_workout
+from planforge.settings import OFFLINE_MODEL
+
+_SECTION = re.compile(r"<(?P<tag>[a-z_]+)>\n(?P<body>.*?)\n</(?P=tag)>", re.DOTALL)
+_NONE = "(none)"
+_WEEK_START = re.compile(r'(?=\{"week":)')
+
+
+class OfflineCoachError(ValueError):
+    """The offline coach was asked something it cannot answer (not one of planforge's agents)."""
+
+
+def default_phase(week: int, plan_weeks: int) -> Phase:
+    """The phase a week falls in when the draft names none: base, build, peak, taper by position."""
+    position = (week - 1) / max(plan_weeks, 1)
+    if plan_weeks >= 4 and week == plan_weeks:
+        return "taper"
+    if position < 0.4:
+        return "base"
+    return "build" if position < 0.75 else "peak"
+
+
+class OfflineCoachModel(FunctionModel):
+    """A deterministic coach: no API key, no network; the model name is `offline`."""
+
+    def __init__(self) -> None:
+        super().__init__(self._answer, stream_function=self._stream_answer, model_name=OFFLINE_MODEL)
+
+    @property
+    def system(self) -> str:
+        return "planforge"
+
+    def _answer(self, messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
+        tool, args = self._output_call(messages, info)
+        return ModelResponse(parts=[ToolCallPart(tool, args)], model_name=OFFLINE_MODEL)
+
+    async def _stream_answer(self, messages: list[ModelMessage], info: AgentInfo) -> AsyncIterator[DeltaToolCalls]:
+        tool, args = self._output_call(messages, info)
+        pieces = [piece for piece in _WEEK_START.split(args) if piece]
+        yield {0: DeltaToolCall(name=tool, json_args=pieces[0])}
+        for piece in pieces[1:]:
+            yield {0: DeltaToolCall(json_args=piece)}
+
+    def _output_call(self, messages: list[ModelMessage], info: AgentInfo) -> tuple[str, str]:
+        tools = {tool.name for tool in info.output_tools}
+        sections = _request_sections(messages)
+        if DRAFT_OUTPUT_TOOL in tools:
+            return DRAFT_OUTPUT_TOOL, _draft_args(sections)
+        if PLAN_OUTPUT_TOOL in tools:
+            return PLAN_OUTPUT_TOOL, _plan_args(sections)
+        raise OfflineCoachError(f"the offline coach only answers planforge's agents, not tools {sorted(tools)}")
+
+
+def _request_sections(messages: list[ModelMessage]) -> dict[str, str]:
+    """The tagged data sections of the first user message (retries append feedback, not a new request)."""
+    for message in messages:
+        if isinstance(message, ModelRequest):
+            for part in message.parts:
+                if isinstance(part, UserPromptPart) and isinstance(part.content, str):
+                    return {m["tag"]: m["body"] for m in _SECTION.finditer(part.content)}
+    return {}
+
+
+def _optional(sections: dict[str, str], tag: str) -> str | None:
+    text = sections.get(tag, _NONE).strip()
+    return None if text == _NONE else text
+
+
+def _draft_args(sections: dict[str, str]) -> str:
+    params: dict[str, Any] = json.loads(sections["draft_request"])
+    request = DraftRequest(
+        weeks=params["weeks"],
+        level=params["level"],
+        org_id="offline",
+        additional_prompt=_optional(sections, "additional_prompt"),
+        start_date=params.get("start_date"),
+        workout_preference=params.get("workout_preference", "ai_generate"),
+    )
+    principle = _optional(sections, "training_principle") or ""
+    return write_plan(request, principle).draft.model_dump_json()
+
+
+def _plan_args(sections: dict[str, str]) -> str:
+    chunk: dict[str, Any] = json.loads(sections["chunk"])
+    plan_weeks: int = chunk["plan_weeks"]
+    hints: dict[int, tuple[Phase | None, str | None]] = {w["week"]: (w["phase"], w["focus"]) for w in chunk["weeks"]}
+    parsed = parse_draft(sections["draft_weeks"])
+    weeks: list[ChunkWeek] = []
+    workouts = []
+    for week in parsed:
+        hint_phase, hint_focus = hints.get(week.week, (None, None))
+        phase = hint_phase or week.phase or default_phase(week.week, plan_weeks)
+        focus = hint_focus or week.focus or f"{phase.title()} week"
+        weeks.append(ChunkWeek(week=week.week, phase=phase, focus=focus))
+        workouts += [session_to_workout(session, week=week.week, phase=phase) for session in week.sessions]
+    return PlanChunk(weeks=weeks, workouts=workouts).model_dump_json()

@@ -1,0 +1,173 @@
+"""The one orchestration point: drafts, plans, and their event streams.
+
+The HTTP API and the CLI are thin adapters over `PlanForge`. Every generation runs as
+`_draft(request, emit)` / `_plan(request, emit)`; the streaming variants run the same coroutine in a task and
+yield the events it emits, so a stream and a plain call can never disagree.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import suppress
+from typing import TypeVar
+
+from pydantic_ai import UsageLimits, UserError
+from pydantic_ai.models import Model
+
+from planforge.agents.draft import DraftDeps, create_draft_agent, draft_user_prompt
+from planforge.conversion import ChunkConverter, assemble_plan, run_usage
+from planforge.domain.draft import DraftMetadata, DraftResult
+from planforge.domain.events import DoneEvent, ErrorEvent, Event, ResultEvent
+from planforge.domain.plan import Plan
+from planforge.domain.requests import DraftRequest, PlanRequest
+from planforge.draft_progress import DraftProgress
+from planforge.draft_text import render_draft
+from planforge.exceptions import ConfigurationError, GenerationError, PlanforgeError
+from planforge.model_errors import deadline, model_errors
+from planforge.models import ModelChoice, resolve_model
+from planforge.prompts import DEFAULT_PROMPT_VERSION
+from planforge.segment import check_weeks, segment_draft
+from planforge.settings import Settings
+from planforge.stores.database import database_path
+from planforge.stores.principles import (
+    InMemoryPrincipleStore,
+    PrincipleStore,
+    SQLitePrincipleStore,
+    resolve_principle,
+)
+
+Emit = Callable[[Event], Awaitable[None]]
+ResultT = TypeVar("ResultT", DraftResult, Plan)
+
+
+def utc_now() -> dt.datetime:
+    """The default clock: now, in UTC, to the second."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class PlanForge:
+    """Generate training-plan drafts and convert drafts into structured plans.
+
+    `model` drafts (and converts, unless `plan_model` is given): a pydantic-ai model string such as
+    `"openai:gpt-4o-mini"`, a `Model` instance, or `"offline"`; None picks `Settings.model`, a configured
+    provider, or the offline coach.
+    """
+
+    def __init__(
+        self,
+        *,
+        model: ModelChoice | None = None,
+        plan_model: ModelChoice | None = None,
+        settings: Settings | None = None,
+        principles: PrincipleStore | None = None,
+        prompt_version: str = DEFAULT_PROMPT_VERSION,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        self.settings = settings or Settings()
+        try:
+            self.model: Model = resolve_model(model, self.settings)
+            plan_choice = plan_model if plan_model is not None else self.settings.plan_model
+            self.plan_model: Model = self.model if plan_choice is None else resolve_model(plan_choice, self.settings)
+        except (UserError, ValueError) as error:
+            raise ConfigurationError(f"cannot use the configured model: {error}") from error
+        self.principles: PrincipleStore = principles if principles is not None else InMemoryPrincipleStore()
+        self.prompt_version = prompt_version
+        self._clock = clock
+        self._draft_agent = create_draft_agent(output_retries=self.settings.output_retries)
+        self._converter = ChunkConverter(self.settings, self.plan_model, prompt_version)
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> PlanForge:
+        """A PlanForge for the standalone service: stores in the SQLite file of `settings.data_dir`."""
+        settings = settings or Settings()
+        return cls(settings=settings, principles=SQLitePrincipleStore(database_path(settings.data_dir)))
+
+    async def effective_principle(self, org_id: str) -> str:
+        """The org's stored principle, or the built-in default."""
+        principle, _ = await resolve_principle(self.principles, org_id, None)
+        return principle
+
+    async def generate_draft(self, request: DraftRequest) -> DraftResult:
+        """Step 1: an editable draft for `request`."""
+        return await self._draft(request, None)
+
+    async def generate_plan(self, request: PlanRequest) -> Plan:
+        """Step 2: the structured plan for `request.refined_draft`."""
+        return await self._plan(request, None)
+
+    def stream_draft(self, request: DraftRequest) -> AsyncIterator[Event]:
+        """Step 1 as events: progress …, then result (or error), then done."""
+        return self._stream(lambda emit: self._draft(request, emit))
+
+    def stream_plan(self, request: PlanRequest) -> AsyncIterator[Event]:
+        """Step 2 as events: progress, week and workout events as chunks finish, then result (or error), then done."""
+        return self._stream(lambda emit: self._plan(request, emit))
+
+    async def _draft(self, request: DraftRequest, emit: Emit | None) -> DraftResult:
+        principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
+        deps = DraftDeps(request, principle, self.prompt_version)
+        progress = DraftProgress(request.weeks, emit) if emit else None
+        if progress:
+            await progress.start()
+        async with deadline(self.settings.request_timeout_seconds), model_errors(_invalid_draft):
+            result = await self._draft_agent.run(
+                draft_user_prompt(deps),
+                deps=deps,
+                model=self.model,
+                model_settings={"max_tokens": self.settings.max_output_tokens},
+                usage_limits=UsageLimits(request_limit=self.settings.output_retries + 3),
+                event_stream_handler=progress.handle if progress else None,
+            )
+        if progress:
+            await progress.finish()
+        metadata = DraftMetadata(
+            weeks=request.weeks, level=request.level, org_id=request.org_id, generated_at=self._clock()
+        )
+        return DraftResult(
+            draft=render_draft(result.output),
+            training_principle=principle,
+            metadata=metadata,
+            usage=run_usage(result.usage),
+        )
+
+    async def _plan(self, request: PlanRequest, emit: Emit | None) -> Plan:
+        segmented = segment_draft(request.refined_draft)
+        check_weeks(segmented, request.weeks)
+        principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
+        async with deadline(self.settings.request_timeout_seconds):
+            chunks = await self._converter.convert(request, principle, segmented.weeks, emit)
+        return assemble_plan(request, chunks)
+
+    async def _stream(self, run: Callable[[Emit], Awaitable[ResultT]]) -> AsyncIterator[Event]:
+        queue: asyncio.Queue[Event | None] = asyncio.Queue()
+
+        async def emit(event: Event) -> None:
+            queue.put_nowait(event)
+
+        async def produce() -> None:
+            try:
+                queue.put_nowait(ResultEvent(data=await run(emit)))
+            except PlanforgeError as error:
+                queue.put_nowait(ErrorEvent(error=error.message, code=error.code))
+            finally:
+                queue.put_nowait(None)
+
+        task = asyncio.create_task(produce())
+        try:
+            while (event := await queue.get()) is not None:
+                yield event
+            task.result()  # re-raises a bug instead of ending the stream quietly
+            yield DoneEvent()
+        finally:
+            # The consumer went away (e.g. an SSE client disconnected): cancel the in-flight model calls.
+            if not task.done():
+                task.cancel()
+                with suppress(asyncio.CancelledError):
+                    await task
+
+
+def _invalid_draft(reason: str) -> PlanforgeError:
+    return GenerationError(f"the model could not write a valid draft: {reason}")
+
