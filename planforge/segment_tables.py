@@ -54,7 +54,7 @@ def _cell(row: list[str], index: int | None) -> str:
 
 
 def _rows_are_weeks(header: list[str], rows: list[list[str]]) -> list[str] | None:
-    day_columns = {index: day for index, cell in enumerate(header) if (day := weekday_named(cell))}
+    day_columns: dict[int, Weekday] = {index: day for index, cell in enumerate(header) if (day := weekday_named(cell))}
     if len(day_columns) < 3:
         return None
     focus_column = next((i for i, cell in enumerate(header) if _FOCUS_COLUMN.search(cell)), None)
@@ -66,7 +66,7 @@ def _rows_are_weeks(header: list[str], rows: list[list[str]]) -> list[str] | Non
         if not numbers:
             continue
         phase = _cell(row, phase_column)
-        days = [(day, _cell(row, index)) for index, day in day_columns.items()]
+        days: list[tuple[Weekday, str]] = [(day, _cell(row, index)) for index, day in day_columns.items()]
         out += _week_lines(numbers, days, _cell(row, focus_column), phase if phase != last_phase else "")
         last_phase = phase or last_phase
     return out or None
@@ -76,12 +76,12 @@ def _columns_are_weeks(header: list[str], rows: list[list[str]]) -> list[str] | 
     week_columns = {index: numbers for index, cell in enumerate(header) if (numbers := _week_numbers(cell))}
     if len(week_columns) < 2 or 0 in week_columns:
         return None
-    day_rows = [(day, row) for row in rows if row and (day := weekday_named(row[0]))]
+    day_rows: list[tuple[Weekday, list[str]]] = [(day, row) for row in rows if row and (day := weekday_named(row[0]))]
     if len(day_rows) < 3:
         return None
     out: list[str] = []
     for index, numbers in week_columns.items():
-        days = [(day, row[index] if index < len(row) else "") for day, row in day_rows]
+        days: list[tuple[Weekday, str]] = [(day, row[index] if index < len(row) else "") for day, row in day_rows]
         out += _week_lines(numbers, days, "", "")
     return out
 

@@ -1,0 +1,144 @@
+"""Workout type and sub-type from a session's words, in English, German, French and Spanish.
+
+The type is named by the earliest sport word (a brick or cross-training word wins outright); a text with
+no sport word but running words ("easy 5 mi", "6x400", "Tempo") is a run. The sub-type is the first rule
+of the type's ordered list that matches ("long" beats "@ MP" in "Long run 16 km, last 3 km @ MP").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from planforge.domain.vocabulary import WorkoutSubType, WorkoutType
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives))
+
+
+REST: Final = _words(
+    r"^(?:full\s+)?(?:rest|off|day off|off day|rest day|recovery day|ruhetag|ruhe|pause|frei|repos|jour de repos|"
+    r"descanso|dia libre|libre|riposo|none|-+|—|–|x)\s*(?:day)?[.!]?$"
+)
+REST_WORD: Final = _words(r"^\s*(?:rest|off|day off|ruhetag|ruhe|pause|frei|repos|descanso|riposo)\b")
+
+_SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
+    ("swim", _words(r"\bswim", r"schwimm", r"natation", r"\bnage", r"nataci", r"\bnadar", r"piscine", r"open water",
+                    r"freiwasser")),
+    ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b", r"\brad(?:fahren|einheit|training)?\b",
+                    r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b")),
+    ("strength", _words(r"strength", r"\bgym\b", r"weights", r"\bkraft", r"renfo", r"musculation", r"\bfuerza",
+                        r"\bcore\b", r"\brumpf", r"gainage", r"mobility", r"\byoga", r"stretch", r"pilates",
+                        r"\bdehn", r"etirement", r"estiramiento", r"movilidad", r"mobilit")),
+    ("hike", _words(r"\bhike", r"\bhiking", r"\bwander", r"randonn", r"senderismo", r"excursion")),
+    ("walk", _words(r"\bwalk", r"spazier", r"\bmarche\b", r"caminar", r"caminata", r"\bpaseo", r"\bgehen\b")),
+    ("run", _words(r"\brun", r"\bjog", r"\blauf", r"\bcourse\b", r"footing", r"\bcarrera", r"\bcorrer", r"rodaje",
+                   r"\btrote", r"\btempo", r"interval", r"fartlek", r"\btrail")),
+)  # fmt: skip
+_BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement")
+_CROSS: Final = _words(r"cross[\s-]*train", r"\bcross\b", r"x-train", r"ellipti", r"crosstrainer", r"aquajog",
+                       r"\brow(?:ing)?\b", r"rudern", r"entrainement croise", r"entrenamiento cruzado",
+                       r"\bcruzado")  # fmt: skip
+# Running words that make a text with no sport word a run.
+_RUNNING: Final = _words(r"\beasy\b", r"\blong\b", r"recovery", r"\bhills?\b", r"progress", r"\bmp\b", r"threshold",
+                         r"\d\s*[x×]\s*\d", r"locker", r"\bleicht", r"facile", r"\bsuave", r"\bseuil", r"fraction",
+                         r"\bseries\b", r"\bcuestas", r"\bcotes\b", r"umbral", r"\bschwelle", r"\bdl\b", r"\bgal\b",
+                         r"\btirada", r"\blarga", r"sortie longue", r"\bendurance", r"\bef\b", r"\bfondo\b", r"\brace",
+                         r"wettkampf", r"competition", r"\b(?:half\s*)?marathon", r"\bmaraton")  # fmt: skip
+
+_RACE_NAME = r"(?:half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|marathon|maraton|\d+\s*k\b)"
+_RACE: Final = _words(
+    r"\brace\b(?!\s*(?:-\s*)?(?:pace|tempo|effort|simulation|specific))",
+    r"race day",
+    r"wettkampf\b",
+    r"\brennen\b",
+    r"competition\b",
+    r"\bgara\b",
+    r"^\s*(?:course|carrera)\s*:",
+    rf"^\s*{_RACE_NAME}\s*(?:race|lauf)?\s*[!.]?\s*$",
+)
+_RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
+    ("race", _RACE),
+    ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"langer? lauf", r"\blanger\b", r"sortie longue",
+                        r"\blongue\b", r"tirada larga", r"\blarga\b", r"\bfondo\b", r"\bdl\b")),
+    ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?")),
+    ("fartlek", _words(r"fartlek")),
+    ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
+                            r"\bbahn", r"\d\s*[x×*]\s*\(?\s*\d")),
+    ("race-pace-run", _words(r"race[\s-]*pace", r"goal pace", r"marathon pace", r"\bmp\b", r"\bhmp\b", r"renntempo",
+                             r"wettkampftempo", r"allure (?:specifique|marathon|semi|course)", r"ritmo (?:de )?carrera",
+                             r"ritmo (?:de )?(?:maraton|competicion|objetivo)")),
+    ("tempo-run", _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise")),
+    ("progression-run", _words(r"progress", r"steigerung", r"progressi", r"progresivo")),
+    ("recovery-run", _words(r"recovery", r"\brecup", r"regenera", r"shake\s*-?out", r"erholung", r"recuperaci")),
+    ("trail-run", _words(r"\btrail", r"gelande", r"sentier", r"montana", r"monte")),
+)  # fmt: skip
+_BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
+    ("brick", _BRICK),
+    ("race", _RACE),
+    ("long-ride", _words(r"\blong\b", r"lange", r"sortie longue", r"\blarg[ao]")),
+    ("hill-ride", _words(r"\bhills?\b", r"climb", r"\bberg", r"\bcols?\b", r"subida", r"puerto")),
+    ("interval-ride", _words(r"interval", r"\d\s*[x×*]\s*\d", r"\bvo2", r"fraction", r"\bseries\b")),
+    ("tempo-ride", _words(r"tempo", r"threshold", r"sweet\s*spot", r"\bftp\b", r"schwelle", r"\bseuil", r"umbral")),
+    ("recovery-ride", _words(r"recovery", r"\brecup", r"regenera", r"easy spin", r"erholung", r"recuperaci")),
+)  # fmt: skip
+_SWIM_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
+    ("race", _RACE),
+    ("open-water-swim", _words(r"open water", r"freiwasser", r"eau libre", r"aguas abiertas", r"\blake\b")),
+    ("technique-swim", _words(r"techni", r"drills?\b", r"\btecnica", r"educatif")),
+    ("interval-swim", _words(r"interval", r"\d\s*[x×*]\s*\d", r"\bcss\b", r"repeats", r"\bseries\b")),
+)  # fmt: skip
+_STRENGTH_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
+    ("core", _words(r"\bcore\b", r"\brumpf", r"gainage", r"\babs\b", r"abdominal", r"\btronco")),
+    ("mobility", _words(r"mobility", r"\byoga", r"stretch", r"\bdehn", r"etirement", r"estiram", r"mobilit",
+                        r"pilates", r"foam")),
+)  # fmt: skip
+_RULES: Final[dict[WorkoutType, tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]]] = {
+    "run": _RUN_RULES,
+    "bike": _BIKE_RULES,
+    "swim": _SWIM_RULES,
+    "strength": _STRENGTH_RULES,
+}
+_DEFAULT_SUB_TYPE: Final[dict[WorkoutType, WorkoutSubType]] = {
+    "run": "easy-run",
+    "bike": "endurance-ride",
+    "swim": "endurance-swim",
+    "strength": "strength-training",
+    "walk": "walk",
+    "hike": "hike",
+    "cross-training": "cross-training",
+}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A session's type and sub-type, and whether a word named them (False: the parser assumed a run)."""
+
+    workout_type: WorkoutType
+    workout_sub_type: WorkoutSubType
+    named: bool
+
+
+def sport_named(folded: str) -> WorkoutType | None:
+    """The sport a text names first (brick → bike, cross-training words win), or None."""
+    if _BRICK.search(folded):
+        return "bike"
+    if _CROSS.search(folded):
+        return "cross-training"
+    found: list[tuple[int, WorkoutType]] = [
+        (match.start(), sport) for sport, pattern in _SPORTS if (match := pattern.search(folded))
+    ]
+    return min(found)[1] if found else None
+
+
+def classify(folded: str) -> Kind:
+    """Type and sub-type of one session text (folded: lower case, no accents)."""
+    sport = sport_named(folded)
+    named = sport is not None or bool(_RUNNING.search(folded))
+    workout_type: WorkoutType = sport or "run"
+    for sub_type, pattern in _RULES.get(workout_type, ()):
+        if pattern.search(folded):
+            return Kind(workout_type, sub_type, True)
+    return Kind(workout_type, _DEFAULT_SUB_TYPE[workout_type], named)

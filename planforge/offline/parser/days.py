@@ -1,0 +1,42 @@
+"""A week's body cut into (day, text) entries: one line per day, a paragraph, or a table with days as rows.
+
+"Mon/Wed/Fri: easy 30 min" and "Tue & Thu: ..." give each named day the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from planforge.domain.vocabulary import Weekday
+from planforge.offline.parser.tables import rows_as_lines
+from planforge.segment import day_marks
+
+_TRIM_START: Final = re.compile(r"^[\s:.\-–—)*_|]+")
+_TRIM_END: Final = re.compile(r"[\s,;.*_|\-–—•]+$")
+_GROUPING: Final = re.compile(r"^\s*(?:/|&|,|\+|and|und|et|y)?\s*$", re.IGNORECASE)
+
+
+def clean_session_text(text: str) -> str:
+    """A day's text without the separators and markdown around it."""
+    text = text.replace("**", "").replace("__", "")
+    return _TRIM_END.sub("", _TRIM_START.sub("", text)).strip()
+
+
+def day_entries(body: str) -> list[tuple[Weekday, str]]:
+    """Each day named in `body` with its text, in the order written; a day may appear more than once."""
+    text = "\n".join(rows_as_lines(body.splitlines()))
+    marks = day_marks(text)
+    entries: list[tuple[Weekday, str]] = []
+    waiting: list[Weekday] = []  # days grouped with the next one ("Mon/Wed/Fri: …")
+    for index, (_, end, day) in enumerate(marks):
+        stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
+        between = text[end:stop]
+        if index + 1 < len(marks) and _GROUPING.match(between) and "\n" not in between:
+            waiting.append(day)
+            continue
+        session = clean_session_text(between)
+        for named in [*waiting, day]:
+            entries.append((named, session))
+        waiting = []
+    return entries

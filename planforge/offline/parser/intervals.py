@@ -1,0 +1,117 @@
+"""Repetitions: "6 x 800m @ 5K pace w/ 400m jog", "2 x (8×30-30)", "5×1 km / 2' rest", "4 x 4 min hard".
+
+A repetition becomes one `interval` ContentBlock nesting its run step and, when the text gives one, its
+recovery-run step. Sets of repetitions ("2 x (8×30-30)") are flattened into one block of sets × reps,
+because interval blocks do not nest (facts.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from planforge.domain.plan import ContentBlock
+from planforge.offline.parser.distances import find_distances
+from planforge.offline.parser.durations import find_durations
+from planforge.offline.parser.quantities import Quantity
+from planforge.offline.parser.zones import work_zone, zone_named
+
+_REPS: Final = re.compile(
+    r"(?<![\d.,:])(?P<reps>\d{1,2})\s*(?:[x×*]|reps?\s+(?:of\s+)?|repeats?\s+(?:of\s+)?|times\s+|mal\s+|fois\s+|"
+    r"veces\s+)\s*"
+)
+_SETS: Final = re.compile(r"(?<![\d.,:])(?P<sets>\d{1,2})\s*[x×*]\s*[(\[](?P<inner>[^)\]]*)[)\]]")
+# "30-30", "30/30", "45/15": seconds on and off, the classic short-interval notation.
+_ON_OFF: Final = re.compile(r"^(?P<on>\d{1,3})\s*[-/]\s*(?P<off>\d{1,3})(?![\d.,:'\"a-z])")
+_BARE: Final = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)(?![\d.,:'\"a-z])")
+_RECOVERY_CUT: Final = re.compile(r"\s(?:w/|with|mit|avec|con)\s|/|\(|,|\b(?:jog|rest|easy|recovery)\b")
+_RECOVERY_LEAD: Final = re.compile(r"^[\s,]*(?:[-/]|w/|with|mit|avec|con|rec(?:overy)?\.?|r\b|\(|\+)")
+
+
+@dataclass(frozen=True)
+class Repetition:
+    """One parsed repetition: its interval block and whether a number's unit had to be guessed."""
+
+    block: ContentBlock
+    guessed: bool
+    end: int
+    """Where in the text the repetition (with its recovery) ends."""
+
+
+def step(kind: str, quantity: Quantity, zone: str, repeat: int = 1) -> ContentBlock:
+    """A warm-up, run, recovery-run or cool-down step measured the way `quantity` is."""
+    if quantity.kind == "distance":
+        return ContentBlock.model_validate(
+            {"type": kind, "block_length_target": "distance", "block_distance_in_meters": round(quantity.value, 1),
+             "block_pace": zone, "block_repeat": repeat}
+        )  # fmt: skip
+    return ContentBlock.model_validate(
+        {"type": kind, "block_length_target": "duration", "block_duration_in_seconds": max(1, round(quantity.value)),
+         "block_pace": zone, "block_repeat": repeat}
+    )  # fmt: skip
+
+
+def _first_quantity(folded: str, offset: int) -> Quantity | None:
+    found = find_durations(folded[offset:], within_rep=True) + find_distances(folded[offset:])
+    found.sort(key=lambda q: q.start)
+    return found[0] if found else None
+
+
+def _work(folded: str, at: int) -> tuple[Quantity, Quantity | None, bool] | None:
+    """The work quantity starting at `at` (and the recovery of an on/off pair), and whether it was guessed."""
+    rest = folded[at:]
+    if on_off := _ON_OFF.match(rest):
+        work = Quantity("duration", int(on_off["on"]), at, at + on_off.end())
+        return work, Quantity("duration", int(on_off["off"]), at, at + on_off.end()), False
+    quantity = _first_quantity(folded, at)
+    if quantity is not None and quantity.start == 0:
+        return Quantity(quantity.kind, quantity.value, at, at + quantity.end, quantity.ambiguous), None, False
+    if bare := _BARE.match(rest):
+        number = float(bare["number"].replace(",", "."))
+        kind = "distance" if number >= 100 else "duration"  # "6x400" is meters; "6x3" is a guess: minutes
+        value = number if number >= 100 else number * 60
+        return Quantity(kind, value, at, at + bare.end()), None, number < 100
+    return None
+
+
+def _recovery(folded: str, at: int, limit: int) -> Quantity | None:
+    """The recovery after a repetition ("w/ 400m jog", "/ 2' rest", "(90 s)"), if the text gives one."""
+    segment = folded[at:limit]
+    quantity = _first_quantity(segment, 0)
+    if quantity is None:
+        return None
+    lead = segment[: quantity.start]
+    if _RECOVERY_LEAD.match(lead) or zone_named(segment[quantity.end :]) in {"z1", "z2"}:
+        return Quantity(quantity.kind, quantity.value, at + quantity.start, at + quantity.end)
+    return None
+
+
+def parse_repetition(folded: str, sub_type: str) -> Repetition | None:
+    """The first repetition in one step's text, or None when it has none."""
+    if sets := _SETS.search(folded):
+        inner = parse_repetition(sets["inner"], sub_type)
+        if inner is not None:
+            repeat = min(100, int(sets["sets"]) * inner.block.block_repeat)
+            return Repetition(inner.block.model_copy(update={"block_repeat": repeat}), inner.guessed, sets.end())
+    reps = _REPS.search(folded)
+    if reps is None:
+        return None
+    work = _work(folded, reps.end())
+    if work is None:
+        return None
+    quantity, recovery, guessed = work
+    recovery = recovery or _recovery(folded, quantity.end, len(folded))
+    cut = _RECOVERY_CUT.search(folded, quantity.end)
+    zone = work_zone(folded[reps.start() : cut.start() if cut else len(folded)], sub_type)
+    children = [step("run", quantity, zone)]
+    if recovery is not None:
+        children.append(step("recovery-run", recovery, "z1"))
+    block = ContentBlock(
+        type="interval",
+        block_length_target=quantity.kind,
+        block_pace=zone,
+        block_repeat=max(1, min(100, int(reps["reps"]))),
+        content_blocks=children,
+    )
+    return Repetition(block, guessed, recovery.end if recovery else quantity.end)

@@ -1,0 +1,127 @@
+"""Content blocks of a structured session: warm-up, work steps and repetitions, cool-down.
+
+A session is structured when it names a warm-up or cool-down, or holds a repetition ("6 x 800m"). Its
+text is cut into parts at commas, semicolons, "+", "then" (and the same words in German, French and
+Spanish) outside parentheses; each part becomes one block. A part that only gives a recovery ("3 min easy")
+right after a repetition without one becomes that repetition's recovery.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from planforge.domain.plan import ContentBlock
+from planforge.offline.parser.distances import find_distances, find_short_m_minutes
+from planforge.offline.parser.durations import find_durations
+from planforge.offline.parser.intervals import parse_repetition, step
+from planforge.offline.parser.quantities import Quantity
+from planforge.offline.parser.zones import work_zone, zone_named
+
+WARM_UP: Final = re.compile(
+    r"warm[\s-]*up|\bwu\b|\bw/u\b|einlaufen|aufwarm|echauffement|calentamiento|calentar|riscaldamento|\bea\b"
+)
+COOL_DOWN: Final = re.compile(
+    r"cool[\s-]*down|\bcd\b|\bc/d\b|auslaufen|retour au calme|\brac\b|vuelta a la calma|enfriamiento|defaticamento"
+)
+_SEPARATORS: Final = re.compile(r"[,;+→]|->|\s(?:then|dann|danach|puis|luego|despues|und|and|et|y)\s|\s[-–—]\s|\n")
+_LABEL: Final = re.compile(r"^[^:\d(]{0,40}:\s*")  # "Intervals: …", "Tempo: …"
+_DEFAULT_WARM_UP: Final = Quantity("duration", 15 * 60, 0, 0)
+_DEFAULT_COOL_DOWN: Final = Quantity("duration", 10 * 60, 0, 0)
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The blocks of a structured session, and whether a length had to be guessed."""
+
+    blocks: list[ContentBlock]
+    guessed: bool
+
+
+def is_structured(folded: str) -> bool:
+    """Whether a session text names a warm-up or cool-down or holds a repetition."""
+    return bool(WARM_UP.search(folded) or COOL_DOWN.search(folded) or parse_repetition(folded, "interval-run"))
+
+
+def split_parts(folded: str) -> list[str]:
+    """Cut a session text at its top-level separators (never inside parentheses)."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    position = 0
+    while position < len(folded):
+        char = folded[position]
+        depth += (char in "([" and 1) or (-1 if char in ")]" else 0)
+        match = _SEPARATORS.match(folded, position) if depth == 0 else None
+        if match and match.end() > position:
+            parts.append(folded[start:position])
+            start = position = match.end()
+            continue
+        position += 1
+    parts.append(folded[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def quantities_in(folded: str) -> list[Quantity]:
+    """Durations and distances in a text, in order, the "10m" minutes included."""
+    found = find_durations(folded) + find_distances(folded)
+    taken = [(q.start, q.end) for q in found]
+    found += [q for q in find_short_m_minutes(folded) if not any(s <= q.start < e for s, e in taken)]
+    return sorted(found, key=lambda q: q.start)
+
+
+def _recovery_only(part: str) -> Quantity | None:
+    quantities = quantities_in(part)
+    if len(quantities) == 1 and zone_named(part) in {"z1", "z2"} and not WARM_UP.search(part):
+        return quantities[0]
+    return None
+
+
+def _attach_recovery(block: ContentBlock, recovery: Quantity) -> ContentBlock:
+    children = [*block.content_blocks, step("recovery-run", recovery, "z1")]
+    return block.model_copy(update={"content_blocks": children})
+
+
+def _part_block(part: str, sub_type: str) -> tuple[ContentBlock | None, bool]:
+    """One part's block (None for a part with no length, e.g. "strides"), and whether it was guessed."""
+    for pattern, kind, zone, default in (
+        (WARM_UP, "warm-up", "z2", _DEFAULT_WARM_UP),
+        (COOL_DOWN, "cool-down", "z1", _DEFAULT_COOL_DOWN),
+    ):
+        if pattern.search(part):
+            quantities = quantities_in(part)
+            quantity = quantities[0] if quantities else default
+            return step(kind, quantity, zone), not quantities or quantity.ambiguous
+    if repetition := parse_repetition(part, sub_type):
+        return repetition.block, repetition.guessed
+    quantities = quantities_in(part)
+    if not quantities:
+        return None, False
+    return step("run", quantities[0], work_zone(part, sub_type)), quantities[0].ambiguous
+
+
+def parse_structure(folded: str, sub_type: str) -> Structure:
+    """The blocks of a structured session text (folded), in the order written."""
+    blocks: list[ContentBlock] = []
+    guessed = False
+    for part in split_parts(_LABEL.sub("", folded, count=1)):
+        previous = blocks[-1] if blocks else None
+        if previous is not None and previous.type == "interval" and len(previous.content_blocks) == 1:
+            recovery = _recovery_only(part)
+            if recovery is not None:
+                blocks[-1] = _attach_recovery(previous, recovery)
+                continue
+        block, part_guessed = _part_block(part, sub_type)
+        guessed = guessed or part_guessed
+        if block is not None:
+            blocks.append(block)
+    return Structure(blocks, guessed)
+
+
+def block_totals(blocks: list[ContentBlock]) -> tuple[int | None, float | None]:
+    """Total seconds and meters of `blocks`, each None unless every block is measured that way."""
+    seconds = [block.total_seconds() for block in blocks]
+    meters = [block.total_meters() for block in blocks]
+    total_seconds = sum(s for s in seconds if s is not None) if blocks and None not in seconds else None
+    total_meters = sum(m for m in meters if m is not None) if blocks and None not in meters else None
+    return total_seconds, total_meters

@@ -1,0 +1,25 @@
+"""Tables inside a week whose rows are days ("| Tue | Easy run | 45 min |") read as "Tue: Easy run, 45 min".
+
+Tables whose rows or columns are weeks are rewritten earlier, by `planforge.segment_tables`.
+"""
+
+from __future__ import annotations
+
+from planforge.segment import weekday_named
+from planforge.segment_tables import cells
+
+
+def rows_as_lines(lines: list[str]) -> list[str]:
+    """`lines` with each day row of a table as "Day: cell, cell"; header and separator rows dropped."""
+    out: list[str] = []
+    for line in lines:
+        row = cells(line) if line.count("|") >= 2 else None
+        if row is None:
+            if "|" in line and set(line.strip()) <= set("|-: "):
+                continue  # a table's separator row
+            out.append(line)
+            continue
+        if row and weekday_named(row[0]):
+            rest = ", ".join(cell for cell in row[1:] if cell)
+            out.append(f"{row[0]}: {rest or 'Rest'}")
+    return out

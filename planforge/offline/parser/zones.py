@@ -1,0 +1,46 @@
+"""Pace zones from the words around a step: "@ 5K pace" → z5, "@ threshold" → z4, "easy" → z2."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from planforge.domain.vocabulary import PaceZone
+
+_ZONE_WORDS: Final[tuple[tuple[PaceZone, re.Pattern[str]], ...]] = (
+    ("z6", re.compile(r"sprint|strides|all[\s-]*out|\bmax|steigerung|lignes droites|rectas|\bz6\b")),
+    ("z5", re.compile(r"\b[35]\s*k\b|\b1500\b|mile pace|\bvo2|\bhard\b|interval pace|\bfast\b|schnell|rapide|\bvite\b|"
+                      r"fuerte|rapido|\b10\s*k\b|\bz5\b|\bvma\b")),
+    ("z4", re.compile(r"threshold|tempo|\bt[\s-]*pace|\blt\b|schwelle|\bseuil|umbral|half[\s-]*marathon pace|\bhmp\b|"
+                      r"\bhm\b|\b15\s*k\b|comfortably hard|\bz4\b|semi")),
+    ("z3", re.compile(r"marathon pace|\bmp\b|steady|moderate|race[\s-]*pace|allure marathon|\bz3\b|maraton|zugig")),
+    ("z2", re.compile(r"\beasy\b|locker|facile|suave|\bz2\b|aerob")),
+    ("z1", re.compile(r"\bjog\b|\bwalk|\bz1\b|recovery|trab|\brecup")),
+)  # fmt: skip
+
+_DEFAULT_BY_SUB_TYPE: Final[dict[str, PaceZone]] = {
+    "interval-run": "z5",
+    "hill-repeats": "z5",
+    "fartlek": "z5",
+    "interval-ride": "z5",
+    "hill-ride": "z5",
+    "interval-swim": "z5",
+    "tempo-run": "z4",
+    "tempo-ride": "z4",
+    "race-pace-run": "z3",
+    "progression-run": "z3",
+    "race": "z4",
+}
+
+
+def zone_named(folded: str) -> PaceZone | None:
+    """The zone the words of one step name, fastest first, or None."""
+    for zone, pattern in _ZONE_WORDS:
+        if pattern.search(folded):
+            return zone
+    return None
+
+
+def work_zone(folded: str, sub_type: str) -> PaceZone:
+    """The zone of a work step: named in its words, else the sub-type's usual zone (z2 for easy sessions)."""
+    return zone_named(folded) or _DEFAULT_BY_SUB_TYPE.get(sub_type, "z2")
