@@ -2,5 +2,15 @@
 
 from planforge.library.matching import LibraryIndex, LibraryMatch, MatchQuery
 from planforge.library.models import LibraryWorkout
+from planforge.library.sqlite_store import SQLiteWorkoutLibrary
+from planforge.library.store import InMemoryWorkoutLibrary, WorkoutLibrary
 
-__all__ = ["LibraryIndex", "LibraryMatch", "LibraryWorkout", "MatchQuery"]
+__all__ = [
+    "InMemoryWorkoutLibrary",
+    "LibraryIndex",
+    "LibraryMatch",
+    "LibraryWorkout",
+    "MatchQuery",
+    "SQLiteWorkoutLibrary",
+    "WorkoutLibrary",
+]
