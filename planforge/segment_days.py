@@ -18,7 +18,7 @@ _FOLD: Final = str.maketrans("áàâäãéèêëíìîïóòôöõúùûüñçß
 _DAY_WORDS: Final[dict[Weekday, tuple[str, ...]]] = {
     "Monday": ("monday", "mon", "montag", "mo", "lundi", "lun", "lunes", "lunedi"),
     "Tuesday": ("tuesday", "tues", "tue", "tu", "dienstag", "di", "mardi", "mar", "martes", "martedi"),
-    "Wednesday": ("wednesday", "wed", "mittwoch", "mi", "mercredi", "mer", "miercoles", "mie", "mercoledi"),
+    "Wednesday": ("wednesday", "wed", "we", "mittwoch", "mi", "mercredi", "mer", "miercoles", "mie", "mercoledi"),
     "Thursday": ("thursday", "thurs", "thur", "thu", "th", "donnerstag", "do", "jeudi", "jeu", "jueves", "jue",
                  "giovedi", "gio"),
     "Friday": ("friday", "fri", "freitag", "fr", "vendredi", "ven", "viernes", "vie", "venerdi"),
@@ -27,7 +27,7 @@ _DAY_WORDS: Final[dict[Weekday, tuple[str, ...]]] = {
 }  # fmt: skip
 
 # Day names that are also common words or units: they need a capital letter or a ':'/'.' after them.
-_AMBIGUOUS: Final = frozenset({"so", "do", "sat", "sun", "mar", "mi", "mo", "di", "fr", "sa", "su", "tu", "th",
+_AMBIGUOUS: Final = frozenset({"we", "so", "do", "sat", "sun", "mar", "mi", "mo", "di", "fr", "sa", "su", "tu", "th",
                                "mer", "dom", "ven", "vie", "sam", "dim", "gio", "lun", "jeu"})  # fmt: skip
 
 _WEEKDAY_BY_WORD: Final[dict[str, Weekday]] = {word: day for day, words in _DAY_WORDS.items() for word in words}

@@ -65,11 +65,11 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
                         r"\blongue\b", r"tirada larga", r"\blarga\b", r"\bfondo\b", r"\bdl\b")),
     ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?")),
     ("fartlek", _words(r"fartlek")),
-    ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
-                            r"\bbahn", r"\d\s*[x×*]\s*\(?\s*\d")),
     ("race-pace-run", _words(r"race[\s-]*pace", r"goal pace", r"marathon pace", r"\bmp\b", r"\bhmp\b", r"renntempo",
                              r"wettkampftempo", r"allure (?:specifique|marathon|semi|course)", r"ritmo (?:de )?carrera",
                              r"ritmo (?:de )?(?:maraton|competicion|objetivo)")),
+    ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
+                            r"\bbahn", r"\d\s*[x×*]\s*\(?\s*\d")),
     ("tempo-run", _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise")),
     ("progression-run", _words(r"progress", r"steigerung", r"progressi", r"progresivo")),
     ("recovery-run", _words(r"recovery", r"\brecup", r"regenera", r"shake\s*-?out", r"erholung", r"recuperaci")),
@@ -133,8 +133,22 @@ def sport_named(folded: str) -> WorkoutType | None:
     return min(found)[1] if found else None
 
 
+_LABEL = re.compile(r"^\s*(?P<label>[^:\d]{2,40}):")
+
+
 def classify(folded: str) -> Kind:
-    """Type and sub-type of one session text (folded: lower case, no accents)."""
+    """Type and sub-type of one session text (folded: lower case, no accents).
+
+    A leading label names the session ("Seuil : … 3 x 10 min au seuil" is a tempo run, not intervals).
+    """
+    if (label := _LABEL.match(folded)) and (labelled := _classify(label["label"])).named:
+        sport = sport_named(folded)
+        if labelled.workout_type == (sport or "run") and labelled.workout_sub_type != _DEFAULT_SUB_TYPE[sport or "run"]:
+            return labelled
+    return _classify(folded)
+
+
+def _classify(folded: str) -> Kind:
     sport = sport_named(folded)
     named = sport is not None or bool(_RUNNING.search(folded))
     workout_type: WorkoutType = sport or "run"

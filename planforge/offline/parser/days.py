@@ -36,7 +36,8 @@ def day_entries(body: str) -> list[tuple[Weekday, str]]:
             waiting.append(day)
             continue
         session = clean_session_text(between)
-        for named in [*waiting, day]:
+        group: list[Weekday] = [*waiting, day]
+        for named in group:
             entries.append((named, session))
         waiting = []
     return entries
