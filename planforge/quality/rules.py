@@ -68,8 +68,9 @@ def volume_jumps(workouts: Sequence[Workout], weeks: int, race: bool) -> RuleRes
     for index in range(1, weeks):
         one_back = max(volume[max(0, index - 2) : index])
         two_back = max(volume[max(0, index - 3) : index - 1] or volume[index - 1 : index])
-        week_jump = volume[index] / one_back - 1 if one_back else 0.0
-        two_jump = volume[index] / two_back - 1 if two_back else 0.0
+        # Rounded so that exactly 10% is 10%, not 10.000000000000009%.
+        week_jump = round(volume[index] / one_back - 1, 4) if one_back else 0.0
+        two_jump = round(volume[index] / two_back - 1, 4) if two_back else 0.0
         if week_jump > worst_week:
             worst_week, worst_week_at = week_jump, index + 1
         if two_jump > worst_two:
