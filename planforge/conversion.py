@@ -128,7 +128,9 @@ async def _emit_chunk(emit: Emit, chunk: ConvertedChunk, request: PlanRequest, w
     for workout in _ordered(chunk.output.workouts):
         await emit(WorkoutEvent(workout=plan_workout(workout, request.start_date)))
     percent = round(100 * weeks_done / request.weeks)
-    await emit(ProgressEvent(status="converting", message=f"Converted {weeks_done} of {request.weeks} weeks", progress=percent))
+    await emit(
+        ProgressEvent(status="converting", message=f"Converted {weeks_done} of {request.weeks} weeks", progress=percent)
+    )
 
 
 def _ordered(workouts: Sequence[Workout]) -> list[Workout]:

@@ -1,16 +1,16 @@
 """planforge's errors: one tree, translated to HTTP statuses and CLI messages only at the edges.
 
-    PlanforgeError
-    ├── InvalidRequestError        bad input (422 / CLI exit 2): names the field and the problem
-    │   └── DraftStructureError    a draft text with no recognisable week structure or the wrong week count
-    ├── ConfigurationError         planforge is set up wrongly (a model without its API key, a bad setting)
-    ├── NotFoundError              an org, principle or library workout that does not exist (404)
-    ├── AccessDeniedError          authenticated but not allowed (403)
-    ├── AuthenticationError        missing or bad credential (401)
-    └── GenerationError            the model could not produce a valid result
-        ├── ChunkConversionError   one chunk of a plan kept failing validation (names its weeks)
-        ├── ModelProviderError     the provider failed: rate limit, outage, bad gateway (502 / 503)
-        └── GenerationTimeoutError the request's deadline passed (504)
+PlanforgeError
+├── InvalidRequestError        bad input (422 / CLI exit 2): names the field and the problem
+│   └── DraftStructureError    a draft text with no recognisable week structure or the wrong week count
+├── ConfigurationError         planforge is set up wrongly (a model without its API key, a bad setting)
+├── NotFoundError              an org, principle or library workout that does not exist (404)
+├── AccessDeniedError          authenticated but not allowed (403)
+├── AuthenticationError        missing or bad credential (401)
+└── GenerationError            the model could not produce a valid result
+    ├── ChunkConversionError   one chunk of a plan kept failing validation (names its weeks)
+    ├── ModelProviderError     the provider failed: rate limit, outage, bad gateway (502 / 503)
+    └── GenerationTimeoutError the request's deadline passed (504)
 """
 
 from __future__ import annotations
@@ -107,3 +107,7 @@ class GenerationTimeoutError(GenerationError):
     def __init__(self, seconds: float) -> None:
         super().__init__(f"generation did not finish within {seconds:g} s")
         self.seconds = seconds
+
+
+BAD_INPUT_CODES = frozenset({InvalidRequestError.code, DraftStructureError.code})
+"""Error codes that mean the request itself was wrong (HTTP 422, CLI exit 2)."""

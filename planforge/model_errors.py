@@ -30,7 +30,9 @@ def provider_error(error: ModelAPIError | FallbackExceptionGroup) -> ModelProvid
             status_code=error.status_code,
             model_name=error.model_name,
         )
-    return ModelProviderError(f"model provider error from {error.model_name!r}: {error.message}", model_name=error.model_name)
+    return ModelProviderError(
+        f"model provider error from {error.model_name!r}: {error.message}", model_name=error.model_name
+    )
 
 
 @asynccontextmanager

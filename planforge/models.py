@@ -10,8 +10,6 @@ import os
 
 from pydantic_ai.models import Model, infer_model
 from pydantic_ai.models.fallback import FallbackModel
-from pydantic_ai.models.openai import OpenAIChatModel
-from pydantic_ai.providers.openai import OpenAIProvider
 
 from planforge.settings import OFFLINE_MODEL, Settings
 
@@ -55,6 +53,10 @@ def _single_model(choice: ModelChoice, settings: Settings) -> Model:
 
         return OfflineCoachModel()
     if settings.base_url:
+        # Imported here: the openai SDK takes seconds to import and most runs never need it.
+        from pydantic_ai.models.openai import OpenAIChatModel
+        from pydantic_ai.providers.openai import OpenAIProvider
+
         # Local OpenAI-compatible servers implement chat completions, not the Responses API.
         name = choice.split(":", 1)[1] if ":" in choice else choice
         provider = OpenAIProvider(base_url=settings.base_url, api_key=settings.api_key or "not-needed")

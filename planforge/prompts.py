@@ -50,7 +50,10 @@ class PromptTemplate:
         missing = self.variables - variables.keys()
         unknown = variables.keys() - self.variables
         if missing or unknown:
-            problems = [f"missing {sorted(missing)}" if missing else "", f"unknown {sorted(unknown)}" if unknown else ""]
+            problems = [
+                f"missing {sorted(missing)}" if missing else "",
+                f"unknown {sorted(unknown)}" if unknown else "",
+            ]
             label = f"{self.name}/{self.version}.{self.part}"
             raise PromptError(f"prompt {label!r}: {', '.join(p for p in problems if p)} variable(s)")
         return Template(self.text).substitute(variables).strip() + "\n"

@@ -170,4 +170,3 @@ class PlanForge:
 
 def _invalid_draft(reason: str) -> PlanforgeError:
     return GenerationError(f"the model could not write a valid draft: {reason}")
-

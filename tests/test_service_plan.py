@@ -43,7 +43,7 @@ async def test_52_weeks_convert_concurrently_in_order_with_dates() -> None:
     assert plan.content[-1].date == dt.date(2026, 5, 4) + dt.timedelta(weeks=51, days=5)
     assert all(w.date and w.date.strftime("%A") == w.day for w in plan.content)
     assert coach.calls == 26
-    assert sorted(sum(coach.weeks_seen, [])) == list(range(1, 53))
+    assert sorted(week for seen in coach.weeks_seen for week in seen) == list(range(1, 53))
     assert 1 < coach.peak_running <= 6
     assert plan.usage.requests == 26
 

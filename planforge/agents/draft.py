@@ -61,9 +61,7 @@ def draft_problems(draft: Draft, weeks: int) -> list[str]:
     problems: list[str] = []
     numbers = [week.week for week in draft.weeks]
     if numbers != list(range(1, weeks + 1)):
-        problems.append(
-            f"the draft has weeks {_span(numbers)} but needs exactly weeks 1..{weeks}, each once, in order"
-        )
+        problems.append(f"the draft has weeks {_span(numbers)} but needs exactly weeks 1..{weeks}, each once, in order")
     for week in draft.weeks:
         days = [day.day for day in week.days]
         if days != list(WEEKDAYS):

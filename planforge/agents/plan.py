@@ -134,7 +134,9 @@ def create_plan_agent(*, output_retries: int) -> Agent[PlanDeps, PlanChunk]:
     def _validate(ctx: RunContext[PlanDeps], output: PlanChunk) -> PlanChunk:  # pyright: ignore[reportUnusedFunction]
         problems, warnings = review_chunk(ctx.deps, output)
         if problems:
-            more = f" (and {len(problems) - MAX_REPORTED_PROBLEMS} more)" if len(problems) > MAX_REPORTED_PROBLEMS else ""
+            more = (
+                f" (and {len(problems) - MAX_REPORTED_PROBLEMS} more)" if len(problems) > MAX_REPORTED_PROBLEMS else ""
+            )
             raise ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]) + more)
         ctx.deps.accepted_warnings[:] = warnings
         return output

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import typer
 
+from planforge.cli.generate import demo, draft, plan
+from planforge.cli.library import library_app
+from planforge.cli.principle import principle_app
+
 app = typer.Typer(
     name="planforge",
     help="AI-generated endurance training plans: parameters → editable draft → structured workouts.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+app.command()(demo)
+app.command()(draft)
+app.command()(plan)
+app.add_typer(principle_app, name="principle")
+app.add_typer(library_app, name="library")
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls
 
 from planforge.agents.draft import DRAFT_OUTPUT_TOOL
 from planforge.agents.plan import PLAN_OUTPUT_TOOL, ChunkWeek, PlanChunk
+from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase
 from planforge.offline.engine import write_plan
@@ -109,7 +110,7 @@ def _plan_args(sections: dict[str, str]) -> str:
     hints: dict[int, tuple[Phase | None, str | None]] = {w["week"]: (w["phase"], w["focus"]) for w in chunk["weeks"]}
     parsed = parse_draft(sections["draft_weeks"])
     weeks: list[ChunkWeek] = []
-    workouts = []
+    workouts: list[Workout] = []
     for week in parsed:
         hint_phase, hint_focus = hints.get(week.week, (None, None))
         phase = hint_phase or week.phase or default_phase(week.week, plan_weeks)

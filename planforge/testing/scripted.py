@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from dataclasses import dataclass, field
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse, ToolCallPart, UserPromptPart
@@ -36,9 +36,13 @@ def scripted_draft(weeks: int, *, sessions: dict[Weekday, str] | None = None) ->
     """A valid draft of `weeks` weeks: the same week repeated (default: runs Tuesday, Thursday, Saturday)."""
     pattern = sessions or {"Tuesday": "Easy run 40 min", "Thursday": "Tempo run 30 min", "Saturday": "Long run 60 min"}
     base_end = max(1, weeks - 1) if weeks > 1 else 1
-    phases = [DraftPhase(phase="base", name="Base Building", start_week=1, end_week=base_end, description="Aerobic base.")]
+    phases = [
+        DraftPhase(phase="base", name="Base Building", start_week=1, end_week=base_end, description="Aerobic base.")
+    ]
     if weeks > 1:
-        phases.append(DraftPhase(phase="taper", name="Taper", start_week=weeks, end_week=weeks, description="Freshen up."))
+        phases.append(
+            DraftPhase(phase="taper", name="Taper", start_week=weeks, end_week=weeks, description="Freshen up.")
+        )
     return Draft(
         title=f"{weeks}-Week Plan",
         overview="A scripted plan.",

@@ -80,7 +80,9 @@ def test_plan_request_requires_refined_draft() -> None:
 
 
 def test_plan_request_accepts_draft_params_plus_text() -> None:
-    request = PlanRequest.model_validate({**VALID, "refined_draft": DRAFT_TEXT, "workout_preference": "strict_existing"})
+    request = PlanRequest.model_validate(
+        {**VALID, "refined_draft": DRAFT_TEXT, "workout_preference": "strict_existing"}
+    )
     assert request.weeks == 12
     assert request.workout_preference == "strict_existing"
 

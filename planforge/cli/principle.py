@@ -1,0 +1,45 @@
+"""`planforge principle get|set`: an org's training principle in the standalone store."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+
+from planforge.cli.output import fail, stdout
+from planforge.domain.requests import MAX_PRINCIPLE_CHARS
+from planforge.settings import Settings
+from planforge.stores.database import database_path
+from planforge.stores.principles import SQLitePrincipleStore, resolve_principle
+
+principle_app = typer.Typer(help="Read or change an org's training principle.", no_args_is_help=True)
+
+
+def _store() -> SQLitePrincipleStore:
+    return SQLitePrincipleStore(database_path(Settings().data_dir))
+
+
+@principle_app.command("get")
+def get(org: Annotated[str, typer.Argument(help="Organization id.")]) -> None:
+    """Print the org's training principle (the built-in default when it has none)."""
+    principle, source = asyncio.run(resolve_principle(_store(), org.strip(), None))
+    stdout.print(principle, markup=False, highlight=False, soft_wrap=True)
+    if source == "default":
+        stdout.print(f"(no principle stored for {org!r}: this is the built-in default)", style="dim")
+
+
+@principle_app.command("set")
+def set_(
+    org: Annotated[str, typer.Argument(help="Organization id.")],
+    text: Annotated[str, typer.Argument(help="The training principle.")],
+) -> None:
+    """Store the org's training principle."""
+    if not org.strip():
+        raise fail("ORG: must not be empty", code=2)
+    if not text.strip():
+        raise fail("TEXT: must not be empty", code=2)
+    if len(text) > MAX_PRINCIPLE_CHARS:
+        raise fail(f"TEXT: at most {MAX_PRINCIPLE_CHARS} characters", code=2)
+    asyncio.run(_store().set(org.strip(), text.strip()))
+    stdout.print(f"Stored the training principle of {org.strip()!r}.")

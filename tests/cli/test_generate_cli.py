@@ -1,0 +1,105 @@
+"""`planforge demo|draft|plan|principle` on the offline coach, through the real command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planforge.cli import app
+from planforge.segment import segment_draft
+
+runner = CliRunner()
+
+
+def test_demo_prints_the_draft_and_a_12_week_table() -> None:
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    draft_part, _, table_part = result.stdout.partition("Step 2: the structured plan")
+    assert [week.week for week in segment_draft(draft_part).weeks] == list(range(1, 13))
+    assert "Half Marathon" in draft_part
+    assert "48 workouts over 12 weeks." in table_part
+
+
+def test_draft_then_plan_round_trip_through_files(tmp_path: Path) -> None:
+    draft_file = tmp_path / "draft.txt"
+    common = ["--weeks", "6", "--level", "beginner", "--org", "club"]
+    drafted = runner.invoke(app, ["draft", *common, "--prompt", "10K race, 3 days per week", "--out", str(draft_file)])
+    assert drafted.exit_code == 0, drafted.output
+    assert "Using the offline coach" in drafted.stderr
+
+    planned = runner.invoke(app, ["plan", "--draft", str(draft_file), *common, "--start-date", "2026-05-04", "--json"])
+    assert planned.exit_code == 0, planned.output
+    data = json.loads(planned.stdout)
+    assert list(data["weekly_info"]) == ["1", "2", "3", "4", "5", "6"]
+    weeks = [workout["week"] for workout in data["content"]]
+    assert weeks == sorted(weeks)
+    assert all(workout["date"] >= "2026-05-04" for workout in data["content"])
+    assert {weeks.count(n) for n in range(1, 7)} == {3}
+
+
+def test_plan_reads_the_draft_from_stdin() -> None:
+    text = "Week 1\n- Monday: Rest\n- Tuesday: Easy run 30 min\n- Saturday: Long run 8 km\n"
+    result = runner.invoke(
+        app, ["plan", "--draft", "-", "--weeks", "1", "--level", "beginner", "--org", "o", "--json"], input=text
+    )
+    assert result.exit_code == 0, result.output
+    content = json.loads(result.stdout)["content"]
+    assert [(w["day"], w["workout_sub_type"]) for w in content] == [("Tuesday", "easy-run"), ("Saturday", "long-run")]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["draft", "--weeks", "60", "--level", "beginner", "--org", "o"],
+            "weeks: Input should be less than or equal to 52",
+        ),
+        (["draft", "--weeks", "4", "--level", "pro", "--org", "o"], "level: Input should be"),
+        (
+            ["draft", "--weeks", "4", "--level", "beginner", "--org", " "],
+            "org_id: String should have at least 1 character",
+        ),
+        (
+            ["draft", "--weeks", "4", "--level", "beginner", "--org", "o", "--start-date", "5/5/26"],
+            "start_date: Value error",
+        ),
+        (["draft", "--weeks", "4", "--level", "beginner", "--org", "o", "--preference", "x"], "workout_preference"),
+        (
+            ["plan", "--draft", "/nonexistent/draft.txt", "--weeks", "4", "--level", "beginner", "--org", "o"],
+            "--draft: cannot read",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_plan_with_a_draft_of_the_wrong_length_exits_2(tmp_path: Path) -> None:
+    draft_file = tmp_path / "draft.txt"
+    draft_file.write_text("Week 1\n- Tuesday: Easy run 30 min\n\nWeek 2\n- Tuesday: Easy run 30 min\n")
+    result = runner.invoke(
+        app, ["plan", "--draft", str(draft_file), "--weeks", "3", "--level", "beginner", "--org", "o"]
+    )
+    assert result.exit_code == 2
+    assert "the draft has 2 week(s) but weeks is 3" in result.stderr
+
+
+def test_principle_set_then_get_persists() -> None:
+    assert runner.invoke(app, ["principle", "get", "club"]).stdout.count("built-in default") == 1
+    stored = runner.invoke(app, ["principle", "set", "club", "Polarized 80/20, step-back every third week."])
+    assert stored.exit_code == 0
+    got = runner.invoke(app, ["principle", "get", "club"])
+    assert got.stdout.strip() == "Polarized 80/20, step-back every third week."
+
+
+def test_stored_principle_shapes_the_draft() -> None:
+    runner.invoke(app, ["principle", "set", "club", "Polarized, 3:1 loading."])
+    result = runner.invoke(app, ["draft", "--weeks", "2", "--level", "beginner", "--org", "club", "--json"])
+    assert json.loads(result.stdout)["training_principle"] == "Polarized, 3:1 loading."
