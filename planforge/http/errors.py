@@ -100,8 +100,11 @@ def field_problems(errors: Sequence[Any]) -> list[FieldProblem]:
             location = location[1:]
         problem = str(error.get("msg", "is invalid")).removeprefix("Value error, ")
         if error.get("type") == "json_invalid":
-            problem = f"is not valid JSON ({error.get('ctx', {}).get('error', 'parse error')})"
-        problems.append(FieldProblem(field=".".join(location) or "body", problem=problem))
+            # FastAPI puts the character offset where the field name would be.
+            location = ["body"]
+            reason = error.get("ctx", {}).get("error", "parse error")
+            problem = f"is not valid JSON ({reason} at character {error['loc'][-1]})"
+        problems.append(FieldProblem(field=".".join(location), problem=problem))
     return problems
 
 

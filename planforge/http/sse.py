@@ -27,6 +27,9 @@ class _EndOfEvents:
 
 _END: Final = _EndOfEvents()
 
+_cancelling: set[asyncio.Task[None]] = set()
+"""Pumps being cancelled: held here so the event loop's weak references cannot drop one half-way."""
+
 
 def server_sent(event: Event) -> ServerSentEvent:
     """One event on the wire: `event: <type>` and `data: <the event model as JSON>`."""
@@ -68,5 +71,7 @@ async def event_stream(
     finally:
         if not pump.done():
             pump.cancel()
+            _cancelling.add(pump)
+            pump.add_done_callback(_cancelling.discard)
             # wait() does not raise the pump's CancelledError, so only our own cancellation propagates.
             await asyncio.wait({pump})
