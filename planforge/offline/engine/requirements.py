@@ -121,7 +121,7 @@ _TIME_CUE = r"(?:sub|under|below|goal(?:\s*time)?(?:\s*of)?|target(?:\s*time)?(?
 _GOAL_TIME = re.compile(
     rf"{_TIME_CUE}\s*[-:]?\s*(?:a\s+|an\s+)?"
     r"(?:(?P<clock>\d{1,2}:\d{2}(?::\d{2})?)"
-    r"|(?P<hours>\d{1,2}(?:\.\d)?)\s*(?:h|hours?|hrs?)\b\s*(?P<hour_minutes>\d{1,2})?"
+    r"|(?P<hours>\d{1,2}(?:\.\d)?)\s*(?:hours?|hrs?|h)(?![a-z])\s*(?P<hour_minutes>\d{1,2})?"
     r"|(?P<minutes>\d{1,3})\s*(?:min(?:utes?)?|')"
     r"|(?P<bare>\d{1,2})\b)",
     re.IGNORECASE,
@@ -209,7 +209,8 @@ def _read_recurring(text: str) -> tuple[str, ...]:
     found: list[str] = []
     sentences = [sentence for sentence in _SENTENCE_SPLIT.split(text) if _WEEKLY.search(sentence)]
     for clause in (clause for sentence in sentences for clause in _CLAUSE_SPLIT.split(sentence)):
-        if _NEGATION.search(clause):
+        # A clause must say how often itself ("one trail run", "weekly swim"), and must not say "no".
+        if _NEGATION.search(clause) or not (_WEEKLY.search(clause) or _KIND_COUNT.search(clause)):
             continue
         for kind, pattern in _RECURRING_KINDS:
             if match := pattern.search(clause):
@@ -255,8 +256,8 @@ def _match_seconds(match: re.Match[str], goal: Goal) -> int | None:
 def _read_easy_share(principle: str) -> float:
     for match in _SPLIT.finditer(principle):
         easy, hard = int(match["easy"]), int(match["hard"])
-        if easy + hard == 100:
-            return min(max(easy / 100, 0.7), 0.95)
+        if easy + hard == 100 and easy >= 70:  # below 70/30 is not an endurance principle we can follow
+            return min(easy / 100, 0.95)
     if _POLARIZED.search(principle):
         return 0.8
     return DEFAULT_EASY_SHARE
