@@ -35,7 +35,7 @@ _ALTERNATION = "|".join(sorted(_WEEKDAY_BY_WORD, key=len, reverse=True))
 _DAY_TOKEN = re.compile(rf"(?<![\w])(?P<day>{_ALTERNATION})(?P<dot>\.)?(?![\w])")
 # What may stand before a day mark on its line: list bullets, markdown emphasis, headings, pipes.
 _LINE_START = re.compile(r"(?:^|\n)[\s\-*•#>|_]*$")
-_ENTRY_START = re.compile(r"(?:[,;:|(]|[.!]\s|\*\*|\b(?:and|und|et|y)\b)[\s*_]*$")
+_ENTRY_START = re.compile(r"(?:[,;:|(/&]|[.!]\s|\*\*|\b(?:and|und|et|y)\b)[\s*_]*$")
 _AFTER = re.compile(r"[\s*_]*(?P<sep>[:\-–—)/&,]|\s|$)")
 
 
