@@ -111,7 +111,8 @@ def test_unreadable_day_lines_give_unconfident_sessions() -> None:
 def _benchmark() -> ModuleType:
     path = Path(__file__).parents[2] / "benchmarks" / "parser_accuracy.py"
     spec = importlib.util.spec_from_file_location("parser_accuracy", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up by name
     spec.loader.exec_module(module)
