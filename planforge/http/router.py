@@ -15,6 +15,7 @@ from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from planforge.auth.principal import Principal
 from planforge.domain.draft import DraftResult
+from planforge.domain.events import Event
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, OrgId, PlanRequest
 from planforge.http import examples
@@ -41,6 +42,9 @@ _GENERATION_ERRORS: Final[dict[int | str, dict[str, Any]]] = {
     504: {"model": ErrorEnvelope, "description": "The generation timed out."},
 }
 
+_ERROR_SCHEMA: Final = {"$ref": "#/components/schemas/ErrorEnvelope"}
+"""Stream routes answer errors as JSON, not as events: their error responses point at the JSON envelope."""
+
 router = APIRouter(prefix=PREFIX, tags=["ai-coach"], route_class=EnvelopeRoute)
 """All AI-coach endpoints."""
 
@@ -51,10 +55,14 @@ def _json_example(example: Mapping[str, Any]) -> dict[int | str, dict[str, Any]]
 
 def _stream_docs(*examples_by_name: tuple[str, str]) -> dict[int | str, dict[str, Any]]:
     named = {name: {"value": text} for name, text in examples_by_name}
-    description = "Server-Sent Events: each `data:` is the event as JSON; a failure is `error` then `done`."
+    description = "Server-Sent Events; each `data:` is one event as JSON (schema below). A failure: `error`, `done`."
+    json_errors = {
+        status: {"description": doc["description"], "content": {"application/json": {"schema": _ERROR_SCHEMA}}}
+        for status, doc in _ERRORS.items()
+    }
     return {
-        200: {"description": description, "content": {"text/event-stream": {"examples": named}}},
-        **_ERRORS,
+        200: {"model": Event, "description": description, "content": {"text/event-stream": {"examples": named}}},
+        **json_errors,
     }
 
 
