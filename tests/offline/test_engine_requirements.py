@@ -20,7 +20,9 @@ DEFAULT_PRINCIPLE = "Progressive overload with 80/20 easy-hard split. Prioritize
             {"goal": "half", "race": True, "days_per_week": 4},
             id="spec example",
         ),
-        pytest.param("Targeting a sub-4 hour marathon", {"goal": "marathon", "goal_time_seconds": 4 * 3600}, id="sub-4"),
+        pytest.param(
+            "Targeting a sub-4 hour marathon", {"goal": "marathon", "goal_time_seconds": 4 * 3600}, id="sub-4"
+        ),
         pytest.param("Half marathon, goal time 1:45", {"goal": "half", "goal_time_seconds": 6300}, id="h:mm"),
         pytest.param("5K race, goal time 22:30", {"goal": "5k", "goal_time_seconds": 1350}, id="mm:ss for 5K"),
         pytest.param("Wants to run a sub-20 5K", {"goal": "5k", "goal_time_seconds": 1200}, id="bare minutes"),
@@ -53,7 +55,9 @@ DEFAULT_PRINCIPLE = "Progressive overload with 80/20 easy-hard split. Prioritize
         ),
         pytest.param("No strength work per week, hates the gym", {"recurring": ()}, id="negation"),
         pytest.param("Loves trails and hills", {"recurring": ()}, id="not weekly"),
-        pytest.param("Half marathon. Likes to dance on weekends.", {"goal": "half", "recurring": ()}, id="noise ignored"),
+        pytest.param(
+            "Half marathon. Likes to dance on weekends.", {"goal": "half", "recurring": ()}, id="noise ignored"
+        ),
     ],
 )
 def test_read_requirements_from_prompt(prompt: str | None, expected: dict[str, Any]) -> None:
