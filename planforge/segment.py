@@ -41,7 +41,7 @@ WEEK_HEADER = re.compile(
 )
 WEEK_RANGE_HEADER = re.compile(
     rf"^{_DECOR}{_WEEK_WORD}\.?\s*(?P<first>\d{{1,2}})\s*(?:-|–|—|to|bis|à|a|au|al)\s*(?:{_WEEK_WORD}\.?\s*)?"
-    r"(?P<last>\d{1,2})\b(?P<rest>.*)$",
+    r"(?P<last>\d{1,2})\b(?=\s*(?:$|[:.)(*|\-–—]))(?P<rest>.*)$",  # "Week 3 - 4 runs" is no range
     re.IGNORECASE,
 )
 PHASE_HEADER = re.compile(rf"^{_DECOR}(?:phase|block|mesocycle)\s*\d*\b(?P<rest>.*)$", re.IGNORECASE)
