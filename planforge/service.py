@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import suppress
 from typing import TypeVar
 
-from pydantic_ai import UsageLimits, UserError
+from pydantic_ai import UsageLimits
 from pydantic_ai.models import Model
 
 from planforge.agents.draft import DraftDeps, create_draft_agent, draft_user_prompt
@@ -24,7 +24,7 @@ from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.draft_progress import DraftProgress
 from planforge.draft_text import render_draft
-from planforge.exceptions import ConfigurationError, GenerationError, PlanforgeError
+from planforge.exceptions import GenerationError, PlanforgeError
 from planforge.model_errors import deadline, model_errors
 from planforge.models import ModelChoice, resolve_model
 from planforge.prompts import DEFAULT_PROMPT_VERSION
@@ -66,12 +66,9 @@ class PlanForge:
         clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         self.settings = settings or Settings()
-        try:
-            self.model: Model = resolve_model(model, self.settings)
-            plan_choice = plan_model if plan_model is not None else self.settings.plan_model
-            self.plan_model: Model = self.model if plan_choice is None else resolve_model(plan_choice, self.settings)
-        except (UserError, ValueError) as error:
-            raise ConfigurationError(f"cannot use the configured model: {error}") from error
+        self.model: Model = resolve_model(model, self.settings)
+        plan_choice = plan_model if plan_model is not None else self.settings.plan_model
+        self.plan_model: Model = self.model if plan_choice is None else resolve_model(plan_choice, self.settings)
         self.principles: PrincipleStore = principles if principles is not None else InMemoryPrincipleStore()
         self.prompt_version = prompt_version
         self._clock = clock

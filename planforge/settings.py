@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     """Weeks converted per plan-agent call."""
     concurrency: int = Field(default=8, ge=1, le=64)
     """Chunks converted at the same time, per plan."""
+    http_retries: int = Field(default=3, ge=0, le=10)
+    """Retries of a model request on 429, 5xx and 529, with backoff that honours Retry-After."""
+    retry_initial_wait_seconds: float = Field(default=1.0, ge=0)
+    """First backoff wait when the provider sends no Retry-After; it doubles on each retry."""
+    retry_max_wait_seconds: float = Field(default=30.0, ge=0)
+    """Longest single wait between retries (a longer Retry-After is capped to this)."""
     output_retries: int = Field(default=2, ge=0, le=10)
     """How often an agent may fix an answer its validators rejected."""
     request_timeout_seconds: float = Field(default=300.0, gt=0)

@@ -1,0 +1,98 @@
+"""Model choice and the single HTTP retry layer."""
+
+from __future__ import annotations
+
+import time
+
+import httpx2
+import pytest
+from pydantic_ai.models.fallback import FallbackModel
+from pydantic_ai.models.test import TestModel
+
+from planforge import ConfigurationError, Settings
+from planforge.models import default_model_name, resolve_model, retrying_http_client
+from planforge.offline.model import OfflineCoachModel
+
+pytestmark = pytest.mark.anyio
+
+
+def test_without_keys_the_offline_coach_is_the_default() -> None:
+    assert default_model_name(Settings()) == "offline"
+    assert isinstance(resolve_model(None, Settings()), OfflineCoachModel)
+
+
+def test_a_provider_key_picks_that_provider(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "test-key")
+    assert default_model_name(Settings()) == "anthropic:claude-sonnet-4-5"
+    assert default_model_name(Settings(model="offline")) == "offline"
+
+
+@pytest.mark.parametrize(
+    ("settings", "choice", "message"),
+    [
+        (Settings(), "openai:gpt-4o-mini", "needs the OPENAI_API_KEY environment variable"),
+        (Settings(), "anthropic:claude-sonnet-4-5", "needs the ANTHROPIC_API_KEY environment variable"),
+        (Settings(), "gpt-4o", "Unknown model"),
+        (Settings(base_url="http://127.0.0.1:9/v1"), None, "PLANFORGE_MODEL is not"),
+    ],
+)
+def test_unusable_model_is_a_configuration_error(settings: Settings, choice: str | None, message: str) -> None:
+    with pytest.raises(ConfigurationError, match=message):
+        resolve_model(choice, settings)
+
+
+def test_base_url_serves_chat_completions(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = resolve_model("openai:llama3.1", Settings(base_url="http://127.0.0.1:9/v1"))
+    assert type(model).__name__ == "OpenAIChatModel"
+    assert model.model_name == "llama3.1"
+
+
+def test_fallback_models_wrap_the_primary() -> None:
+    model = resolve_model(TestModel(), Settings(fallback_models=["offline"]))
+    assert isinstance(model, FallbackModel)
+    assert [type(m) for m in model.models] == [TestModel, OfflineCoachModel]
+
+
+async def test_retry_layer_honours_retry_after_then_succeeds() -> None:
+    calls: list[float] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        calls.append(time.monotonic())
+        if len(calls) < 3:
+            return httpx2.Response(429, headers={"Retry-After": "1"}, json={"error": "slow down"})
+        return httpx2.Response(200, json={"ok": True})
+
+    # No backoff of its own: any wait between attempts comes from Retry-After.
+    settings = Settings(http_retries=3, retry_initial_wait_seconds=0)
+    async with retrying_http_client(settings, transport=httpx2.MockTransport(handler)) as client:
+        response = await client.get("http://provider.invalid/v1/models")
+    assert response.status_code == 200
+    assert len(calls) == 3
+    assert calls[1] - calls[0] >= 0.95
+
+
+async def test_retry_layer_gives_up_after_its_budget() -> None:
+    calls: list[int] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        calls.append(0)
+        return httpx2.Response(503, json={"error": "down"})
+
+    settings = Settings(http_retries=2, retry_initial_wait_seconds=0)
+    async with retrying_http_client(settings, transport=httpx2.MockTransport(handler)) as client:
+        with pytest.raises(httpx2.HTTPStatusError):
+            await client.get("http://provider.invalid/v1/models")
+    assert len(calls) == 3
+
+
+async def test_client_errors_are_not_retried() -> None:
+    calls: list[int] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        calls.append(0)
+        return httpx2.Response(401, json={"error": "bad key"})
+
+    async with retrying_http_client(Settings(), transport=httpx2.MockTransport(handler)) as client:
+        response = await client.get("http://provider.invalid/v1/models")
+    assert response.status_code == 401
+    assert len(calls) == 1
