@@ -88,14 +88,15 @@ def overview(
     requirements: Requirements, level: Level, days: int, long_day: int, targets: list[WeekTarget], paces: Paces | None
 ) -> str:
     """A short paragraph on goal, structure, intensity and progression."""
-    goal = GOAL_NAMES[requirements.goal].lower()
     peak = max(target.minutes for target in targets)
+    race = ", ending with race day" if requirements.race else ""
+    plural = "s" if days != 1 else ""
     parts = [
-        f"A {len(targets)}-week {level} plan towards {'a ' if requirements.race else ''}{goal}"
-        + (" race" if requirements.race and requirements.goal not in {"general"} else "")
-        + f", training {days} day{'s' if days != 1 else ''} a week with the long session on {WEEKDAYS[long_day]}.",
-        f"About {requirements.easy_share:.0%} of sessions are easy; weekly volume grows at most 10% a week to about"
-        f" {peak // 60}h{peak % 60:02d}, with a lighter step-back week every {requirements.step_back_every} weeks.",
+        f"A {len(targets)}-week {level} {GOAL_NAMES[requirements.goal]} plan{race}, training {days} day{plural} a week"
+        f" with the long session on {WEEKDAYS[long_day]}.",
+        f"About {requirements.easy_share:.0%} of sessions are easy; weekly volume grows by at most 10% a week and"
+        f" peaks at about {peak // 60}h{peak % 60:02d}, with a lighter step-back week every"
+        f" {requirements.step_back_every} weeks.",
     ]
     if requirements.race:
         parts.append("The last weeks taper (volume down, intensity kept) into race day.")
