@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import typer
 
+from planforge.cli.admin import org_app, token_app
 from planforge.cli.generate import demo, draft, plan
 from planforge.cli.library import library_app
 from planforge.cli.principle import principle_app
+from planforge.cli.serve import serve
 
 app = typer.Typer(
     name="planforge",
@@ -20,6 +22,9 @@ app.command()(draft)
 app.command()(plan)
 app.add_typer(principle_app, name="principle")
 app.add_typer(library_app, name="library")
+app.add_typer(org_app, name="org")
+app.add_typer(token_app, name="token")
+app.command()(serve)
 
 
 def main() -> None:
