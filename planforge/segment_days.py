@@ -9,6 +9,7 @@ ordinary words ("so", "do", "sat", "mar", "mi" …) count only when capitalised 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from planforge.domain.vocabulary import Weekday
@@ -34,11 +35,12 @@ _WEEKDAY_BY_WORD: Final[dict[str, Weekday]] = {word: day for day, words in _DAY_
 _ALTERNATION = "|".join(sorted(_WEEKDAY_BY_WORD, key=len, reverse=True))
 _DAY_TOKEN = re.compile(rf"(?<![\w])(?P<day>{_ALTERNATION})(?P<dot>\.)?(?![\w])")
 # What may stand before a day mark on its line: list bullets, markdown emphasis, headings, pipes.
-_LINE_START = re.compile(r"(?:^|\n)[\s\-*•#>|_]*$")
+_LINE_START = re.compile(r"[\s\-*•#>|_]*")
 _ENTRY_START = re.compile(r"(?:[,;:|(/&]|[.!]\s|\*\*|\b(?:and|und|et|y)\b)[\s*_]*$")
 _AFTER = re.compile(r"[\s*_]*(?P<sep>[:\-–—)/&,]|\s|$)")
 
 
+@lru_cache(maxsize=8192)  # plans repeat their session texts week after week
 def fold(text: str) -> str:
     """Lower-case `text` and drop accents, keeping every character's position (so match offsets still fit)."""
     return text.lower().translate(_FOLD)
@@ -58,8 +60,8 @@ def day_marks(text: str) -> list[tuple[int, int, Weekday]]:
     folded = fold(text)
     marks: list[tuple[int, int, Weekday]] = []
     for match in _DAY_TOKEN.finditer(folded):
-        before = folded[: match.start()]
-        if not (_LINE_START.search(before) or _ENTRY_START.search(before)):
+        line = folded[folded.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if not (_LINE_START.fullmatch(line) or _ENTRY_START.search(line[-12:])):
             continue
         after = _AFTER.match(folded, match.end())
         if after is None:

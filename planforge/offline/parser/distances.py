@@ -44,7 +44,7 @@ def find_distances(folded: str) -> list[Quantity]:
     found: list[Quantity] = []
     for pattern, unit in ((_KM, 1000.0), (_MILES, MILE), (_YARDS, YARD), (_METERS, 1.0)):
         for match in pattern.finditer(folded):
-            if _PACE_BEFORE.search(folded[: match.start()]):
+            if _PACE_BEFORE.search(folded[max(0, match.start() - 24) : match.start()]):
                 continue
             value = midpoint(match["low"], match["high"])
             if pattern is _METERS and value < 50:

@@ -9,6 +9,8 @@ with rest ("Cross-training or rest", "Repos ou footing 30 min") is one optional 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 from typing import Final
 
 from planforge.domain.vocabulary import Weekday
@@ -66,6 +68,12 @@ def _without_rest_alternative(text: str) -> tuple[str, bool]:
 
 def parse_session(day: Weekday, text: str, *, optional: bool = False) -> ParsedSession:
     """Read one session's text (never a rest day: see `parse_day`)."""
+    return replace(_parse_session(text, optional), day=day)
+
+
+@lru_cache(maxsize=4096)  # plans repeat their session texts week after week; ParsedSession is frozen
+def _parse_session(text: str, optional: bool) -> ParsedSession:
+    day: Weekday = "Monday"  # replaced by the caller
     folded = fold(text)
     kind = classify(folded)
     guessed = not kind.named and not _UNITS_ONLY.match(folded)
