@@ -1,0 +1,59 @@
+"""A fake OpenAI-compatible server for protocol-level tests: the real openai client over real HTTP.
+
+`FakeOpenAI()` answers `POST /v1/chat/completions` (plain and streaming) as the offline coach, or with any
+`Responder`; `Latency` slows it down like a real model; faults (`rate_limited()`, `server_error()`,
+`unavailable()`, `overloaded()`, `DropConnection`, `TruncatedArguments`, `SchemaViolation`, `LengthLimit`)
+make it fail like a real provider. Use it in-process with `fake_openai_model(fake)`, or on 127.0.0.1 with
+`serve_fake_openai(fake)` / `planforge fake-openai`.
+"""
+
+from planforge.testing.fake_openai.app import ConnectionDropped, FakeOpenAI, Latency, LoggedRequest
+from planforge.testing.fake_openai.client import fake_openai_client, fake_openai_model, serve_fake_openai
+from planforge.testing.fake_openai.faults import (
+    FAULTS_BY_NAME,
+    DropConnection,
+    Fault,
+    FaultPlan,
+    FaultSequence,
+    HTTPErrorFault,
+    LengthLimit,
+    SchemaViolation,
+    TruncatedArguments,
+    fault_named,
+    overloaded,
+    rate_limited,
+    server_error,
+    unavailable,
+)
+from planforge.testing.fake_openai.protocol import ChatRequest, Reply, ToolCall
+from planforge.testing.fake_openai.responders import Responder, UnanswerableRequest, offline_coach_responder
+
+__all__ = [
+    "FAULTS_BY_NAME",
+    "ChatRequest",
+    "ConnectionDropped",
+    "DropConnection",
+    "FakeOpenAI",
+    "Fault",
+    "FaultPlan",
+    "FaultSequence",
+    "HTTPErrorFault",
+    "Latency",
+    "LengthLimit",
+    "LoggedRequest",
+    "Reply",
+    "Responder",
+    "SchemaViolation",
+    "ToolCall",
+    "TruncatedArguments",
+    "UnanswerableRequest",
+    "fake_openai_client",
+    "fake_openai_model",
+    "fault_named",
+    "offline_coach_responder",
+    "overloaded",
+    "rate_limited",
+    "serve_fake_openai",
+    "server_error",
+    "unavailable",
+]

@@ -1,0 +1,199 @@
+"""The fake OpenAI-compatible server: `POST /v1/chat/completions`, plain and streaming, with latency and faults."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from planforge.testing.fake_openai.faults import (
+    DropConnection,
+    Fault,
+    FaultPlan,
+    FaultSequence,
+    HTTPErrorFault,
+)
+from planforge.testing.fake_openai.protocol import (
+    CHARS_PER_TOKEN,
+    ChatRequest,
+    CompletionIds,
+    Reply,
+    chunk_json,
+    completion_json,
+    error_json,
+    estimate_tokens,
+    usage_json,
+)
+from planforge.testing.fake_openai.responders import Responder, UnanswerableRequest, offline_coach_responder
+
+TOKENS_PER_CHUNK = 4
+"""Tokens per streamed chunk: real providers send one to a few tokens per SSE event."""
+
+
+class ConnectionDropped(ConnectionError):
+    """Raised inside the app to drop the connection mid-response (the fault `DropConnection`)."""
+
+
+@dataclass(frozen=True)
+class Latency:
+    """How fast the fake model answers."""
+
+    time_to_first_token: float = 0.0
+    """Seconds before the first token (for a plain request: before anything)."""
+    tokens_per_second: float | None = None
+    """Output speed after the first token; None: instant."""
+
+    def seconds_for(self, tokens: int) -> float:
+        """Seconds after the first token until `tokens` tokens have been produced."""
+        return tokens / self.tokens_per_second if self.tokens_per_second else 0.0
+
+
+@dataclass(frozen=True)
+class LoggedRequest:
+    """One request the fake server received, with the fault it injected (if any)."""
+
+    request: ChatRequest
+    fault: Fault | None
+    headers: dict[str, str] = field(default_factory=lambda: dict[str, str]())
+
+    @property
+    def body(self) -> dict[str, Any]:
+        return self.request.body
+
+
+class FakeOpenAI:
+    """An OpenAI-compatible chat-completions server for tests, benchmarks and local demos.
+
+    `responder` answers each request (default: the offline coach); `faults` picks a fault per request: a
+    callable, or a sequence applied to the first requests in order (None entries are answered normally).
+    Every request is logged in `requests`. Serve `app` in-process (`chat_model()`) or with uvicorn.
+    """
+
+    def __init__(
+        self,
+        responder: Responder | None = None,
+        *,
+        latency: Latency | None = None,
+        faults: FaultPlan | Sequence[Fault | None] = (),
+    ) -> None:
+        self.responder: Responder = responder or offline_coach_responder()
+        self.latency = latency or Latency()
+        self.faults: FaultPlan = faults if callable(faults) else FaultSequence(faults)
+        self.requests: list[LoggedRequest] = []
+        self.app = Starlette(
+            routes=[
+                Route("/v1/chat/completions", self._chat_completions, methods=["POST"]),
+                Route("/v1/models", self._models, methods=["GET"]),
+            ]
+        )
+
+    @property
+    def calls(self) -> int:
+        """How many chat-completion requests arrived (faulted ones included)."""
+        return len(self.requests)
+
+    def script(self, *faults: Fault | None, then: Fault | None = None) -> None:
+        """From now on: the next requests get `faults` in order, later ones `then`; the log is kept."""
+        self.faults = FaultSequence(faults, then=then)
+
+    async def _models(self, http_request: Request) -> Response:
+        return JSONResponse({"object": "list", "data": [{"id": "fake-coach", "object": "model", "owned_by": "fake"}]})
+
+    async def _chat_completions(self, http_request: Request) -> Response:
+        try:
+            body: Any = json.loads(await http_request.body())
+        except ValueError:
+            return JSONResponse(error_json("the body is not valid JSON", "invalid_request_error"), 400)
+        if not isinstance(body, dict) or "messages" not in body:
+            return JSONResponse(error_json("'messages' is required", "invalid_request_error"), 400)
+        request = ChatRequest(dict[str, Any](body))  # pyright: ignore[reportUnknownArgumentType]
+        fault = self.faults(request)
+        self.requests.append(LoggedRequest(request, fault, dict(http_request.headers)))
+        if isinstance(fault, HTTPErrorFault):
+            payload = error_json(fault.message, fault.error_type, fault.code)
+            return JSONResponse(payload, fault.status, headers=fault.headers())
+        try:
+            reply = await self._reply(request)
+        except UnanswerableRequest as error:
+            return JSONResponse(error_json(str(error), "invalid_request_error"), 400)
+        drop = fault if isinstance(fault, DropConnection) else None
+        if fault is not None and not isinstance(fault, DropConnection):
+            reply = fault.distort(reply)
+        ids = CompletionIds(f"chatcmpl-{uuid.uuid4().hex[:24]}", request.model or "fake-coach")
+        if request.stream:
+            events = _ServerSentChunks(ids, request, reply, self.latency, drop)
+            return StreamingResponse(events.stream(), media_type="text/event-stream")
+        await asyncio.sleep(self.latency.time_to_first_token + self.latency.seconds_for(reply.completion_tokens))
+        payload = json.dumps(completion_json(ids, request, reply)).encode()
+        if drop is None:
+            return Response(payload, media_type="application/json")
+        return StreamingResponse(_dropped(payload, drop), media_type="application/json")
+
+    async def _reply(self, request: ChatRequest) -> Reply:
+        answer = self.responder(request)
+        return await answer if inspect.isawaitable(answer) else answer
+
+
+async def _dropped(payload: bytes, drop: DropConnection) -> AsyncIterator[bytes]:
+    yield payload[: int(len(payload) * drop.after_fraction)]
+    raise ConnectionDropped("the fake server dropped the connection mid-response")
+
+
+@dataclass
+class _ServerSentChunks:
+    """One streamed completion: role chunk, text and tool-call argument chunks paced by `latency`, finish, usage."""
+
+    ids: CompletionIds
+    request: ChatRequest
+    reply: Reply
+    latency: Latency
+    drop: DropConnection | None
+    _tokens_sent: int = 0
+    _chars_sent: int = 0
+    _first_token_at: float = 0.0
+
+    async def stream(self) -> AsyncIterator[bytes]:
+        await asyncio.sleep(self.latency.time_to_first_token)
+        self._first_token_at = time.monotonic()
+        yield _sse(chunk_json(self.ids, {"role": "assistant", "content": "" if self.reply.text else None}))
+        if self.reply.text:
+            async for piece in self._paced(self.reply.text):
+                yield _sse(chunk_json(self.ids, {"content": piece}))
+        for index, call in enumerate(self.reply.tool_calls):
+            opening = {"index": index, "id": self.ids.tool_call_id(index), "type": "function"}
+            yield _sse(
+                chunk_json(self.ids, {"tool_calls": [{**opening, "function": {"name": call.name, "arguments": ""}}]})
+            )
+            async for piece in self._paced(call.arguments):
+                yield _sse(chunk_json(self.ids, {"tool_calls": [{"index": index, "function": {"arguments": piece}}]}))
+        yield _sse(chunk_json(self.ids, {}, self.reply.finish))
+        if self.request.include_usage:
+            yield _sse(chunk_json(self.ids, usage=usage_json(self.request, self.reply)))
+        yield b"data: [DONE]\n\n"
+
+    async def _paced(self, text: str) -> AsyncIterator[str]:
+        total = len(self.reply.text or "") + sum(len(call.arguments) for call in self.reply.tool_calls)
+        size = TOKENS_PER_CHUNK * CHARS_PER_TOKEN
+        for start in range(0, len(text), size):
+            if self.drop is not None and self._chars_sent >= total * self.drop.after_fraction:
+                raise ConnectionDropped("the fake server dropped the connection mid-stream")
+            piece = text[start : start + size]
+            self._tokens_sent += estimate_tokens(piece)
+            self._chars_sent += len(piece)
+            due = self._first_token_at + self.latency.seconds_for(self._tokens_sent)
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
+            yield piece
+
+
+def _sse(payload: dict[str, Any]) -> bytes:
+    return f"data: {json.dumps(payload)}\n\n".encode()
