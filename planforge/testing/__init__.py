@@ -3,8 +3,13 @@
 `scripted_plan_model()` converts any chunk the plan agent sends it (one easy run per non-rest day line) and
 `scripted_draft_model(...)` answers the draft agent with a fixed draft; both are pydantic-ai FunctionModels,
 so they can also count calls, add latency or fail on purpose.
+
+`FakeOpenAI` is a fake OpenAI-compatible server (plain and streaming chat completions, latency, faults) for
+protocol-level tests through the real openai client: `fake_openai_model(fake)` in-process,
+`serve_fake_openai(fake)` on 127.0.0.1; more in `planforge.testing.fake_openai`.
 """
 
+from planforge.testing.fake_openai import FakeOpenAI, Latency, fake_openai_model, serve_fake_openai
 from planforge.testing.scripted import (
     ScriptedCoach,
     request_sections,
@@ -13,4 +18,14 @@ from planforge.testing.scripted import (
     scripted_plan_model,
 )
 
-__all__ = ["ScriptedCoach", "request_sections", "scripted_draft", "scripted_draft_model", "scripted_plan_model"]
+__all__ = [
+    "FakeOpenAI",
+    "Latency",
+    "ScriptedCoach",
+    "fake_openai_model",
+    "request_sections",
+    "scripted_draft",
+    "scripted_draft_model",
+    "scripted_plan_model",
+    "serve_fake_openai",
+]

@@ -106,13 +106,20 @@ FaultPlan = Callable[[ChatRequest], Fault | None]
 
 
 class FaultSequence:
-    """A scripted sequence: the n-th request gets the n-th fault (None: answered normally), later ones `then`."""
+    """A scripted sequence: the n-th request gets the n-th fault (None: answered normally), later ones `then`.
 
-    def __init__(self, faults: Iterable[Fault | None] = (), *, then: Fault | None = None) -> None:
-        self._pending = list(faults)
+    With `repeat=True` the sequence starts over instead of ending.
+    """
+
+    def __init__(self, faults: Iterable[Fault | None] = (), *, then: Fault | None = None, repeat: bool = False) -> None:
+        self._script = list(faults)
+        self._pending = list(self._script)
         self._then = then
+        self._repeat = repeat
 
     def __call__(self, request: ChatRequest) -> Fault | None:
+        if not self._pending and self._repeat:
+            self._pending = list(self._script)
         return self._pending.pop(0) if self._pending else self._then
 
 
