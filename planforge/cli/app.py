@@ -5,8 +5,8 @@ from __future__ import annotations
 import typer
 
 from planforge.cli.admin import org_app, token_app
-from planforge.cli.fake_server import fake_openai
 from planforge.cli.eval import eval_command
+from planforge.cli.fake_server import fake_openai
 from planforge.cli.generate import demo, draft, plan
 from planforge.cli.library import library_app
 from planforge.cli.principle import principle_app
