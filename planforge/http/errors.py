@@ -138,6 +138,11 @@ def install_error_handlers(app: FastAPI) -> None:
         assert isinstance(error, StarletteHTTPException)
         return http_error_response(error)
 
+    async def on_unexpected_error(_: Request, error: Exception) -> Response:
+        # Starlette still logs the traceback and re-raises to the server; the client sees only this.
+        return envelope_response(500, "internal_error", "internal error; the server log has the details")
+
+    app.add_exception_handler(Exception, on_unexpected_error)
     app.add_exception_handler(PlanforgeError, on_planforge_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)

@@ -8,6 +8,7 @@ disconnected), the pump is cancelled, and with it the service's stream and its i
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Collection
 from typing import Final
 
@@ -16,6 +17,8 @@ from fastapi.sse import ServerSentEvent
 from planforge.domain.events import DoneEvent, ErrorEvent, Event
 from planforge.exceptions import PlanforgeError
 from planforge.http.errors import message_for
+
+logger = logging.getLogger(__name__)
 
 KEEPALIVE: Final = ServerSentEvent(comment="keep-alive")
 """A comment line: ignored by EventSource clients, but it keeps proxies from closing an idle stream."""
@@ -44,6 +47,12 @@ async def _pump(events: AsyncIterator[Event], queue: asyncio.Queue[Event | _EndO
         # The service reports failures as events; this covers one raised before its stream began.
         queue.put_nowait(ErrorEvent(error=message_for(error), code=error.code))
         queue.put_nowait(DoneEvent())
+    except Exception:
+        # A bug. The response has started, so it cannot become a 500: end the stream the documented way
+        # and keep the traceback in the server log, never in the client's stream.
+        logger.exception("planforge stream failed")
+        queue.put_nowait(ErrorEvent(error="internal error; the server log has the details", code="internal_error"))
+        queue.put_nowait(DoneEvent())
     finally:
         queue.put_nowait(_END)
 
@@ -67,7 +76,6 @@ async def event_stream(
                 break
             if kinds is None or item.type in kinds:
                 yield server_sent(item)
-        await pump  # re-raises what the pump did not turn into events
     finally:
         if not pump.done():
             pump.cancel()

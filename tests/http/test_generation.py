@@ -194,3 +194,20 @@ async def test_provider_failures_and_timeouts_map_to_5xx(
     assert (error["code"], error["message"].startswith(message)) == (code, True)
     assert streamed.status_code == 200
     assert _summary(parse_sse(streamed.text))[-2:] == [("error", code), ("done", None)]
+
+
+@pytest.mark.anyio
+async def test_a_bug_is_an_opaque_500_or_error_event(principals: InMemoryPrincipalStore, tokens: Tokens) -> None:
+    async def crash() -> None:
+        raise RuntimeError("secret internals")
+
+    app = create_app(forge=PlanForge(model=scripted_coach(before_answer=crash)), principals=principals)
+    headers = {"Authorization": f"Bearer {tokens.coach}"}
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://planforge.test", headers=headers) as http:
+        response = await http.post(f"{API}/generate-draft", json=draft_body())
+        streamed = await http.post(f"{API}/generate-draft/stream", json=draft_body())
+
+    assert (response.status_code, response.json()["error"]["code"]) == (500, "internal_error")
+    assert _summary(parse_sse(streamed.text))[-2:] == [("error", "internal_error"), ("done", None)]
+    assert "secret internals" not in response.text + streamed.text
