@@ -27,6 +27,7 @@ from planforge.testing.fake_openai.faults import (
 )
 from planforge.testing.fake_openai.protocol import ChatRequest, Reply, ToolCall
 from planforge.testing.fake_openai.responders import Responder, UnanswerableRequest, offline_coach_responder
+from planforge.testing.fake_openai.transport import StreamingASGITransport
 
 __all__ = [
     "FAULTS_BY_NAME",
@@ -44,6 +45,7 @@ __all__ = [
     "Reply",
     "Responder",
     "SchemaViolation",
+    "StreamingASGITransport",
     "ToolCall",
     "TruncatedArguments",
     "UnanswerableRequest",
