@@ -17,7 +17,9 @@ from pydantic_ai import UsageLimits
 from pydantic_ai.models import Model
 
 from planforge.agents.draft import DraftDeps, create_draft_agent, draft_user_prompt
+from planforge.agents.plan import ChunkCheck
 from planforge.conversion import ChunkConverter, assemble_plan, run_usage
+from planforge.cross_check import ParserCrossCheck
 from planforge.domain.draft import DraftMetadata, DraftResult
 from planforge.domain.events import DoneEvent, ErrorEvent, Event, ResultEvent
 from planforge.domain.plan import Plan
@@ -27,6 +29,7 @@ from planforge.draft_text import render_draft
 from planforge.exceptions import GenerationError, PlanforgeError
 from planforge.model_errors import deadline, model_errors
 from planforge.models import ModelChoice, resolve_model
+from planforge.offline.model import OfflineCoachModel
 from planforge.prompts import DEFAULT_PROMPT_VERSION
 from planforge.segment import check_weeks, segment_draft
 from planforge.settings import Settings
@@ -134,8 +137,12 @@ class PlanForge:
         check_weeks(segmented, request.weeks)
         principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
         async with deadline(self.settings.request_timeout_seconds):
-            chunks = await self._converter.convert(request, principle, segmented.weeks, emit)
+            chunks = await self._converter.convert(request, principle, segmented.weeks, emit, self._chunk_checks())
         return assemble_plan(request, chunks)
+
+    def _chunk_checks(self) -> tuple[ChunkCheck, ...]:
+        # The offline coach converts with the parser itself: cross-checking it against itself proves nothing.
+        return () if isinstance(self.plan_model, OfflineCoachModel) else (ParserCrossCheck(),)
 
     async def _stream(self, run: Callable[[Emit], Awaitable[ResultT]]) -> AsyncIterator[Event]:
         queue: asyncio.Queue[Event | None] = asyncio.Queue()

@@ -72,7 +72,14 @@ class PlanDeps:
 
 
 class ChunkCheck(Protocol):
-    """A check of a chunk's output beyond the structural ones."""
+    """A check of a chunk's output beyond the structural ones.
+
+    A `soft` check's problems are accepted as warnings on the model's last attempt (the check itself may be
+    wrong); a hard check's problems always fail the chunk.
+    """
+
+    @property
+    def soft(self) -> bool: ...
 
     def review(self, deps: PlanDeps, output: PlanChunk) -> tuple[list[str], list[PlanWarning]]:
         """Problems the model must fix, and warnings to pass on when the output is accepted."""
@@ -100,18 +107,34 @@ def plan_user_prompt(deps: PlanDeps) -> str:
     )
 
 
-def review_chunk(deps: PlanDeps, output: PlanChunk) -> tuple[list[str], list[PlanWarning]]:
+@dataclass(frozen=True)
+class ChunkReview:
+    """What the checks found in one answer for a chunk."""
+
+    problems: list[str]
+    """Must be fixed: structural problems and those of hard checks."""
+    soft_problems: list[str]
+    """Should be fixed; accepted as warnings on the last attempt."""
+    warnings: list[PlanWarning]
+
+
+def review_chunk(deps: PlanDeps, output: PlanChunk) -> ChunkReview:
     """Everything wrong with a chunk's output (structural checks first), and the warnings it carries."""
     phases: dict[int, Phase] = {week.week: week.phase for week in output.weeks}
     problems = week_problems([(w.week, w.phase) for w in output.weeks], deps.week_numbers, deps.phase_hints)
     problems += workout_problems(output.workouts, deps.week_numbers, phases)
-    warnings: list[PlanWarning] = []
+    review = ChunkReview(problems, [], [])
     if not problems:
         for check in deps.extra_checks:
             check_problems, check_warnings = check.review(deps, output)
-            problems += check_problems
-            warnings += check_warnings
-    return problems, warnings
+            (review.soft_problems if check.soft else review.problems).extend(check_problems)
+            review.warnings.extend(check_warnings)
+    return review
+
+
+def _retry_message(problems: list[str]) -> str:
+    more = len(problems) - MAX_REPORTED_PROBLEMS
+    return "; ".join(problems[:MAX_REPORTED_PROBLEMS]) + (f" (and {more} more)" if more > 0 else "")
 
 
 def create_plan_agent(*, output_retries: int) -> Agent[PlanDeps, PlanChunk]:
@@ -132,13 +155,11 @@ def create_plan_agent(*, output_retries: int) -> Agent[PlanDeps, PlanChunk]:
 
     @agent.output_validator
     def _validate(ctx: RunContext[PlanDeps], output: PlanChunk) -> PlanChunk:  # pyright: ignore[reportUnusedFunction]
-        problems, warnings = review_chunk(ctx.deps, output)
-        if problems:
-            more = (
-                f" (and {len(problems) - MAX_REPORTED_PROBLEMS} more)" if len(problems) > MAX_REPORTED_PROBLEMS else ""
-            )
-            raise ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]) + more)
-        ctx.deps.accepted_warnings[:] = warnings
+        review = review_chunk(ctx.deps, output)
+        if review.problems or (review.soft_problems and not ctx.last_attempt):
+            raise ModelRetry(_retry_message(review.problems + review.soft_problems))
+        unresolved = [PlanWarning(code="unresolved_disagreement", message=p) for p in review.soft_problems]
+        ctx.deps.accepted_warnings[:] = review.warnings + unresolved
         return output
 
     return agent
