@@ -42,22 +42,23 @@ def _score_cell(value: float | None, reference: float | None) -> Text:
 
 
 def comparison_table(results: EvalResults) -> Table:
-    """Score per evaluator, pass rate, latency p50/p95, tokens and cost; deltas against the baseline row."""
-    names = score_names(results)
+    """One column per model (the baseline first), one row per average score, then latency, tokens and cost;
+    other models' scores show their difference from the baseline."""
     table = Table(title=f"planforge eval: {results.dataset} (prompt {results.prompt_version})")
-    table.add_column("model", style="bold")
-    for name in names:
-        table.add_column(LABELS.get(name, name), justify="right")
-    for column in ("p50", "p95", "tokens in/out", "cost"):
-        table.add_column(column, justify="right")
-    reference = next((r.summary for r in results.models if r.baseline), None)
+    table.add_column("", style="bold")
     for result in results.models:
-        summary = result.summary
-        ref = None if result.baseline or reference is None else reference
-        row: list[str | Text] = [result.model + (" (baseline)" if result.baseline else "")]
-        row += [_score_cell(summary.scores.get(name), ref.scores.get(name) if ref else None) for name in names]
-        row += _usage_cells(summary)
-        table.add_row(*row)
+        table.add_column(result.model + (" (baseline)" if result.baseline else ""), justify="right")
+    reference = next((r.summary for r in results.models if r.baseline), None)
+    for name in score_names(results):
+        cells = [
+            _score_cell(
+                r.summary.scores.get(name), None if r.baseline or reference is None else reference.scores.get(name)
+            )
+            for r in results.models
+        ]
+        table.add_row(LABELS.get(name, name), *cells)
+    for index, label in enumerate(("latency p50", "latency p95", "tokens in/out", "cost")):
+        table.add_row(label, *(_usage_cells(r.summary)[index] for r in results.models))
     return table
 
 

@@ -117,7 +117,7 @@ def case_results(report: EvaluationReport[Any, Any, Any]) -> list[CaseResult]:
                 for name, result in [*case.scores.items(), *case.assertions.items()]
                 if result.reason
             },
-            metrics={name: float(value) for name, value in case.metrics.items()},
+            metrics=_metrics(case.metrics, case.attributes),
             seconds=case.task_duration,
             evaluator_errors=[f"{f.name}: {f.error_message}" for f in case.evaluator_failures],
         )
@@ -125,6 +125,14 @@ def case_results(report: EvaluationReport[Any, Any, Any]) -> list[CaseResult]:
     ]
     results += [CaseResult(name=failure.name, error=failure.error_message) for failure in report.failures]
     return results
+
+
+def _metrics(metrics: dict[str, float | int], attributes: dict[str, Any]) -> dict[str, float]:
+    figures = {name: float(value) for name, value in metrics.items()}
+    cost = attributes.get("cost_usd")
+    if isinstance(cost, int | float):
+        figures["cost_usd"] = float(cost)
+    return figures
 
 
 def percentile(values: Sequence[float], share: float) -> float | None:

@@ -54,8 +54,8 @@ def estimate_cost(model: Model, usage: Usage) -> float | None:
 def plan_task(forge: PlanForge) -> PlanTask:
     """The eval task for `forge`: generate the draft, convert it, and record the run's metrics.
 
-    Metrics (per case): draft_seconds, plan_seconds, requests, input_tokens, output_tokens, and cost_usd when
-    genai-prices knows the models (the attribute `cost_known` says whether it did).
+    Metrics (per case): draft_seconds, plan_seconds, requests, input_tokens, output_tokens; the attribute
+    cost_usd is the estimated cost, None when genai-prices does not know a model.
     """
 
     async def run_case(request: DraftRequest) -> PlanOutcome:
@@ -70,10 +70,8 @@ def plan_task(forge: PlanForge) -> PlanTask:
         increment_eval_metric("input_tokens", usage.input_tokens)
         increment_eval_metric("output_tokens", usage.output_tokens)
         costs = [estimate_cost(forge.model, drafted.usage), estimate_cost(forge.plan_model, plan.usage)]
-        known = None not in costs
-        set_eval_attribute("cost_known", known)
-        if known:
-            increment_eval_metric("cost_usd", sum(cost for cost in costs if cost is not None))
+        # An attribute, not a metric: a metric incremented by 0 (the offline coach) is not recorded at all.
+        set_eval_attribute("cost_usd", None if None in costs else sum(c for c in costs if c is not None))
         return PlanOutcome(draft=drafted.draft, plan=plan)
 
     return run_case
