@@ -9,9 +9,11 @@ from collections.abc import Callable, Sequence
 from planforge.domain.requests import DraftRequest
 from planforge.evals.dataset import PlanDataset
 from planforge.evals.evaluators import PlanEvaluator, PlanJudge
+from planforge.evals.paths import load_library, sample_library_path
 from planforge.evals.results import EvalResults, ModelResult, case_results, summarize
 from planforge.evals.schema import PlanOutcome
 from planforge.evals.task import EvalModel, PlanTask, plan_task
+from planforge.library.store import InMemoryWorkoutLibrary
 from planforge.models import ModelChoice
 from planforge.prompts import DEFAULT_PROMPT_VERSION
 from planforge.service import PlanForge
@@ -35,6 +37,12 @@ def with_judge(dataset: PlanDataset, judge: ModelChoice | None) -> PlanDataset:
         return dataset
     evaluators: list[PlanEvaluator] = [*dataset.evaluators, PlanJudge(model=judge)]
     return PlanDataset(name=dataset.name, cases=dataset.cases, evaluators=evaluators)
+
+
+def sample_library(dataset: PlanDataset) -> InMemoryWorkoutLibrary:
+    """The sample library (`evals/library/`) as the library of every org the dataset's cases use."""
+    workouts = load_library(sample_library_path())
+    return InMemoryWorkoutLibrary({org_id: workouts for org_id in {case.inputs.org_id for case in dataset.cases}})
 
 
 def _bounded(task: PlanTask, limit: asyncio.Semaphore, done: Callable[[], None]) -> PlanTask:
@@ -74,6 +82,7 @@ async def run_eval(
             plan_model=m.plan_model if m.plan_model is not None else m.model,
             settings=settings,
             prompt_version=prompt_version,
+            library=sample_library(dataset),
         )
         for m in chosen
     }
