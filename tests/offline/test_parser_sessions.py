@@ -36,7 +36,7 @@ Row = tuple[str, str, int | None, float | None]
         ("Cross-training 40 min", [("cross-training", "cross-training", 2400, None)]),
         ("Bike 60 min", [("bike", "endurance-ride", 3600, None)]),
         ("Swim 1500 m", [("swim", "endurance-swim", None, 1500)]),
-        ("Brick: Bike 60 min + Run 20 min", [("bike", "brick", 4800, None)]),
+        ("Brick: Bike 60 min + Run 20 min", [("bike", "brick", 3600, None), ("run", "easy-run", 1200, None)]),
         ("Race: Half marathon", [("run", "race", None, 21097.5)]),
         ("Race: Marathon", [("run", "race", None, 42195)]),
         ("Walk 30 min", [("walk", "walk", 1800, None)]),

@@ -58,7 +58,7 @@ def _context(requirements: Requirements, level: Level) -> WeekContext:
         training_days=training_days(_days_per_week(requirements, level)),
         long_day=long_day,
         race_name=RACE_NAMES[requirements.goal],
-        race_meters=round(RACE_METERS.get(requirements.goal, 0)),
+        race_meters=RACE_METERS.get(requirements.goal, 0.0),
     )
 
 

@@ -8,6 +8,7 @@ workout carry the same numbers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -48,6 +49,8 @@ STRUCTURED_LABELS: Final[dict[SessionKind, str]] = {
     "tempo-ride": "Tempo ride",
     "interval-ride": "Bike intervals",
 }
+_DISTANCE_IN_NAME: Final = re.compile(r"\d+K|(?:Half )?marathon", re.IGNORECASE)
+"""Race names that state their distance (the parser reads "Half marathon" as 21097.5 m)."""
 _TIMED_LABELS: Final[dict[SessionKind, str]] = {
     "easy-run": "Easy run",
     "recovery-run": "Recovery run",
@@ -96,8 +99,8 @@ class Session:
     kind: SessionKind
     minutes: int = 0
     """Total minutes (for structured sessions: warm-up + main set + cool-down); 0 for distance sessions."""
-    meters: int = 0
-    """Distance for swims and races; 0 for timed sessions."""
+    meters: float = 0
+    """Distance for swims and races (a half marathon is 21097.5 m, not rounded); 0 for timed sessions."""
     main: MainSet | None = None
     """The main set of a structured session."""
     warm_up: int = 0
@@ -121,7 +124,7 @@ def swim(minutes: int) -> Session:
 def session_minutes(session: Session) -> int:
     """Training minutes of a session (a swim at the reference pace; a race counts 0: it is not training)."""
     if session.kind == "swim":
-        return session.meters // SWIM_METERS_PER_MINUTE
+        return round(session.meters) // SWIM_METERS_PER_MINUTE
     return 0 if session.kind == "race" else session.minutes
 
 
@@ -142,9 +145,12 @@ def main_set_text(main: MainSet) -> str:
 def session_text(session: Session) -> str:
     """The session as the draft states it."""
     if session.kind == "race":
-        return f"Race: {session.race_name}"
+        # A race name that implies no distance ("Ultramarathon") states the one planned, for the coach to edit.
+        implied = _DISTANCE_IN_NAME.fullmatch(session.race_name)
+        stated = f" {session.meters / 1000:g} km" if session.meters and not implied else ""
+        return f"Race: {session.race_name}{stated}"
     if session.kind == "swim":
-        return f"Swim {session.meters} m"
+        return f"Swim {session.meters:g} m"
     if session.main is not None:
         label = STRUCTURED_LABELS[session.kind]
         return (

@@ -80,7 +80,7 @@ class WeekContext:
     long_day: int
     """Calendar index of the long-session day (Monday 0)."""
     race_name: str
-    race_meters: int
+    race_meters: float
 
     def calendar_day(self, relative: int) -> int:
         """Calendar index (Monday 0) of a relative position."""

@@ -102,6 +102,8 @@ def _main_blocks(main: MainSet, target: IntensityTarget) -> ContentBlock:
     return ContentBlock(
         type="interval",
         block_length_target="duration",
+        block_pace=main.zone,  # the parent carries its work step's target, as the draft parser reads it
+        block_intensity_target=target,
         block_repeat=main.reps,
         content_blocks=[work, recovery],
     )

@@ -35,8 +35,10 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
     ("hike", _words(r"\bhike", r"\bhiking", r"\bwander", r"randonn", r"senderismo", r"excursion")),
     ("walk", _words(r"\bwalk", r"spazier", r"\bmarche\b", r"caminar", r"caminata", r"\bpaseo", r"\bgehen\b")),
     ("run", _words(r"\brun", r"\bjog", r"\blauf", r"\bcourse\b", r"footing", r"\bcarrera", r"\bcorrer", r"rodaje",
-                   r"\btrote", r"\btempo", r"interval", r"fartlek", r"\btrail")),
+                   r"\btrote")),
 )  # fmt: skip
+# Session words that mean a run only when no sport is named: "Tempo 20 min" is a run, "Tempo ride" a ride.
+_RUN_BY_DEFAULT: Final = _words(r"\btempo", r"interval", r"fartlek", r"\btrail")
 _BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement")
 _CROSS: Final = _words(r"cross[\s-]*train", r"\bcross\b", r"x-train", r"ellipti", r"crosstrainer", r"aquajog",
                        r"\brow(?:ing)?\b", r"rudern", r"entrainement croise", r"entrenamiento cruzado",
@@ -122,7 +124,7 @@ class Kind:
 
 
 def sport_named(folded: str) -> WorkoutType | None:
-    """The sport a text names first (brick → bike, cross-training words win), or None."""
+    """The sport a text names first (brick → bike, cross-training words win; "tempo" alone → run), or None."""
     if _BRICK.search(folded):
         return "bike"
     if _CROSS.search(folded):
@@ -130,7 +132,9 @@ def sport_named(folded: str) -> WorkoutType | None:
     found: list[tuple[int, WorkoutType]] = [
         (match.start(), sport) for sport, pattern in _SPORTS if (match := pattern.search(folded))
     ]
-    return min(found)[1] if found else None
+    if found:
+        return min(found)[1]
+    return "run" if _RUN_BY_DEFAULT.search(folded) else None
 
 
 _LABEL = re.compile(r"^\s*(?P<label>[^:\d]{2,40}):")

@@ -37,6 +37,9 @@ _RACES: Final[tuple[tuple[re.Pattern[str], float], ...]] = (
     (re.compile(r"(?<![\d.])15\s*(?:k|km)\b"), 15_000.0),
     (re.compile(r"(?<![\d.])3\s*(?:k|km)\b"), 3_000.0),
 )  # fmt: skip
+# Races whose names contain a running race's words but not its distance: "Half-distance triathlon",
+# "Ultramarathon", "Half ironman".
+_OTHER_RACES: Final = re.compile(r"triathlon|\btri\b|iron\s*man|70\.3|ultra|duathlon|\bcycl|\bfondo|\bbike|\bride\b")
 
 
 def find_distances(folded: str) -> list[Quantity]:
@@ -72,6 +75,8 @@ def find_short_m_minutes(folded: str) -> list[Quantity]:
 
 def race_distance(folded: str) -> float | None:
     """The distance of the race a text names ("half marathon" → 21097.5 m), or None."""
+    if _OTHER_RACES.search(folded):
+        return None
     for pattern, meters in _RACES:
         if pattern.search(folded):
             return meters

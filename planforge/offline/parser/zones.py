@@ -18,6 +18,9 @@ _ZONE_WORDS: Final[tuple[tuple[PaceZone, re.Pattern[str]], ...]] = (
     ("z1", re.compile(r"\bjog\b|\bwalk|\bz1\b|recovery|trab|\brecup")),
 )  # fmt: skip
 
+_RIDES: Final = frozenset({"endurance-ride", "recovery-ride", "long-ride", "tempo-ride", "interval-ride", "hill-ride"})
+_RIDE_TEMPO: Final = re.compile(r"tempo")
+_THRESHOLD: Final = re.compile(r"threshold|\bftp\b|\blt\b|schwelle|\bseuil|umbral|\bz4\b")
 _DEFAULT_BY_SUB_TYPE: Final[dict[str, PaceZone]] = {
     "interval-run": "z5",
     "hill-repeats": "z5",
@@ -26,7 +29,7 @@ _DEFAULT_BY_SUB_TYPE: Final[dict[str, PaceZone]] = {
     "hill-ride": "z5",
     "interval-swim": "z5",
     "tempo-run": "z4",
-    "tempo-ride": "z4",
+    "tempo-ride": "z3",
     "race-pace-run": "z3",
     "progression-run": "z3",
     "race": "z4",
@@ -43,4 +46,7 @@ def zone_named(folded: str) -> PaceZone | None:
 
 def work_zone(folded: str, sub_type: str) -> PaceZone:
     """The zone of a work step: named in its words, else the sub-type's usual zone (z2 for easy sessions)."""
-    return zone_named(folded) or _DEFAULT_BY_SUB_TYPE.get(sub_type, "z2")
+    zone = zone_named(folded)
+    if zone == "z4" and sub_type in _RIDES and _RIDE_TEMPO.search(folded) and not _THRESHOLD.search(folded):
+        return "z3"  # a ride's tempo is the zone below threshold (Coggan's power zones), a run's tempo is threshold
+    return zone or _DEFAULT_BY_SUB_TYPE.get(sub_type, "z2")
