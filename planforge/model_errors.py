@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncGenerator, Callable
 from contextlib import asynccontextmanager
 
+import httpx2
 from pydantic_ai import (
     FallbackExceptionGroup,
     ModelAPIError,
@@ -42,6 +43,12 @@ async def model_errors(on_invalid_output: Callable[[str], PlanforgeError]) -> As
         yield
     except (ModelAPIError, FallbackExceptionGroup) as error:
         raise provider_error(error) from error
+    except httpx2.HTTPStatusError as error:
+        # The retry transport re-raises the last retryable status as it is, unwrapped by the SDK.
+        status = error.response.status_code
+        raise ModelProviderError(f"model provider error: HTTP {status} after retries", status_code=status) from error
+    except httpx2.HTTPError as error:
+        raise ModelProviderError(f"model provider connection failed: {error}") from error
     except UnexpectedModelBehavior as error:
         raise on_invalid_output(error.message) from error
     except UsageLimitExceeded as error:

@@ -65,6 +65,8 @@ class LoggedRequest:
     request: ChatRequest
     fault: Fault | None
     headers: dict[str, str] = field(default_factory=lambda: dict[str, str]())
+    received_at: float = field(default_factory=time.monotonic)
+    """`time.monotonic()` when the request arrived: the gaps between requests show the client's back-off."""
 
     @property
     def body(self) -> dict[str, Any]:

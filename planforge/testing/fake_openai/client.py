@@ -60,5 +60,6 @@ def serve_fake_openai(fake: FakeOpenAI, *, host: str = "127.0.0.1", port: int = 
     try:
         yield f"http://{host}:{bound_port}/v1"
     finally:
-        server.should_exit = True
+        # Do not wait for requests still in flight (a test may leave a slow answer behind).
+        server.should_exit = server.force_exit = True
         thread.join(timeout=10)
