@@ -23,6 +23,7 @@ from planforge.domain.requests import PlanRequest
 from planforge.domain.usage import Usage
 from planforge.domain.vocabulary import weekday_index
 from planforge.exceptions import ChunkConversionError, PlanforgeError
+from planforge.library.enforcement import LibrarySnapshot
 from planforge.model_errors import model_errors
 from planforge.segment import WeekText
 from planforge.settings import Settings
@@ -74,6 +75,7 @@ class ChunkConverter:
         weeks: Sequence[WeekText],
         emit: Emit | None,
         checks: tuple[ChunkCheck, ...] = (),
+        library: LibrarySnapshot | None = None,
     ) -> list[ConvertedChunk]:
         """Every chunk converted, in week order; raises the first chunk's error and cancels the rest."""
         chunks = chunk_weeks(weeks, self._settings.chunk_weeks)
@@ -83,7 +85,8 @@ class ChunkConverter:
 
         async def run(chunk: list[WeekText]) -> ConvertedChunk:
             async with limit:
-                return await self._convert_chunk(PlanDeps(request, principle, chunk, self._prompt_version, checks))
+                deps = PlanDeps(request, principle, chunk, self._prompt_version, library=library, extra_checks=checks)
+                return await self._convert_chunk(deps)
 
         tasks = [asyncio.create_task(run(chunk)) for chunk in chunks]
         converted: list[ConvertedChunk] = []

@@ -23,9 +23,16 @@ TOLERANCE: Final = 0.10
 
 
 class ParserCrossCheck:
-    """Compares each chunk's workouts with the parser's reading of the chunk's draft text."""
+    """Compares each chunk's workouts with the parser's reading of the chunk's draft text.
+
+    With `allow_gaps` (strict_existing), a session the model left out because no library workout fits is a
+    `library_gap` warning, not a problem.
+    """
 
     soft = True
+
+    def __init__(self, *, allow_gaps: bool = False) -> None:
+        self.allow_gaps = allow_gaps
 
     def review(self, deps: PlanDeps, output: PlanChunk) -> tuple[list[str], list[PlanWarning]]:
         problems: list[str] = []
@@ -40,6 +47,9 @@ class ParserCrossCheck:
             for day in WEEKDAYS:
                 expected = [s for s in parsed.sessions if s.day == day]
                 got = [w for w in workouts if w.day == day]
+                if self.allow_gaps and len(got) < len([s for s in expected if not s.optional]):
+                    warnings += [_gap(week_text.week, day, session) for session in expected[len(got) :]]
+                    continue
                 confident = all(s.confident for s in expected)
                 for message in _day_disagreements(week_text.week, day, expected, got):
                     if confident:
@@ -49,6 +59,11 @@ class ParserCrossCheck:
                             PlanWarning(code="parser_unsure", message=message, week=week_text.week, day=day)
                         )
         return problems, warnings
+
+
+def _gap(week: int, day: Weekday, session: ParsedSession) -> PlanWarning:
+    message = f"no library workout was found for {session.text!r}; the session is left out"
+    return PlanWarning(code="library_gap", message=message, week=week, day=day)
 
 
 def _day_disagreements(week: int, day: Weekday, expected: Sequence[ParsedSession], got: Sequence[Workout]) -> list[str]:

@@ -22,7 +22,11 @@ from planforge.domain.draft import Draft, DraftPhase
 
 def phase_header(index: int, phase: DraftPhase) -> str:
     """`Phase 1 (Weeks 1–4): Base Building`; the phase keyword is added when the name lacks it."""
-    span = f"Week {phase.start_week}" if phase.start_week == phase.end_week else f"Weeks {phase.start_week}–{phase.end_week}"
+    span = (
+        f"Week {phase.start_week}"
+        if phase.start_week == phase.end_week
+        else f"Weeks {phase.start_week}–{phase.end_week}"
+    )
     name = phase.name if phase.phase in phase.name.lower() else f"{phase.phase.title()} — {phase.name}"
     return f"Phase {index} ({span}): {name}"
 

@@ -26,7 +26,10 @@ from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.draft_progress import DraftProgress
 from planforge.draft_text import render_draft
-from planforge.exceptions import GenerationError, PlanforgeError
+from planforge.exceptions import GenerationError, InvalidRequestError, PlanforgeError
+from planforge.library.enforcement import LibrarySnapshot
+from planforge.library.sqlite_store import SQLiteWorkoutLibrary
+from planforge.library.store import WorkoutLibrary
 from planforge.model_errors import deadline, model_errors
 from planforge.models import ModelChoice, resolve_model
 from planforge.offline.model import OfflineCoachModel
@@ -65,6 +68,7 @@ class PlanForge:
         plan_model: ModelChoice | None = None,
         settings: Settings | None = None,
         principles: PrincipleStore | None = None,
+        library: WorkoutLibrary | None = None,
         prompt_version: str = DEFAULT_PROMPT_VERSION,
         clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
@@ -73,7 +77,9 @@ class PlanForge:
         plan_choice = plan_model if plan_model is not None else self.settings.plan_model
         self.plan_model: Model = self.model if plan_choice is None else resolve_model(plan_choice, self.settings)
         self.principles: PrincipleStore = principles if principles is not None else InMemoryPrincipleStore()
+        self.library = library
         self.prompt_version = prompt_version
+        self._snapshots: dict[str, LibrarySnapshot] = {}
         self._clock = clock
         self._draft_agent = create_draft_agent(output_retries=self.settings.output_retries)
         self._converter = ChunkConverter(self.settings, self.plan_model, prompt_version)
@@ -82,7 +88,8 @@ class PlanForge:
     def from_settings(cls, settings: Settings | None = None) -> PlanForge:
         """A PlanForge for the standalone service: stores in the SQLite file of `settings.data_dir`."""
         settings = settings or Settings()
-        return cls(settings=settings, principles=SQLitePrincipleStore(database_path(settings.data_dir)))
+        path = database_path(settings.data_dir)
+        return cls(settings=settings, principles=SQLitePrincipleStore(path), library=SQLiteWorkoutLibrary(path))
 
     async def effective_principle(self, org_id: str) -> str:
         """The org's stored principle, or the built-in default."""
@@ -107,7 +114,7 @@ class PlanForge:
 
     async def _draft(self, request: DraftRequest, emit: Emit | None) -> DraftResult:
         principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
-        deps = DraftDeps(request, principle, self.prompt_version)
+        deps = DraftDeps(request, principle, self.prompt_version, await self._library_snapshot(request))
         progress = DraftProgress(request.weeks, emit) if emit else None
         if progress:
             await progress.start()
@@ -136,13 +143,40 @@ class PlanForge:
         segmented = segment_draft(request.refined_draft)
         check_weeks(segmented, request.weeks)
         principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
+        library = await self._library_snapshot(request)
+        checks = self._chunk_checks(request)
         async with deadline(self.settings.request_timeout_seconds):
-            chunks = await self._converter.convert(request, principle, segmented.weeks, emit, self._chunk_checks())
+            chunks = await self._converter.convert(request, principle, segmented.weeks, emit, checks, library)
         return assemble_plan(request, chunks)
 
-    def _chunk_checks(self) -> tuple[ChunkCheck, ...]:
+    def _chunk_checks(self, request: PlanRequest) -> tuple[ChunkCheck, ...]:
         # The offline coach converts with the parser itself: cross-checking it against itself proves nothing.
-        return () if isinstance(self.plan_model, OfflineCoachModel) else (ParserCrossCheck(),)
+        if isinstance(self.plan_model, OfflineCoachModel):
+            return ()
+        return (ParserCrossCheck(allow_gaps=request.workout_preference == "strict_existing"),)
+
+    async def _library_snapshot(self, request: DraftRequest) -> LibrarySnapshot | None:
+        """The org's library for a prefer/strict request (None under ai_generate), rebuilt only when it changed."""
+        if request.workout_preference == "ai_generate":
+            return None
+        if self.library is None:
+            raise InvalidRequestError(
+                f"{request.workout_preference!r} needs a workout library and none is configured",
+                field="workout_preference",
+            )
+        org_id = request.org_id
+        version = await self.library.version(org_id)
+        cached = self._snapshots.get(org_id)
+        if cached is None or cached.version != version:
+            workouts = await self.library.list(org_id)
+            threshold = self.settings.library_match_threshold
+            cached = self._snapshots[org_id] = LibrarySnapshot.build(org_id, version, workouts, threshold)
+        if request.workout_preference == "strict_existing" and not cached.workouts:
+            raise InvalidRequestError(
+                f"org {org_id!r} has no workouts in its library; strict_existing uses library workouts only",
+                field="workout_preference",
+            )
+        return cached
 
     async def _stream(self, run: Callable[[Emit], Awaitable[ResultT]]) -> AsyncIterator[Event]:
         queue: asyncio.Queue[Event | None] = asyncio.Queue()

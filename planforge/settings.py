@@ -57,5 +57,8 @@ class Settings(BaseSettings):
     sse_keepalive_seconds: float = Field(default=15.0, gt=0)
     """Idle seconds after which an SSE stream sends a keep-alive comment, so proxies keep it open."""
 
+    library_match_threshold: float = Field(default=70.0, ge=0, le=100)
+    """Match score (0-100) from which a session takes a library workout (prefer_existing, strict_existing)."""
+
     data_dir: Path = Field(default_factory=default_data_dir)
     """Where the SQLite file lives (principles, library, tokens)."""

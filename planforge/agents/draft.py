@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
 
+from planforge.agents.library_tool import only_with_library, search_library
 from planforge.domain.draft import Draft
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import WEEKDAYS
+from planforge.library.enforcement import LibrarySnapshot
 from planforge.prompts import DEFAULT_PROMPT_VERSION, data_section_text, load_prompt
 
 DRAFT_OUTPUT_TOOL = "submit_draft"
@@ -28,6 +30,8 @@ class DraftDeps:
     request: DraftRequest
     principle: str
     prompt_version: str = DEFAULT_PROMPT_VERSION
+    library: LibrarySnapshot | None = None
+    """The org's library under prefer_existing / strict_existing (it enables the search_library tool)."""
 
 
 def draft_instructions(deps: DraftDeps) -> str:
@@ -95,6 +99,8 @@ def create_draft_agent(*, output_retries: int) -> Agent[DraftDeps, Draft]:
         retries={"output": output_retries},
         name="planforge_draft",
     )
+
+    agent.tool(prepare=only_with_library)(search_library)
 
     @agent.instructions
     def _instructions(ctx: RunContext[DraftDeps]) -> str:  # pyright: ignore[reportUnusedFunction]

@@ -13,10 +13,12 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
 
+from planforge.agents.library_tool import only_with_library, search_library
 from planforge.agents.plan_checks import week_problems, workout_problems
 from planforge.domain.plan import PlanWarning, Workout
 from planforge.domain.requests import PlanRequest
 from planforge.domain.vocabulary import Phase
+from planforge.library.enforcement import LibrarySnapshot
 from planforge.prompts import DEFAULT_PROMPT_VERSION, data_section_text, load_prompt
 from planforge.segment import WeekText
 
@@ -57,6 +59,8 @@ class PlanDeps:
     principle: str
     chunk: list[WeekText]
     prompt_version: str = DEFAULT_PROMPT_VERSION
+    library: LibrarySnapshot | None = None
+    """The org's library under prefer_existing / strict_existing: its tool, and its rules on every answer."""
     extra_checks: tuple[ChunkCheck, ...] = ()
     """Further checks (library rules, the parser cross-check) beyond the structural ones."""
     accepted_warnings: list[PlanWarning] = field(default_factory=lambda: list[PlanWarning]())
@@ -148,6 +152,7 @@ def create_plan_agent(*, output_retries: int) -> Agent[PlanDeps, PlanChunk]:
         retries={"output": output_retries},
         name="planforge_plan",
     )
+    agent.tool(prepare=only_with_library)(search_library)
 
     @agent.instructions
     def _instructions(ctx: RunContext[PlanDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
@@ -156,10 +161,15 @@ def create_plan_agent(*, output_retries: int) -> Agent[PlanDeps, PlanChunk]:
     @agent.output_validator
     def _validate(ctx: RunContext[PlanDeps], output: PlanChunk) -> PlanChunk:  # pyright: ignore[reportUnusedFunction]
         review = review_chunk(ctx.deps, output)
-        if review.problems or (review.soft_problems and not ctx.last_attempt):
-            raise ModelRetry(_retry_message(review.problems + review.soft_problems))
+        library = ctx.deps.library
+        enforced = library.enforce(output.workouts, ctx.deps.request.workout_preference) if library else None
+        problems = review.problems + (enforced.problems if enforced else [])
+        if problems or (review.soft_problems and not ctx.last_attempt):
+            raise ModelRetry(_retry_message(problems + review.soft_problems))
         unresolved = [PlanWarning(code="unresolved_disagreement", message=p) for p in review.soft_problems]
-        ctx.deps.accepted_warnings[:] = review.warnings + unresolved
+        ctx.deps.accepted_warnings[:] = review.warnings + unresolved + (enforced.warnings if enforced else [])
+        if enforced:
+            output = output.model_copy(update={"workouts": enforced.workouts})
         return output
 
     return agent

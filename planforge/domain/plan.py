@@ -13,7 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from planforge.domain.usage import Usage
 from planforge.domain.vocabulary import (
-    SUB_TYPES_BY_TYPE,
     BlockType,
     IntensityTarget,
     LengthTarget,
@@ -22,6 +21,7 @@ from planforge.domain.vocabulary import (
     Weekday,
     WorkoutSubType,
     WorkoutType,
+    check_sub_type,
 )
 
 _MODEL_CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
@@ -57,12 +57,18 @@ class ContentBlock(BaseModel):
     def _consistent(self) -> ContentBlock:
         if self.block_length_target == "distance" and self.block_distance_in_meters is None and self.type != "interval":
             raise ValueError("block_length_target is 'distance' but block_distance_in_meters is missing")
-        if self.block_length_target == "duration" and self.block_duration_in_seconds is None and self.type != "interval":
+        if (
+            self.block_length_target == "duration"
+            and self.block_duration_in_seconds is None
+            and self.type != "interval"
+        ):
             raise ValueError("block_length_target is 'duration' but block_duration_in_seconds is missing")
         if self.type == "interval":
             kinds = {child.type for child in self.content_blocks}
             if "run" not in kinds or not kinds <= {"run", "recovery-run"}:
-                raise ValueError("an interval block must nest a run step (and optionally a recovery-run step), nothing else")
+                raise ValueError(
+                    "an interval block must nest a run step (and optionally a recovery-run step), nothing else"
+                )
         elif self.content_blocks:
             raise ValueError(f"only interval blocks nest content_blocks, not {self.type!r}")
         return self
@@ -120,12 +126,7 @@ class Workout(BaseModel):
 
     @model_validator(mode="after")
     def _sub_type_fits_type(self) -> Workout:
-        allowed = SUB_TYPES_BY_TYPE[self.workout_type]
-        if self.workout_sub_type not in allowed:
-            raise ValueError(
-                f"workout_sub_type {self.workout_sub_type!r} does not belong to workout_type {self.workout_type!r};"
-                f" allowed: {', '.join(allowed)}"
-            )
+        check_sub_type(self.workout_type, self.workout_sub_type)
         return self
 
 

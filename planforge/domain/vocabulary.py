@@ -104,3 +104,13 @@ HARD_SUB_TYPES: Final[frozenset[str]] = frozenset(
 def weekday_index(day: Weekday) -> int:
     """Monday → 0 … Sunday → 6."""
     return WEEKDAYS.index(day)
+
+
+def check_sub_type(workout_type: WorkoutType, workout_sub_type: str) -> None:
+    """Raise ValueError unless `workout_sub_type` belongs to `workout_type`."""
+    allowed = SUB_TYPES_BY_TYPE[workout_type]
+    if workout_sub_type not in allowed:
+        raise ValueError(
+            f"workout_sub_type {workout_sub_type!r} does not belong to workout_type {workout_type!r};"
+            f" allowed: {', '.join(allowed)}"
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from planforge.domain.plan import ContentBlock
-from planforge.domain.vocabulary import SUB_TYPES_BY_TYPE, WorkoutSubType, WorkoutType
+from planforge.domain.vocabulary import WorkoutSubType, WorkoutType, check_sub_type
 
 
 def _no_blocks() -> list[ContentBlock]:
@@ -60,11 +60,5 @@ class LibraryWorkout(BaseModel):
 
     @model_validator(mode="after")
     def _sub_type_fits_type(self) -> LibraryWorkout:
-        # The same rule and message as planforge.domain.plan.Workout, from the same table.
-        allowed = SUB_TYPES_BY_TYPE[self.workout_type]
-        if self.workout_sub_type not in allowed:
-            raise ValueError(
-                f"workout_sub_type {self.workout_sub_type!r} does not belong to workout_type {self.workout_type!r};"
-                f" allowed: {', '.join(allowed)}"
-            )
+        check_sub_type(self.workout_type, self.workout_sub_type)
         return self

@@ -1,0 +1,104 @@
+"""Library rules of a plan, enforced deterministically on every converted chunk.
+
+Under `prefer_existing` a session whose best library match scores at least the threshold becomes that library
+workout; the rest stay generated. Under `strict_existing` every session becomes a library workout — the one the
+model named, or the best match at or above the threshold — and a session with no acceptable match is dropped
+and reported as a `library_gap` warning: never an invented workout. A library id the model made up is sent
+back to it. Whatever the model answers, a strict plan holds only library workouts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from planforge.domain.plan import PlanWarning, Workout
+from planforge.domain.vocabulary import WorkoutPreference
+from planforge.library.matching import LibraryIndex, LibraryMatch, MatchQuery
+from planforge.library.models import LibraryWorkout
+
+
+@dataclass(frozen=True)
+class Enforced:
+    """A chunk's workouts after the library rules, with what the model must fix and what the coach should know."""
+
+    workouts: list[Workout]
+    problems: list[str]
+    warnings: list[PlanWarning]
+
+
+def as_plan_workout(library_workout: LibraryWorkout, session: Workout) -> Workout:
+    """The library workout placed on the session's week, day and phase, carrying its library id."""
+    fields = library_workout.model_dump(exclude={"id", "tags"})
+    return Workout(
+        **fields, week=session.week, day=session.day, phase=session.phase, library_workout_id=library_workout.id
+    )
+
+
+def query_for(workout: Workout) -> MatchQuery:
+    """What a planned session asks of the library."""
+    return MatchQuery(
+        text=workout.workout_name,
+        workout_type=workout.workout_type,
+        workout_sub_type=workout.workout_sub_type,
+        duration_seconds=workout.target_duration_in_seconds,
+        distance_meters=workout.target_distance_in_meters,
+    )
+
+
+@dataclass(frozen=True)
+class LibrarySnapshot:
+    """One org's library as it was when a generation started: what its tool searches and its rules enforce."""
+
+    org_id: str
+    version: str
+    workouts: Mapping[str, LibraryWorkout]
+    index: LibraryIndex
+    threshold: float
+    """Match score (0-100) from which a session takes a library workout."""
+
+    @classmethod
+    def build(cls, org_id: str, version: str, workouts: Sequence[LibraryWorkout], threshold: float) -> LibrarySnapshot:
+        return cls(org_id, version, {w.id: w for w in workouts}, LibraryIndex(workouts), threshold)
+
+    def search(self, query: MatchQuery, *, limit: int = 5) -> list[LibraryMatch]:
+        return self.index.search(query, limit=limit)
+
+    def enforce(self, workouts: Sequence[Workout], preference: WorkoutPreference) -> Enforced:
+        """Apply the preference's rules to a chunk's workouts (ai_generate leaves them as they are)."""
+        if preference == "ai_generate":
+            return Enforced(list(workouts), [], [])
+        result = Enforced([], [], [])
+        for workout in workouts:
+            self._place(workout, preference, result)
+        return result
+
+    def _place(self, workout: Workout, preference: WorkoutPreference, result: Enforced) -> None:
+        where = f"week {workout.week} {workout.day}"
+        if workout.library_workout_id is not None:
+            named = self.workouts.get(workout.library_workout_id)
+            if named is None:
+                result.problems.append(
+                    f"{where}: library_workout_id {workout.library_workout_id!r} is not in the org's library;"
+                    " use an id that search_library returned, or leave it empty"
+                )
+            elif named.workout_type != workout.workout_type:
+                result.problems.append(
+                    f"{where}: library workout {named.id!r} is a {named.workout_type} workout but the session is"
+                    f" {workout.workout_type}; pick a {workout.workout_type} workout"
+                )
+            else:
+                result.workouts.append(as_plan_workout(named, workout))
+            return
+        best = self.index.best(query_for(workout))
+        if best is not None and best.score >= self.threshold:
+            result.workouts.append(as_plan_workout(best.workout, workout))
+        elif preference == "prefer_existing":
+            result.workouts.append(workout)
+        else:
+            closest = f"; the closest, {best.workout.workout_name!r}, scores {best.score:.0f}" if best else ""
+            message = (
+                f"no library workout fits {workout.workout_name!r} (threshold {self.threshold:.0f}{closest});"
+                " the session is left out"
+            )
+            result.warnings.append(PlanWarning(code="library_gap", message=message, week=workout.week, day=workout.day))
