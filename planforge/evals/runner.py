@@ -42,7 +42,7 @@ def with_judge(dataset: PlanDataset, judge: ModelChoice | None) -> PlanDataset:
 def sample_library(dataset: PlanDataset) -> InMemoryWorkoutLibrary:
     """The sample library (`evals/library/`) as the library of every org the dataset's cases use."""
     workouts = load_library(sample_library_path())
-    return InMemoryWorkoutLibrary({org_id: workouts for org_id in {case.inputs.org_id for case in dataset.cases}})
+    return InMemoryWorkoutLibrary(dict.fromkeys({case.inputs.org_id for case in dataset.cases}, workouts))
 
 
 def _bounded(task: PlanTask, limit: asyncio.Semaphore, done: Callable[[], None]) -> PlanTask:
