@@ -50,10 +50,15 @@ PRINCIPLES = [
     "Polarized training: mostly easy, a little very hard, almost nothing in between.",
 ]
 
+
+def prompt_text(goal: str, constraints: list[str]) -> str:
+    return ". ".join([goal, *constraints]) + "."
+
+
 additional_prompts = st.one_of(
     st.none(),
     st.builds(
-        lambda goal, constraints: ". ".join([goal, *constraints]) + ".",
+        prompt_text,
         st.sampled_from(GOALS),
         st.lists(st.sampled_from(CONSTRAINTS), max_size=3, unique=True),
     ),
