@@ -17,6 +17,7 @@ from pydantic_ai.models import Model
 from pydantic_ai.usage import RunUsage
 
 from planforge.agents.plan import ChunkCheck, PlanChunk, PlanDeps, create_plan_agent, plan_user_prompt
+from planforge.chunk_cache import ChunkCache, chunk_key
 from planforge.domain.events import Event, ProgressEvent, WeekEvent, WorkoutEvent
 from planforge.domain.plan import Plan, PlanWarning, PlanWorkout, WeekInfo, Workout
 from planforge.domain.requests import PlanRequest
@@ -62,10 +63,12 @@ def plan_workout(workout: Workout, start: dt.date | None) -> PlanWorkout:
 class ChunkConverter:
     """Runs the plan agent over the chunks of one draft."""
 
-    def __init__(self, settings: Settings, model: Model, prompt_version: str) -> None:
+    def __init__(self, settings: Settings, model: Model, prompt_version: str, cache: ChunkCache | None) -> None:
         self._settings = settings
         self._model = model
+        self._model_id = f"{model.system}:{model.model_name}"
         self._prompt_version = prompt_version
+        self._cache = cache
         self._agent = create_plan_agent(output_retries=settings.output_retries)
 
     async def convert(
@@ -105,6 +108,10 @@ class ChunkConverter:
     async def _convert_chunk(self, deps: PlanDeps) -> ConvertedChunk:
         numbers = deps.week_numbers
         weeks = range(numbers[0], numbers[-1] + 1)
+        key = chunk_key(deps, self._model_id) if self._cache is not None else ""
+        if self._cache is not None and (cached := await self._cache.get(key)):
+            output, warnings = cached
+            return ConvertedChunk(weeks, output, Usage(), list(warnings))
 
         def invalid(reason: str) -> PlanforgeError:
             return ChunkConversionError(weeks, reason)
@@ -117,7 +124,10 @@ class ChunkConverter:
                 model_settings={"max_tokens": self._settings.max_output_tokens},
                 usage_limits=UsageLimits(request_limit=self._settings.output_retries + 3),
             )
-        return ConvertedChunk(weeks, result.output, run_usage(result.usage), list(deps.accepted_warnings))
+        converted = ConvertedChunk(weeks, result.output, run_usage(result.usage), list(deps.accepted_warnings))
+        if self._cache is not None:
+            await self._cache.set(key, (converted.output, converted.warnings))
+        return converted
 
 
 def run_usage(usage: RunUsage) -> Usage:

@@ -18,6 +18,7 @@ from pydantic_ai.models import Model
 
 from planforge.agents.draft import DraftDeps, create_draft_agent, draft_user_prompt
 from planforge.agents.plan import ChunkCheck
+from planforge.chunk_cache import ChunkCache, InMemoryChunkCache
 from planforge.conversion import ChunkConverter, assemble_plan, run_usage
 from planforge.cross_check import ParserCrossCheck
 from planforge.domain.draft import DraftMetadata, DraftResult
@@ -58,7 +59,8 @@ class PlanForge:
 
     `model` drafts (and converts, unless `plan_model` is given): a pydantic-ai model string such as
     `"openai:gpt-4o-mini"`, a `Model` instance, or `"offline"`; None picks `Settings.model`, a configured
-    provider, or the offline coach.
+    provider, or the offline coach. Converted chunks are cached (`chunk_cache`, in memory by default), so
+    converting an edited draft again re-converts only the chunks whose weeks changed.
     """
 
     def __init__(
@@ -69,6 +71,7 @@ class PlanForge:
         settings: Settings | None = None,
         principles: PrincipleStore | None = None,
         library: WorkoutLibrary | None = None,
+        chunk_cache: ChunkCache | None = None,
         prompt_version: str = DEFAULT_PROMPT_VERSION,
         clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
@@ -82,7 +85,8 @@ class PlanForge:
         self._snapshots: dict[str, LibrarySnapshot] = {}
         self._clock = clock
         self._draft_agent = create_draft_agent(output_retries=self.settings.output_retries)
-        self._converter = ChunkConverter(self.settings, self.plan_model, prompt_version)
+        cache = chunk_cache if chunk_cache is not None else InMemoryChunkCache()
+        self._converter = ChunkConverter(self.settings, self.plan_model, prompt_version, cache)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> PlanForge:

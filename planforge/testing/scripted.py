@@ -93,9 +93,9 @@ class ScriptedCoach:
     peak_running: int = 0
     weeks_seen: list[list[int]] = field(default_factory=lambda: list[list[int]]())
 
-    def model(self) -> FunctionModel:
+    def model(self, name: str = "scripted-coach") -> FunctionModel:
         """The FunctionModel to pass as a plan model."""
-        return FunctionModel(self._answer, model_name="scripted-coach")
+        return FunctionModel(self._answer, model_name=name)
 
     async def _answer(self, messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
         self.calls += 1
