@@ -117,6 +117,10 @@ def validation_error_response(error: RequestValidationError) -> JSONResponse:
 
 def http_error_response(error: StarletteHTTPException) -> JSONResponse:
     """The envelope for Starlette's own errors: unknown route (404), wrong method (405) and the like."""
+    if error.status_code == 400:
+        # FastAPI's answer to a body it cannot decode at all (e.g. not UTF-8): bad input, like invalid JSON.
+        problem = FieldProblem(field="body", problem="cannot be read: send a UTF-8 JSON body")
+        return envelope_response(422, InvalidRequestError.code, f"invalid request: body: {problem.problem}", [problem])
     codes = {404: "not_found", 405: "method_not_allowed"}
     message = "no such route" if error.status_code == 404 else str(error.detail)
     code = codes.get(error.status_code, "http_error")
