@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from pydantic_ai import models
 from pydantic_ai.models.openai import OpenAIChatModel
 
 from planforge import PlanForge, Settings
@@ -21,10 +22,11 @@ from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.draft_text import render_draft
 from planforge.exceptions import ChunkConversionError, GenerationError, GenerationTimeoutError, ModelProviderError
-from planforge.testing import FakeOpenAI, Latency, scripted_draft
+from planforge.testing import FakeOpenAI, Latency, fake_openai_model, scripted_draft
 from planforge.testing.fake_openai import (
     DropConnection,
     Fault,
+    FaultSequence,
     LengthLimit,
     SchemaViolation,
     TruncatedArguments,
@@ -241,3 +243,33 @@ async def test_a_slow_stream_ends_in_an_error_event_then_done(fake: FakeOpenAI, 
 
     assert isinstance(outcome, StreamFailed)
     assert outcome.event.code == GenerationTimeoutError.code
+
+
+IN_PROCESS_CASES = {
+    "429-once": ([rate_limited(retry_after=0.2)], None),
+    "529-once": ([overloaded()], None),
+    "truncated-json-once": ([TruncatedArguments()], None),
+    "503-always": ([], 503),
+    "drop-always": ([], "drop"),
+}
+
+
+@pytest.mark.parametrize(("faults", "failure"), IN_PROCESS_CASES.values(), ids=IN_PROCESS_CASES.keys())
+async def test_in_process_with_planforge_retry_layer(faults: list[Fault], failure: int | str | None) -> None:
+    """The same promises in-process (no socket), the model carrying planforge's own retry layer."""
+    settings = Settings(request_timeout_seconds=DEADLINE, http_retries=2, retry_initial_wait_seconds=0.05)
+    fake = FakeOpenAI(faults=FaultSequence(faults, then={503: unavailable(), "drop": DropConnection()}.get(failure)))
+    models.ALLOW_MODEL_REQUESTS = True
+    try:
+        forge = PlanForge(model=fake_openai_model(fake, settings=settings), settings=settings)
+        outcome, seconds = await run_guarded(stream_plan, forge)
+    finally:
+        models.ALLOW_MODEL_REQUESTS = False
+
+    if failure is None:
+        assert_complete(outcome)
+        assert fake.calls == 2
+    else:
+        assert error_code(outcome) == ModelProviderError.code
+        assert fake.calls == (3 if failure == 503 else 1)  # http_retries=2 → three attempts; a drop is not retried
+    assert seconds < DEADLINE

@@ -14,6 +14,8 @@ from openai import AsyncOpenAI
 from pydantic_ai.models.openai import OpenAIChatModel
 from pydantic_ai.providers.openai import OpenAIProvider
 
+from planforge.models import retrying_http_client
+from planforge.settings import Settings
 from planforge.testing.fake_openai.app import FakeOpenAI
 from planforge.testing.fake_openai.transport import StreamingASGITransport
 
@@ -34,10 +36,25 @@ def fake_openai_client(fake: FakeOpenAI, *, max_retries: int = 2, timeout: float
 
 
 def fake_openai_model(
-    fake: FakeOpenAI, model_name: str = "fake-coach", *, max_retries: int = 2, timeout: float = 30.0
+    fake: FakeOpenAI,
+    model_name: str = "fake-coach",
+    *,
+    max_retries: int = 2,
+    timeout: float = 30.0,
+    settings: Settings | None = None,
 ) -> OpenAIChatModel:
-    """An `OpenAIChatModel` wired to `fake` in-process: the openai SDK's real requests, no socket."""
-    client = fake_openai_client(fake, max_retries=max_retries, timeout=timeout)
+    """An `OpenAIChatModel` wired to `fake` in-process: the openai SDK's real requests, no socket.
+
+    With `settings`, the model gets planforge's own HTTP retry layer (as for `Settings(base_url=...)`) and the
+    SDK's retries are off; without, the SDK retries `max_retries` times itself.
+    """
+    if settings is None:
+        client = fake_openai_client(fake, max_retries=max_retries, timeout=timeout)
+    else:
+        http_client = retrying_http_client(settings, transport=StreamingASGITransport(fake.app))
+        client = AsyncOpenAI(
+            api_key="fake-key", base_url=IN_PROCESS_BASE_URL, http_client=http_client, max_retries=0, timeout=timeout
+        )
     return OpenAIChatModel(model_name, provider=OpenAIProvider(openai_client=client))
 
 
