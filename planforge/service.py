@@ -13,25 +13,24 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import suppress
 from typing import TypeVar
 
-from pydantic_ai import UsageLimits
 from pydantic_ai.models import Model
 
-from planforge.agents.draft import DraftDeps, create_draft_agent, draft_user_prompt
+from planforge.agents.draft import DraftDeps
 from planforge.agents.plan import ChunkCheck
 from planforge.chunk_cache import ChunkCache, InMemoryChunkCache
-from planforge.conversion import ChunkConverter, assemble_plan, run_usage
+from planforge.conversion import ChunkConverter, assemble_plan
 from planforge.cross_check import ParserCrossCheck
 from planforge.domain.draft import DraftMetadata, DraftResult
 from planforge.domain.events import DoneEvent, ErrorEvent, Event, ResultEvent
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
-from planforge.draft_progress import DraftProgress
 from planforge.draft_text import render_draft
-from planforge.exceptions import GenerationError, InvalidRequestError, PlanforgeError
+from planforge.drafting import DraftWriter
+from planforge.exceptions import InvalidRequestError, PlanforgeError
 from planforge.library.enforcement import LibrarySnapshot
 from planforge.library.sqlite_store import SQLiteWorkoutLibrary
 from planforge.library.store import WorkoutLibrary
-from planforge.model_errors import deadline, model_errors
+from planforge.model_errors import deadline
 from planforge.models import ModelChoice, resolve_model
 from planforge.offline.model import OfflineCoachModel
 from planforge.prompts import DEFAULT_PROMPT_VERSION
@@ -84,7 +83,7 @@ class PlanForge:
         self.prompt_version = prompt_version
         self._snapshots: dict[str, LibrarySnapshot] = {}
         self._clock = clock
-        self._draft_agent = create_draft_agent(output_retries=self.settings.output_retries)
+        self._writer = DraftWriter(self.settings, self.model)
         cache = chunk_cache if chunk_cache is not None else InMemoryChunkCache()
         self._converter = ChunkConverter(self.settings, self.plan_model, prompt_version, cache)
 
@@ -119,29 +118,12 @@ class PlanForge:
     async def _draft(self, request: DraftRequest, emit: Emit | None) -> DraftResult:
         principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
         deps = DraftDeps(request, principle, self.prompt_version, await self._library_snapshot(request))
-        progress = DraftProgress(request.weeks, emit) if emit else None
-        if progress:
-            await progress.start()
-        async with deadline(self.settings.request_timeout_seconds), model_errors(_invalid_draft):
-            result = await self._draft_agent.run(
-                draft_user_prompt(deps),
-                deps=deps,
-                model=self.model,
-                model_settings={"max_tokens": self.settings.max_output_tokens},
-                usage_limits=UsageLimits(request_limit=self.settings.output_retries + 3),
-                event_stream_handler=progress.handle if progress else None,
-            )
-        if progress:
-            await progress.finish()
+        async with deadline(self.settings.request_timeout_seconds):
+            draft, usage = await self._writer.write(deps, emit)
         metadata = DraftMetadata(
             weeks=request.weeks, level=request.level, org_id=request.org_id, generated_at=self._clock()
         )
-        return DraftResult(
-            draft=render_draft(result.output),
-            training_principle=principle,
-            metadata=metadata,
-            usage=run_usage(result.usage),
-        )
+        return DraftResult(draft=render_draft(draft), training_principle=principle, metadata=metadata, usage=usage)
 
     async def _plan(self, request: PlanRequest, emit: Emit | None) -> Plan:
         segmented = segment_draft(request.refined_draft)
@@ -208,7 +190,3 @@ class PlanForge:
                 task.cancel()
                 with suppress(asyncio.CancelledError):
                     await task
-
-
-def _invalid_draft(reason: str) -> PlanforgeError:
-    return GenerationError(f"the model could not write a valid draft: {reason}")

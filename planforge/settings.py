@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     fallback_models: list[str] = Field(default_factory=list)
     """Models tried in order when the main model fails with a provider error."""
 
+    outline_from_weeks: int = Field(default=16, ge=1, le=53)
+    """Drafts of this many weeks or more are written outline first, then expanded in groups concurrently."""
+    expand_weeks: int = Field(default=4, ge=1, le=52)
+    """Weeks written out per expansion call of an outlined draft."""
     chunk_weeks: int = Field(default=2, ge=1, le=52)
     """Weeks converted per plan-agent call."""
     concurrency: int = Field(default=8, ge=1, le=64)

@@ -7,12 +7,13 @@ that cover every week once; a violation goes back to the model as a message it c
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
 
 from planforge.agents.library_tool import only_with_library, search_library
-from planforge.domain.draft import Draft
+from planforge.domain.draft import Draft, DraftPhase, DraftWeek
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import WEEKDAYS
 from planforge.library.enforcement import LibrarySnapshot
@@ -62,11 +63,25 @@ def draft_user_prompt(deps: DraftDeps) -> str:
 
 def draft_problems(draft: Draft, weeks: int) -> list[str]:
     """What is structurally wrong with `draft` for a plan of `weeks` weeks, as messages for the model."""
+    return (
+        week_number_problems([week.week for week in draft.weeks], range(1, weeks + 1), "the draft")
+        + day_problems(draft.weeks)
+        + phase_problems(draft.phases, weeks)
+    )
+
+
+def week_number_problems(numbers: list[int], expected: range, what: str) -> list[str]:
+    """The weeks must be exactly `expected`, each once, in order."""
+    if numbers == list(expected):
+        return []
+    wanted = f"{expected.start}..{expected.stop - 1}"
+    return [f"{what} has weeks {_span(numbers)} but needs exactly weeks {wanted}, each once, in order"]
+
+
+def day_problems(weeks: Sequence[DraftWeek]) -> list[str]:
+    """Every week lists all seven days, Monday to Sunday."""
     problems: list[str] = []
-    numbers = [week.week for week in draft.weeks]
-    if numbers != list(range(1, weeks + 1)):
-        problems.append(f"the draft has weeks {_span(numbers)} but needs exactly weeks 1..{weeks}, each once, in order")
-    for week in draft.weeks:
+    for week in weeks:
         days = [day.day for day in week.days]
         if days != list(WEEKDAYS):
             missing = [d for d in WEEKDAYS if d not in days]
@@ -74,12 +89,15 @@ def draft_problems(draft: Draft, weeks: int) -> list[str]:
             problems.append(
                 f"week {week.week} {detail}; every week needs all 7 days Monday to Sunday in order, rest days as 'Rest'"
             )
-    covered = [w for phase in draft.phases for w in range(phase.start_week, phase.end_week + 1)]
-    if covered != list(range(1, weeks + 1)):
-        problems.append(
-            f"phases cover weeks {_span(covered)}; they must cover weeks 1..{weeks} in order, without gaps or overlaps"
-        )
     return problems
+
+
+def phase_problems(phases: Sequence[DraftPhase], weeks: int) -> list[str]:
+    """The phases cover every week once, in order."""
+    covered = [w for phase in phases for w in range(phase.start_week, phase.end_week + 1)]
+    if covered == list(range(1, weeks + 1)):
+        return []
+    return [f"phases cover weeks {_span(covered)}; they must cover weeks 1..{weeks} in order, without gaps or overlaps"]
 
 
 def _span(numbers: list[int]) -> str:

@@ -80,6 +80,45 @@ class Draft(BaseModel):
         return None
 
 
+class OutlineWeek(BaseModel):
+    """One week of a draft outline: what the week is for, before its days are written."""
+
+    model_config = _MODEL_CONFIG
+
+    week: int = Field(ge=1, le=52)
+    """Week number, 1-based."""
+    focus: str = Field(min_length=1, max_length=200)
+    """The week's focus in a few words."""
+    volume_minutes: int = Field(ge=0, le=3_000)
+    """Planned total training time of the week, in minutes."""
+    key_sessions: str = Field(min_length=1, max_length=300)
+    """The week's important sessions, e.g. "long run 90 min, tempo 30 min"."""
+
+
+class DraftOutline(BaseModel):
+    """A long plan's outline, written before its weeks are expanded: phases and weekly focus and volume."""
+
+    model_config = _MODEL_CONFIG
+
+    title: str = Field(min_length=1, max_length=150)
+    """Plan title."""
+    overview: str = Field(min_length=1, max_length=1_500)
+    """A short paragraph: goal, structure, how intensity and volume progress."""
+    phases: list[DraftPhase]
+    """Phases in order, together covering every week exactly once."""
+    weeks: list[OutlineWeek]
+    """Every week in order, numbered 1..N."""
+
+
+class DraftWeeks(BaseModel):
+    """Some weeks of a draft, written out day by day from the outline."""
+
+    model_config = _MODEL_CONFIG
+
+    weeks: list[DraftWeek]
+    """The requested weeks in order, each with all seven days."""
+
+
 class DraftMetadata(BaseModel):
     """The request parameters a draft echoes, with the server's generation time."""
 

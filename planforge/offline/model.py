@@ -11,18 +11,22 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import AsyncIterator
+from functools import lru_cache
 from typing import Any
 
 from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse, ToolCallPart, UserPromptPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
 
 from planforge.agents.draft import DRAFT_OUTPUT_TOOL
+from planforge.agents.outline import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL
 from planforge.agents.plan import PLAN_OUTPUT_TOOL, ChunkWeek, PlanChunk
+from planforge.domain.draft import DraftOutline, DraftWeeks, OutlineWeek
 from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase
-from planforge.offline.engine import write_plan
+from planforge.offline.engine import EnginePlan, write_plan
 from planforge.offline.parser import parse_draft, session_to_workout
+from planforge.quality import weekly_seconds
 from planforge.settings import OFFLINE_MODEL
 
 _SECTION = re.compile(r"<(?P<tag>[a-z_]+)>\n(?P<body>.*?)\n</(?P=tag)>", re.DOTALL)
@@ -69,7 +73,13 @@ class OfflineCoachModel(FunctionModel):
         tools = {tool.name for tool in info.output_tools}
         sections = _request_sections(messages)
         if DRAFT_OUTPUT_TOOL in tools:
-            return DRAFT_OUTPUT_TOOL, _draft_args(sections)
+            return DRAFT_OUTPUT_TOOL, _engine_plan(*_draft_request(sections)).draft.model_dump_json()
+        if OUTLINE_OUTPUT_TOOL in tools:
+            return OUTLINE_OUTPUT_TOOL, _outline(_engine_plan(*_draft_request(sections))).model_dump_json()
+        if EXPAND_OUTPUT_TOOL in tools:
+            wanted = set(json.loads(sections["expand"])["weeks"])
+            weeks = [week for week in _engine_plan(*_draft_request(sections)).draft.weeks if week.week in wanted]
+            return EXPAND_OUTPUT_TOOL, DraftWeeks(weeks=weeks).model_dump_json()
         if PLAN_OUTPUT_TOOL in tools:
             return PLAN_OUTPUT_TOOL, _plan_args(sections)
         raise OfflineCoachError(f"the offline coach only answers planforge's agents, not tools {sorted(tools)}")
@@ -90,7 +100,8 @@ def _optional(sections: dict[str, str], tag: str) -> str | None:
     return None if text == _NONE else text
 
 
-def _draft_args(sections: dict[str, str]) -> str:
+def _draft_request(sections: dict[str, str]) -> tuple[DraftRequest, str]:
+    """The request and principle an agent's message carries."""
     params: dict[str, Any] = json.loads(sections["draft_request"])
     request = DraftRequest(
         weeks=params["weeks"],
@@ -100,8 +111,32 @@ def _draft_args(sections: dict[str, str]) -> str:
         start_date=params.get("start_date"),
         workout_preference=params.get("workout_preference", "ai_generate"),
     )
-    principle = _optional(sections, "training_principle") or ""
-    return write_plan(request, principle).draft.model_dump_json()
+    return request, _optional(sections, "training_principle") or ""
+
+
+def _engine_plan(request: DraftRequest, principle: str) -> EnginePlan:
+    return _cached_engine_plan(request.model_dump_json(), principle)
+
+
+@lru_cache(maxsize=64)
+def _cached_engine_plan(request_json: str, principle: str) -> EnginePlan:
+    # Cached: an outlined draft asks the engine for the outline and then for each group of weeks.
+    return write_plan(DraftRequest.model_validate_json(request_json), principle)
+
+
+def _outline(plan: EnginePlan) -> DraftOutline:
+    seconds = weekly_seconds(plan.workouts, plan.draft.weeks[-1].week)
+    weeks = [
+        OutlineWeek(
+            week=week.week,
+            focus=week.focus,
+            volume_minutes=round(seconds[week.week - 1] / 60),
+            key_sessions=", ".join(day.session for day in week.days if day.session != "Rest")[:300] or "Rest",
+        )
+        for week in plan.draft.weeks
+    ]
+    draft = plan.draft
+    return DraftOutline(title=draft.title, overview=draft.overview, phases=draft.phases, weeks=weeks)
 
 
 def _plan_args(sections: dict[str, str]) -> str:

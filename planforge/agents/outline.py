@@ -1,0 +1,148 @@
+"""Long drafts without one giant call: an outline agent, then week-expansion agents run concurrently.
+
+The outline (phases, and per week its focus, volume and key sessions) is small; each expansion writes a few
+weeks day by day from it, so no single call has to emit a whole 52-week draft.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
+
+from planforge.agents.draft import (
+    DATA_TAGS,
+    MAX_REPORTED_PROBLEMS,
+    DraftDeps,
+    day_problems,
+    phase_problems,
+    week_number_problems,
+)
+from planforge.agents.library_tool import only_with_library, search_library
+from planforge.domain.draft import DraftOutline, DraftWeeks
+from planforge.library.enforcement import LibrarySnapshot
+from planforge.prompts import data_section_text, load_prompt
+
+OUTLINE_OUTPUT_TOOL = "submit_outline"
+EXPAND_OUTPUT_TOOL = "submit_weeks"
+EXPAND_TAGS = (*DATA_TAGS, "outline", "expand")
+
+
+def _retry(problems: list[str]) -> ModelRetry:
+    return ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]))
+
+
+def _request_json(deps: DraftDeps) -> str:
+    request = deps.request
+    start = request.start_date.isoformat() if request.start_date else None
+    return json.dumps(
+        {
+            "weeks": request.weeks,
+            "level": request.level,
+            "start_date": start,
+            "workout_preference": request.workout_preference,
+        }
+    )
+
+
+def outline_instructions(deps: DraftDeps) -> str:
+    """System instructions of the outline agent (trusted values only)."""
+    return load_prompt("outline", "instructions", deps.prompt_version).render(
+        weeks=str(deps.request.weeks), level=deps.request.level
+    )
+
+
+def outline_user_prompt(deps: DraftDeps) -> str:
+    """The outline request: the parameters and the coach's text as data sections."""
+    return load_prompt("outline", "request", deps.prompt_version).render(
+        request_json=_request_json(deps),
+        training_principle=data_section_text(deps.principle, tags=DATA_TAGS),
+        additional_prompt=data_section_text(deps.request.additional_prompt, tags=DATA_TAGS),
+    )
+
+
+def create_outline_agent(*, output_retries: int) -> Agent[DraftDeps, DraftOutline]:
+    """The outline agent; the model is given per run."""
+    agent = Agent[DraftDeps, DraftOutline](
+        None,
+        deps_type=DraftDeps,
+        output_type=ToolOutput(DraftOutline, name=OUTLINE_OUTPUT_TOOL, description="Submit the plan's outline."),
+        retries={"output": output_retries},
+        name="planforge_outline",
+    )
+
+    @agent.instructions
+    def _instructions(ctx: RunContext[DraftDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+        return outline_instructions(ctx.deps)
+
+    @agent.output_validator
+    def _validate(ctx: RunContext[DraftDeps], outline: DraftOutline) -> DraftOutline:  # pyright: ignore[reportUnusedFunction]
+        weeks = ctx.deps.request.weeks
+        numbers = [week.week for week in outline.weeks]
+        problems = week_number_problems(numbers, range(1, weeks + 1), "the outline")
+        problems += phase_problems(outline.phases, weeks)
+        if problems:
+            raise _retry(problems)
+        return outline
+
+    return agent
+
+
+@dataclass(frozen=True)
+class ExpandDeps:
+    """One expansion: the draft's deps, its outline, and the weeks to write out."""
+
+    draft: DraftDeps
+    outline: DraftOutline
+    weeks: range
+
+    @property
+    def library(self) -> LibrarySnapshot | None:
+        return self.draft.library
+
+
+def expand_instructions(deps: ExpandDeps) -> str:
+    """System instructions of an expansion (trusted values only)."""
+    library_rules = load_prompt("library", deps.draft.request.workout_preference, deps.draft.prompt_version).render()
+    return load_prompt("expand", "instructions", deps.draft.prompt_version).render(
+        weeks=str(deps.draft.request.weeks), level=deps.draft.request.level, library_rules=library_rules
+    )
+
+
+def expand_user_prompt(deps: ExpandDeps) -> str:
+    """The expansion request: the outline and the weeks to write, as data sections."""
+    draft = deps.draft
+    return load_prompt("expand", "request", draft.prompt_version).render(
+        request_json=_request_json(draft),
+        expand_json=json.dumps({"weeks": list(deps.weeks)}),
+        outline=data_section_text(deps.outline.model_dump_json(indent=1), tags=EXPAND_TAGS),
+        training_principle=data_section_text(draft.principle, tags=EXPAND_TAGS),
+        additional_prompt=data_section_text(draft.request.additional_prompt, tags=EXPAND_TAGS),
+    )
+
+
+def create_expand_agent(*, output_retries: int) -> Agent[ExpandDeps, DraftWeeks]:
+    """The week-expansion agent; the model is given per run."""
+    agent = Agent[ExpandDeps, DraftWeeks](
+        None,
+        deps_type=ExpandDeps,
+        output_type=ToolOutput(DraftWeeks, name=EXPAND_OUTPUT_TOOL, description="Submit the written-out weeks."),
+        retries={"output": output_retries},
+        name="planforge_expand",
+    )
+    agent.tool(prepare=only_with_library)(search_library)
+
+    @agent.instructions
+    def _instructions(ctx: RunContext[ExpandDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+        return expand_instructions(ctx.deps)
+
+    @agent.output_validator
+    def _validate(ctx: RunContext[ExpandDeps], output: DraftWeeks) -> DraftWeeks:  # pyright: ignore[reportUnusedFunction]
+        numbers = [week.week for week in output.weeks]
+        problems = week_number_problems(numbers, ctx.deps.weeks, "your answer") + day_problems(output.weeks)
+        if problems:
+            raise _retry(problems)
+        return output
+
+    return agent

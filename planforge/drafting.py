@@ -1,0 +1,153 @@
+"""Writing a draft: in one call for shorter plans, outline-then-expand for long ones.
+
+From `Settings.outline_from_weeks` weeks on, the draft is written as an outline first (phases, weekly focus,
+volume and key sessions), then its weeks are written out in groups of at most `Settings.expand_weeks` weeks
+(never across a phase boundary), concurrently, and joined. Progress follows the expansion.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+
+from pydantic_ai import UsageLimits
+from pydantic_ai.models import Model
+from pydantic_ai.settings import ModelSettings
+
+from planforge.agents.draft import DraftDeps, create_draft_agent, draft_problems, draft_user_prompt
+from planforge.agents.outline import (
+    ExpandDeps,
+    create_expand_agent,
+    create_outline_agent,
+    expand_user_prompt,
+    outline_user_prompt,
+)
+from planforge.conversion import run_usage
+from planforge.domain.draft import Draft, DraftOutline, DraftPhase, DraftWeek
+from planforge.domain.events import Event, ProgressEvent
+from planforge.domain.usage import Usage
+from planforge.draft_progress import DraftProgress
+from planforge.exceptions import GenerationError, PlanforgeError
+from planforge.model_errors import model_errors
+from planforge.settings import Settings
+
+Emit = Callable[[Event], Awaitable[None]]
+OUTLINE_DONE = 10
+"""Progress once the outline is written; the expansion fills the rest."""
+
+
+def expansion_groups(phases: Sequence[DraftPhase], size: int) -> list[range]:
+    """Consecutive week ranges of at most `size` weeks, never crossing a phase boundary."""
+    groups: list[range] = []
+    for phase in phases:
+        for start in range(phase.start_week, phase.end_week + 1, size):
+            groups.append(range(start, min(start + size, phase.end_week + 1)))
+    return groups
+
+
+def _invalid(what: str) -> Callable[[str], PlanforgeError]:
+    return lambda reason: GenerationError(f"the model could not write a valid {what}: {reason}")
+
+
+class DraftWriter:
+    """Runs the draft agents for one PlanForge."""
+
+    def __init__(self, settings: Settings, model: Model) -> None:
+        self._settings = settings
+        self._model = model
+        retries = settings.output_retries
+        self._draft_agent = create_draft_agent(output_retries=retries)
+        self._outline_agent = create_outline_agent(output_retries=retries)
+        self._expand_agent = create_expand_agent(output_retries=retries)
+
+    @property
+    def _run_options(self) -> tuple[ModelSettings, UsageLimits]:
+        limits = UsageLimits(request_limit=self._settings.output_retries + 3)
+        return {"max_tokens": self._settings.max_output_tokens}, limits
+
+    async def write(self, deps: DraftDeps, emit: Emit | None) -> tuple[Draft, Usage]:
+        """The whole draft for `deps.request`, and the usage it took."""
+        if deps.request.weeks >= self._settings.outline_from_weeks:
+            return await self._write_outlined(deps, emit)
+        return await self._write_at_once(deps, emit)
+
+    async def _write_at_once(self, deps: DraftDeps, emit: Emit | None) -> tuple[Draft, Usage]:
+        progress = DraftProgress(deps.request.weeks, emit) if emit else None
+        if progress:
+            await progress.start()
+        model_settings, limits = self._run_options
+        async with model_errors(_invalid("draft")):
+            result = await self._draft_agent.run(
+                draft_user_prompt(deps),
+                deps=deps,
+                model=self._model,
+                model_settings=model_settings,
+                usage_limits=limits,
+                event_stream_handler=progress.handle if progress else None,
+            )
+        if progress:
+            await progress.finish()
+        return result.output, run_usage(result.usage)
+
+    async def _write_outlined(self, deps: DraftDeps, emit: Emit | None) -> tuple[Draft, Usage]:
+        weeks = deps.request.weeks
+        if emit:
+            await emit(ProgressEvent(status="thinking", message=f"Outlining {weeks} weeks", progress=0))
+        model_settings, limits = self._run_options
+        async with model_errors(_invalid("outline")):
+            result = await self._outline_agent.run(
+                outline_user_prompt(deps),
+                deps=deps,
+                model=self._model,
+                model_settings=model_settings,
+                usage_limits=limits,
+            )
+        outline, usage = result.output, run_usage(result.usage)
+        if emit:
+            await emit(ProgressEvent(status="drafting", message="Outline ready", progress=OUTLINE_DONE))
+        written, expansion_usage = await self._expand(deps, outline, emit)
+        draft = Draft(title=outline.title, overview=outline.overview, phases=outline.phases, weeks=written)
+        if problems := draft_problems(draft, weeks):  # each part was validated; this guards the join
+            raise GenerationError(f"the expanded draft does not fit together: {'; '.join(problems)}")
+        if emit:
+            await emit(ProgressEvent(status="finishing", message="Draft ready", progress=100))
+        return draft, usage + expansion_usage
+
+    async def _expand(self, deps: DraftDeps, outline: DraftOutline, emit: Emit | None) -> tuple[list[DraftWeek], Usage]:
+        limit = asyncio.Semaphore(self._settings.concurrency)
+        model_settings, limits = self._run_options
+
+        async def expand(group: range) -> tuple[list[DraftWeek], Usage]:
+            expand_deps = ExpandDeps(deps, outline, group)
+            label = f"weeks {group.start}-{group.stop - 1}"
+            async with limit, model_errors(_invalid(label)):
+                result = await self._expand_agent.run(
+                    expand_user_prompt(expand_deps),
+                    deps=expand_deps,
+                    model=self._model,
+                    model_settings=model_settings,
+                    usage_limits=limits,
+                )
+            return result.output.weeks, run_usage(result.usage)
+
+        tasks = [
+            asyncio.create_task(expand(group))
+            for group in expansion_groups(outline.phases, self._settings.expand_weeks)
+        ]
+        written: list[DraftWeek] = []
+        usage = Usage()
+        try:
+            for next_done in asyncio.as_completed(tasks):
+                weeks, group_usage = await next_done
+                written += weeks
+                usage += group_usage
+                if emit:
+                    total = deps.request.weeks
+                    percent = OUTLINE_DONE + round((95 - OUTLINE_DONE) * len(written) / total)
+                    message = f"Wrote {len(written)} of {total} weeks"
+                    await emit(ProgressEvent(status="drafting", message=message, progress=percent))
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        return sorted(written, key=lambda week: week.week), usage
