@@ -133,3 +133,15 @@ def _provider(name: str, choice: str, settings: Settings) -> Provider[Any]:
         client = AsyncAnthropic(max_retries=0, http_client=retrying_http_client(settings))
         return AnthropicProvider(anthropic_client=client)
     return infer_provider(name)  # other providers keep their SDK's own retries
+
+
+async def close_model(model: Model) -> None:
+    """Close the HTTP client of a model planforge built (and of each model inside a FallbackModel)."""
+    if isinstance(model, FallbackModel):
+        for inner in model.models:
+            await close_model(inner)
+        return
+    client: Any = getattr(model, "client", None)
+    close = getattr(client, "close", None)
+    if close is not None:
+        await close()

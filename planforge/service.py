@@ -31,7 +31,7 @@ from planforge.library.enforcement import LibrarySnapshot
 from planforge.library.sqlite_store import SQLiteWorkoutLibrary
 from planforge.library.store import WorkoutLibrary
 from planforge.model_errors import deadline
-from planforge.models import ModelChoice, resolve_model
+from planforge.models import ModelChoice, close_model, resolve_model
 from planforge.offline.model import OfflineCoachModel
 from planforge.prompts import DEFAULT_PROMPT_VERSION
 from planforge.segment import check_weeks, segment_draft
@@ -78,6 +78,11 @@ class PlanForge:
         self.model: Model = resolve_model(model, self.settings)
         plan_choice = plan_model if plan_model is not None else self.settings.plan_model
         self.plan_model: Model = self.model if plan_choice is None else resolve_model(plan_choice, self.settings)
+        # Models given as instances belong to the caller; those built here are closed by `aclose`.
+        self._owned_models = [
+            m for m, c in ((self.model, model), (self.plan_model, plan_choice)) if not isinstance(c, Model)
+        ]
+        self._owned_library: SQLiteWorkoutLibrary | None = None
         self.principles: PrincipleStore = principles if principles is not None else InMemoryPrincipleStore()
         self.library = library
         self.prompt_version = prompt_version
@@ -92,7 +97,23 @@ class PlanForge:
         """A PlanForge for the standalone service: stores in the SQLite file of `settings.data_dir`."""
         settings = settings or Settings()
         path = database_path(settings.data_dir)
-        return cls(settings=settings, principles=SQLitePrincipleStore(path), library=SQLiteWorkoutLibrary(path))
+        library = SQLiteWorkoutLibrary(path)
+        forge = cls(settings=settings, principles=SQLitePrincipleStore(path), library=library)
+        forge._owned_library = library
+        return forge
+
+    async def aclose(self) -> None:
+        """Close what this PlanForge opened: the HTTP clients of models it built, the stores of `from_settings`."""
+        for model in {id(m): m for m in self._owned_models}.values():
+            await close_model(model)
+        if self._owned_library is not None:
+            self._owned_library.close()
+
+    async def __aenter__(self) -> PlanForge:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
 
     async def effective_principle(self, org_id: str) -> str:
         """The org's stored principle, or the built-in default."""

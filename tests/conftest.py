@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,11 @@ models.ALLOW_MODEL_REQUESTS = False
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets its own data dir and no provider keys, whatever the developer's shell has."""
     monkeypatch.setenv("PLANFORGE_DATA_DIR", str(tmp_path / "data"))
     for name in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "PLANFORGE_MODEL", "PLANFORGE_PLAN_MODEL", "OPENAI_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
-    yield
 
 
 @pytest.fixture

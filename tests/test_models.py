@@ -96,3 +96,34 @@ async def test_client_errors_are_not_retried() -> None:
         response = await client.get("http://provider.invalid/v1/models")
     assert response.status_code == 401
     assert len(calls) == 1
+
+
+async def test_planforge_closes_the_clients_it_built_but_not_the_callers() -> None:
+    from planforge import PlanForge
+
+    settings = Settings(base_url="http://127.0.0.1:9/v1", model="llama3.1")
+    async with PlanForge(settings=settings, plan_model=TestModel()) as forge:
+        client = forge.model.client  # type: ignore[attr-defined]
+        assert not client.is_closed()
+    assert client.is_closed()
+
+
+async def test_from_settings_closes_its_library_store() -> None:
+    from planforge import PlanForge
+    from planforge.library import LibraryWorkout
+
+    forge = PlanForge.from_settings(Settings(model="offline"))
+    assert forge.library is not None
+    await forge.library.add_many(
+        "club",
+        [
+            LibraryWorkout(
+                id="w1", workout_name="Easy", workout_description="d", workout_type="run", workout_sub_type="easy-run"
+            )
+        ],
+    )
+    await forge.aclose()
+    reopened = PlanForge.from_settings(Settings(model="offline"))
+    assert reopened.library is not None
+    assert [w.id for w in await reopened.library.list("club")] == ["w1"]
+    await reopened.aclose()

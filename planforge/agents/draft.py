@@ -121,11 +121,11 @@ def create_draft_agent(*, output_retries: int) -> Agent[DraftDeps, Draft]:
     agent.tool(prepare=only_with_library)(search_library)
 
     @agent.instructions
-    def _instructions(ctx: RunContext[DraftDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+    async def _instructions(ctx: RunContext[DraftDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
         return draft_instructions(ctx.deps)
 
     @agent.output_validator
-    def _validate(ctx: RunContext[DraftDeps], draft: Draft) -> Draft:  # pyright: ignore[reportUnusedFunction]
+    async def _validate(ctx: RunContext[DraftDeps], draft: Draft) -> Draft:  # pyright: ignore[reportUnusedFunction]
         problems = draft_problems(draft, ctx.deps.request.weeks)
         if problems:
             raise ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]))

@@ -73,11 +73,11 @@ def create_outline_agent(*, output_retries: int) -> Agent[DraftDeps, DraftOutlin
     )
 
     @agent.instructions
-    def _instructions(ctx: RunContext[DraftDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+    async def _instructions(ctx: RunContext[DraftDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
         return outline_instructions(ctx.deps)
 
     @agent.output_validator
-    def _validate(ctx: RunContext[DraftDeps], outline: DraftOutline) -> DraftOutline:  # pyright: ignore[reportUnusedFunction]
+    async def _validate(ctx: RunContext[DraftDeps], outline: DraftOutline) -> DraftOutline:  # pyright: ignore[reportUnusedFunction]
         weeks = ctx.deps.request.weeks
         numbers = [week.week for week in outline.weeks]
         problems = week_number_problems(numbers, range(1, weeks + 1), "the outline")
@@ -134,11 +134,11 @@ def create_expand_agent(*, output_retries: int) -> Agent[ExpandDeps, DraftWeeks]
     agent.tool(prepare=only_with_library)(search_library)
 
     @agent.instructions
-    def _instructions(ctx: RunContext[ExpandDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+    async def _instructions(ctx: RunContext[ExpandDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
         return expand_instructions(ctx.deps)
 
     @agent.output_validator
-    def _validate(ctx: RunContext[ExpandDeps], output: DraftWeeks) -> DraftWeeks:  # pyright: ignore[reportUnusedFunction]
+    async def _validate(ctx: RunContext[ExpandDeps], output: DraftWeeks) -> DraftWeeks:  # pyright: ignore[reportUnusedFunction]
         numbers = [week.week for week in output.weeks]
         problems = week_number_problems(numbers, ctx.deps.weeks, "your answer") + day_problems(output.weeks)
         if problems:

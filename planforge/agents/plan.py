@@ -155,11 +155,11 @@ def create_plan_agent(*, output_retries: int) -> Agent[PlanDeps, PlanChunk]:
     agent.tool(prepare=only_with_library)(search_library)
 
     @agent.instructions
-    def _instructions(ctx: RunContext[PlanDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+    async def _instructions(ctx: RunContext[PlanDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
         return plan_instructions(ctx.deps)
 
     @agent.output_validator
-    def _validate(ctx: RunContext[PlanDeps], output: PlanChunk) -> PlanChunk:  # pyright: ignore[reportUnusedFunction]
+    async def _validate(ctx: RunContext[PlanDeps], output: PlanChunk) -> PlanChunk:  # pyright: ignore[reportUnusedFunction]
         review = review_chunk(ctx.deps, output)
         library = ctx.deps.library
         enforced = library.enforce(output.workouts, ctx.deps.request.workout_preference) if library else None

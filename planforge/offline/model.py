@@ -58,7 +58,8 @@ class OfflineCoachModel(FunctionModel):
     def system(self) -> str:
         return "planforge"
 
-    def _answer(self, messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
+    async def _answer(self, messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
+        # Async so pydantic-ai runs it on the loop, not in a worker thread: the work is a few milliseconds.
         tool, args = self._output_call(messages, info)
         return ModelResponse(parts=[ToolCallPart(tool, args)], model_name=OFFLINE_MODEL)
 
