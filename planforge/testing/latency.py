@@ -1,0 +1,216 @@
+"""A model that answers like another model, only as slowly as a real provider would.
+
+`LatencyModel(inner, Latency(time_to_first_token=0.5, tokens_per_second=80))` asks `inner` (the offline coach,
+a scripted FunctionModel …) and then holds the answer back until `time_to_first_token + output_tokens /
+tokens_per_second` seconds have passed since the request started: a real model emits its output one token at a
+time, so its wall time follows the size of its answer. Benchmarks use it to measure chunking, concurrency and
+outline-then-expand without a network; no real time passes beyond the simulated waits.
+
+Output tokens are estimated from the answer's size (about four characters a token, as the fake OpenAI server
+counts them), or taken from the inner response's usage with `use_reported_usage=True`. Streamed requests are
+paced too: nothing arrives before the first token, then each event after the time its characters take.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncGenerator, AsyncIterator, Generator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic_ai import RunContext
+from pydantic_ai.messages import (
+    FinalResultEvent,
+    ModelMessage,
+    ModelResponse,
+    ModelResponsePart,
+    ModelResponseStreamEvent,
+    PartDeltaEvent,
+    PartStartEvent,
+    TextPart,
+    TextPartDelta,
+    ThinkingPart,
+    ThinkingPartDelta,
+    ToolCallPart,
+    ToolCallPartDelta,
+)
+from pydantic_ai.models import KnownModelName, Model, ModelRequestParameters, StreamedResponse
+from pydantic_ai.models.wrapper import WrapperModel
+from pydantic_ai.settings import ModelSettings
+from pydantic_ai.usage import RequestUsage
+
+from planforge.testing.fake_openai.app import Latency
+from planforge.testing.fake_openai.protocol import estimate_tokens
+
+__all__ = ["Latency", "LatencyModel", "answer_tokens"]
+
+
+def _part_text(part: ModelResponsePart) -> str:
+    if isinstance(part, TextPart | ThinkingPart):
+        return part.content
+    if isinstance(part, ToolCallPart):
+        return part.args_as_json_str()
+    return ""
+
+
+def _delta_text(event: ModelResponseStreamEvent) -> str:
+    if isinstance(event, PartStartEvent):
+        return _part_text(event.part)
+    if isinstance(event, PartDeltaEvent):
+        delta = event.delta
+        if isinstance(delta, TextPartDelta):
+            return delta.content_delta
+        if isinstance(delta, ThinkingPartDelta):
+            return delta.content_delta or ""
+        if isinstance(delta, ToolCallPartDelta):
+            args = delta.args_delta
+            return args if isinstance(args, str) else str(args or "")
+    return ""
+
+
+def answer_tokens(response: ModelResponse) -> int:
+    """Output tokens of `response` estimated from its size: text, thinking and tool-call arguments."""
+    return estimate_tokens("".join(_part_text(part) for part in response.parts))
+
+
+@dataclass(init=False)
+class LatencyModel(WrapperModel):
+    """Answers what `wrapped` answers, after the time a provider with `latency` would take to produce it.
+
+    `calls` counts the requests it served, `peak_running` the most it had in flight at once, and
+    `output_tokens_total` the tokens it simulated for plain (non-streamed) requests.
+    """
+
+    latency: Latency
+    use_reported_usage: bool
+    calls: int
+    running: int
+    peak_running: int
+    output_tokens_total: int
+
+    def __init__(
+        self,
+        wrapped: Model | KnownModelName,
+        latency: Latency,
+        *,
+        use_reported_usage: bool = False,
+    ) -> None:
+        super().__init__(wrapped)
+        self.latency = latency
+        self.use_reported_usage = use_reported_usage
+        self.calls = self.running = self.peak_running = self.output_tokens_total = 0
+
+    def output_tokens(self, response: ModelResponse) -> int:
+        """The tokens the simulated provider emits for `response` (at least one)."""
+        if self.use_reported_usage and response.usage.output_tokens:
+            return response.usage.output_tokens
+        return max(answer_tokens(response), 1)
+
+    def seconds_for(self, response: ModelResponse) -> float:
+        """Wall time of `response` from the request: time to the first token plus the output time."""
+        return self.latency.time_to_first_token + self.latency.seconds_for(self.output_tokens(response))
+
+    async def request(
+        self,
+        messages: list[ModelMessage],
+        model_settings: ModelSettings | None,
+        model_request_parameters: ModelRequestParameters,
+    ) -> ModelResponse:
+        started = time.monotonic()
+        with self._in_flight():
+            response = await self.wrapped.request(messages, model_settings, model_request_parameters)
+            # The inner model's own time counts toward the simulated one: a fast inner model adds nothing.
+            self.output_tokens_total += self.output_tokens(response)
+            remaining = self.seconds_for(response) - (time.monotonic() - started)
+            await asyncio.sleep(max(remaining, 0.0))
+        return response
+
+    @asynccontextmanager
+    async def request_stream(
+        self,
+        messages: list[ModelMessage],
+        model_settings: ModelSettings | None,
+        model_request_parameters: ModelRequestParameters,
+        run_context: RunContext[Any] | None = None,
+    ) -> AsyncGenerator[StreamedResponse]:
+        with self._in_flight():
+            await asyncio.sleep(self.latency.time_to_first_token)
+            async with self.wrapped.request_stream(
+                messages, model_settings, model_request_parameters, run_context
+            ) as inner:
+                yield _PacedStream(model_request_parameters, inner=inner, latency=self.latency)
+
+    @contextmanager
+    def _in_flight(self) -> Generator[None]:
+        self.calls += 1
+        self.running += 1
+        self.peak_running = max(self.peak_running, self.running)
+        try:
+            yield
+        finally:
+            self.running -= 1
+
+
+@dataclass
+class _PacedStream(StreamedResponse):
+    """The inner stream's events, each held back for the time its characters take to generate.
+
+    The inner stream keeps the parts, usage and state: `get()` and `usage` read them from it.
+    """
+
+    inner: StreamedResponse | None = None
+    latency: Latency | None = None
+
+    def __aiter__(self) -> AsyncIterator[ModelResponseStreamEvent]:
+        return self._paced()
+
+    async def _paced(self) -> AsyncIterator[ModelResponseStreamEvent]:
+        inner, latency = self._inner, self.latency or Latency()
+        async for event in inner:
+            if isinstance(event, FinalResultEvent):
+                self.final_result_event = event
+            elif text := _delta_text(event):
+                await asyncio.sleep(latency.seconds_for(estimate_tokens(text)))
+            yield event
+
+    async def _get_event_iterator(self) -> AsyncIterator[ModelResponseStreamEvent]:
+        async for event in self._paced():  # pragma: no cover - __aiter__ is overridden and never calls this
+            yield event
+
+    @property
+    def _inner(self) -> StreamedResponse:
+        if self.inner is None:
+            raise ValueError("_PacedStream needs the inner stream it paces")
+        return self.inner
+
+    def get(self) -> ModelResponse:
+        return self._inner.get()
+
+    @property
+    def usage(self) -> RequestUsage:
+        return self._inner.usage
+
+    async def cancel(self) -> None:
+        await self._inner.cancel()
+
+    async def close_stream(self) -> None:
+        await self._inner.close_stream()
+
+    @property
+    def model_name(self) -> str:
+        return self._inner.model_name
+
+    @property
+    def provider_name(self) -> str | None:
+        return self._inner.provider_name
+
+    @property
+    def provider_url(self) -> str | None:
+        return self._inner.provider_url
+
+    @property
+    def timestamp(self) -> datetime:
+        return self._inner.timestamp
