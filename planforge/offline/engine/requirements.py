@@ -93,8 +93,10 @@ _DAYS_PER_WEEK = (
 
 _DAY_NAMES = r"(?P<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 _LONG_DAY = (
-    re.compile(rf"long\s+(?:run|ride|session)s?\s+(?:on|every)\s+(?:a\s+|the\s+)?{_DAY_NAMES}", re.IGNORECASE),
-    re.compile(rf"{_DAY_NAMES}s?\s+(?:long\s+(?:run|ride|session)|is\s+(?:my\s+|the\s+)?long)", re.IGNORECASE),
+    re.compile(
+        rf"long\s+(?:run|ride|session)s?\s+(?:(?:is|are)\s+)?(?:on|every)\s+(?:a\s+|the\s+)?{_DAY_NAMES}", re.IGNORECASE
+    ),
+    re.compile(rf"{_DAY_NAMES}s?\s+(?:long\s+(?:run|ride|session)|(?:is|are)\s+(?:my\s+|the\s+)?long)", re.IGNORECASE),
 )
 
 # A recurring session is a kind named in a clause that also says "per week" (or weekly, once a week, ...).
