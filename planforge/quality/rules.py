@@ -7,6 +7,7 @@ itself left out (a marathon on race day is not training load the taper should ha
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -47,7 +48,10 @@ TWO_WEEK_JUMP_FAIL: Final = 0.30
 EASY_SHARE_WARN: Final = 0.75
 EASY_SHARE_FAIL: Final = 0.65
 LONG_SHARE_WARN: Final = 0.30
-LONG_SHARE_FAIL: Final = 0.35
+LONG_SHARE_LOW_FREQUENCY: Final = (1.6, 0.40)
+"""In weeks of few sessions the long run is naturally a bigger share (a 3-run novice week of 3, 3 and 6 miles puts
+40% in the long run): the warn limit is 1.6 / sessions that week, between LONG_SHARE_WARN and 40%."""
+LONG_SHARE_FAIL_MARGIN: Final = 0.05
 TAPER_CUT: Final = (0.40, 0.60)
 STEP_BACK_DROP: Final = 0.10
 MAX_WEEKS_WITHOUT_STEP_BACK: Final = 4
@@ -99,17 +103,26 @@ def easy_hard_split(workouts: Sequence[Workout], weeks: int, race: bool) -> Rule
     )
 
 
+def long_share_limit(sessions: int) -> float:
+    """The long session's largest unremarkable share of a week with `sessions` sessions."""
+    factor, cap = LONG_SHARE_LOW_FREQUENCY
+    return min(cap, max(LONG_SHARE_WARN, factor / max(sessions, 1)))
+
+
 def long_run_share(workouts: Sequence[Workout], weeks: int, race: bool) -> RuleResult:
-    """The long session's share of its week's training time: at most 30% (warn above, fail above 35%)."""
+    """The long session's share of its week's training time: at most 30% (more in weeks of fewer than six
+    sessions, up to 40%, see `long_share_limit`); warn above the limit, fail 5 points above it."""
     volume = weekly_seconds(workouts, weeks)
-    worst, worst_week = 0.0, 0
+    sessions = Counter(w.week for w in training(workouts))
+    worst_excess, worst, worst_week = -1.0, 0.0, 0
     for workout in workouts:
         if workout.workout_sub_type in LONG_SUB_TYPES and 1 <= workout.week <= weeks and volume[workout.week - 1]:
             share = workout_seconds(workout) / volume[workout.week - 1]
-            if share > worst:
-                worst, worst_week = share, workout.week
-    detail = f"largest long-session share {worst:.0%}" + (f" (week {worst_week})" if worst_week else "")
-    status = _status(fail=worst > LONG_SHARE_FAIL, warn=worst > LONG_SHARE_WARN)
+            excess = share - long_share_limit(sessions[workout.week])
+            if excess > worst_excess:
+                worst_excess, worst, worst_week = excess, share, workout.week
+    detail = f"largest long-session share over its limit: {worst:.0%}" + (f" (week {worst_week})" if worst_week else "")
+    status = _status(fail=worst_excess > LONG_SHARE_FAIL_MARGIN, warn=worst_excess > 0)
     return RuleResult("long_run_share", status, round(worst, 4), detail)
 
 
