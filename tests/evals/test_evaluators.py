@@ -6,7 +6,7 @@ import pytest
 from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
-from planforge.domain.plan import Plan, PlanWorkout
+from planforge.domain.plan import Plan, PlanWarning, PlanWorkout
 from planforge.evals.evaluators import (
     CoachingRules,
     DraftFidelity,
@@ -105,6 +105,17 @@ def test_fidelity_is_exact_for_a_faithful_plan_and_catches_a_dropped_or_resized_
     assert DraftFidelity().evaluate(context(resized))["fidelity.quantities"] == 0.875
     invented = Plan(content=[*faithful.content, workout(1, "Monday", "easy-run", 30)], weekly_info=faithful.weekly_info)
     assert DraftFidelity().evaluate(context(invented))["fidelity.invented"] == 1.0
+
+
+def test_fidelity_accepts_library_quantities_and_reported_gaps() -> None:
+    faithful = draft_plan()
+    first = faithful.content[0]
+    from_library = first.model_copy(update={"target_duration_in_seconds": 3600, "library_workout_id": "lib-1"})
+    substituted = Plan(content=[from_library, *faithful.content[1:]], weekly_info=faithful.weekly_info)
+    assert DraftFidelity().evaluate(context(substituted))["fidelity"] == 1.0
+    gap = PlanWarning(code="library_gap", message="no fit", week=first.week, day=first.day)
+    with_gap = Plan(content=faithful.content[1:], weekly_info=faithful.weekly_info, warnings=[gap])
+    assert DraftFidelity().evaluate(context(with_gap))["fidelity.ok"] is True
 
 
 def test_library_compliance_under_strict_existing() -> None:

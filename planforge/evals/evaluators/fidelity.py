@@ -55,7 +55,12 @@ def _close(expected: float, actual: float) -> bool:
 
 
 def quantities_match(drafted: Workout, converted: Workout) -> bool:
-    """Every quantity both state agrees within 10%; a drafted quantity the conversion lost entirely fails."""
+    """Every quantity both state agrees within 10%; a drafted quantity the conversion lost entirely fails.
+
+    A library workout brings its own quantities: taking them is what prefer/strict_existing asks for.
+    """
+    if converted.library_workout_id is not None:
+        return True
     pairs = [(_duration(drafted), _duration(converted)), (_distance(drafted), _distance(converted))]
     stated = [(want, got) for want, got in pairs if want is not None]
     if not stated:
@@ -92,8 +97,12 @@ class DraftFidelity(Evaluator[DraftRequest, PlanOutcome, CaseExpectations]):
             drafted, _ = parse_to_workouts(ctx.output.draft)
         except DraftStructureError:
             return {"fidelity": 0.0, "fidelity.ok": False}
-        count = compare(drafted, ctx.output.plan.content)
-        total = max(count.drafted, len(ctx.output.plan.content))
+        plan = ctx.output.plan
+        # Under strict_existing a session without a fitting library workout is left out and reported as a gap.
+        gaps = {(w.week, w.day) for w in plan.warnings if w.code == "library_gap"}
+        drafted = [session for session in drafted if (session.week, session.day) not in gaps]
+        count = compare(drafted, plan.content)
+        total = max(count.drafted, len(plan.content))
         return {
             "fidelity": round(count.matching / total, 4) if total else 1.0,
             "fidelity.converted": round(count.converted / count.drafted, 4) if count.drafted else 1.0,
