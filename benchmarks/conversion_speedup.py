@@ -29,7 +29,8 @@ from latency_scenarios import (
 from planforge import Plan, Settings
 
 TARGET_SPEEDUP = 10.0
-SINGLE_CALL = {"chunk_weeks": 52, "concurrency": 1}
+SINGLE_CALL = {"chunk_weeks": 52, "concurrency": 1, "request_timeout_seconds": 3_600}
+"""One call for the whole plan; at the real provider's speed it takes longer than the default 300 s deadline."""
 WIDE = {"chunk_weeks": 1, "concurrency": 52}
 
 

@@ -20,7 +20,7 @@ from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls
 from planforge.agents.draft import DRAFT_OUTPUT_TOOL
 from planforge.agents.outline import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL
 from planforge.agents.plan import PLAN_OUTPUT_TOOL, ChunkWeek, PlanChunk
-from planforge.domain.draft import DraftOutline, DraftWeeks, OutlineWeek
+from planforge.domain.draft import DraftOutline, DraftWeek, DraftWeeks, OutlineWeek
 from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase
@@ -132,12 +132,24 @@ def _outline(plan: EnginePlan) -> DraftOutline:
             week=week.week,
             focus=week.focus,
             volume_minutes=round(seconds[week.week - 1] / 60),
-            key_sessions=", ".join(day.session for day in week.days if day.session != "Rest")[:300] or "Rest",
+            key_sessions=_key_sessions(week),
         )
         for week in plan.draft.weeks
     ]
     draft = plan.draft
     return DraftOutline(title=draft.title, overview=draft.overview, phases=draft.phases, weeks=weeks)
+
+
+_ROUTINE_SESSION = re.compile(r"(?i)^(rest|easy|recovery)\b")
+
+
+def _key_sessions(week: DraftWeek) -> str:
+    """The week's important sessions by name, as the outline schema asks ("long run 90 min, tempo 30 min").
+
+    Terse on purpose: an outline lists every week, so its size decides how long the outline call takes.
+    """
+    key = [day.session.split(":", 1)[0] for day in week.days if not _ROUTINE_SESSION.match(day.session)]
+    return ", ".join(key)[:300] or "Easy running"
 
 
 def _plan_args(sections: dict[str, str]) -> str:
