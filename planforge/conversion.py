@@ -12,11 +12,10 @@ import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from pydantic_ai import UsageLimits
 from pydantic_ai.models import Model
-from pydantic_ai.usage import RunUsage
 
 from planforge.agents.plan import ChunkCheck, PlanChunk, PlanDeps, create_plan_agent, plan_user_prompt
+from planforge.budget import Budget
 from planforge.chunk_cache import ChunkCache, chunk_key
 from planforge.domain.events import Event, ProgressEvent, WeekEvent, WorkoutEvent
 from planforge.domain.plan import Plan, PlanWarning, PlanWorkout, WeekInfo, Workout
@@ -38,7 +37,6 @@ class ConvertedChunk:
 
     weeks: range
     output: PlanChunk
-    usage: Usage
     warnings: list[PlanWarning]
 
 
@@ -77,6 +75,7 @@ class ChunkConverter:
         principle: str,
         weeks: Sequence[WeekText],
         emit: Emit | None,
+        budget: Budget,
         checks: tuple[ChunkCheck, ...] = (),
         library: LibrarySnapshot | None = None,
     ) -> list[ConvertedChunk]:
@@ -89,7 +88,7 @@ class ChunkConverter:
         async def run(chunk: list[WeekText]) -> ConvertedChunk:
             async with limit:
                 deps = PlanDeps(request, principle, chunk, self._prompt_version, library=library, extra_checks=checks)
-                return await self._convert_chunk(deps)
+                return await self._convert_chunk(deps, budget)
 
         tasks = [asyncio.create_task(run(chunk)) for chunk in chunks]
         converted: list[ConvertedChunk] = []
@@ -105,13 +104,13 @@ class ChunkConverter:
             await asyncio.gather(*tasks, return_exceptions=True)
         return sorted(converted, key=lambda c: c.weeks.start)
 
-    async def _convert_chunk(self, deps: PlanDeps) -> ConvertedChunk:
+    async def _convert_chunk(self, deps: PlanDeps, budget: Budget) -> ConvertedChunk:
         numbers = deps.week_numbers
         weeks = range(numbers[0], numbers[-1] + 1)
         key = chunk_key(deps, self._model_id) if self._cache is not None else ""
         if self._cache is not None and (cached := await self._cache.get(key)):
             output, warnings = cached
-            return ConvertedChunk(weeks, output, Usage(), list(warnings))
+            return ConvertedChunk(weeks, output, list(warnings))
 
         def invalid(reason: str) -> PlanforgeError:
             return ChunkConversionError(weeks, reason)
@@ -122,17 +121,13 @@ class ChunkConverter:
                 deps=deps,
                 model=self._model,
                 model_settings={"max_tokens": self._settings.max_output_tokens},
-                usage_limits=UsageLimits(request_limit=self._settings.output_retries + 3),
+                usage=budget.usage,
+                usage_limits=budget.limits,
             )
-        converted = ConvertedChunk(weeks, result.output, run_usage(result.usage), list(deps.accepted_warnings))
+        converted = ConvertedChunk(weeks, result.output, list(deps.accepted_warnings))
         if self._cache is not None:
             await self._cache.set(key, (converted.output, converted.warnings))
         return converted
-
-
-def run_usage(usage: RunUsage) -> Usage:
-    """planforge's usage summary of a pydantic-ai run."""
-    return Usage(requests=usage.requests, input_tokens=usage.input_tokens, output_tokens=usage.output_tokens)
 
 
 async def _emit_chunk(emit: Emit, chunk: ConvertedChunk, request: PlanRequest, weeks_done: int) -> None:
@@ -150,11 +145,10 @@ def _ordered(workouts: Sequence[Workout]) -> list[Workout]:
     return sorted(workouts, key=lambda w: (w.week, weekday_index(w.day)))
 
 
-def assemble_plan(request: PlanRequest, chunks: Sequence[ConvertedChunk]) -> Plan:
+def assemble_plan(request: PlanRequest, chunks: Sequence[ConvertedChunk], usage: Usage) -> Plan:
     """The plan: every chunk's workouts in week/day order with dates, weekly_info, usage and warnings."""
     workouts = _ordered([w for chunk in chunks for w in chunk.output.workouts])
     weekly = sorted((week for chunk in chunks for week in chunk.output.weeks), key=lambda w: w.week)
-    usage = sum((chunk.usage for chunk in chunks), Usage())
     return Plan(
         content=[plan_workout(w, request.start_date) for w in workouts],
         weekly_info={str(w.week): WeekInfo(phase=w.phase, focus=w.focus) for w in weekly},

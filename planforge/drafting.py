@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
-from pydantic_ai import UsageLimits
 from pydantic_ai.models import Model
 from pydantic_ai.settings import ModelSettings
 
@@ -22,10 +22,9 @@ from planforge.agents.outline import (
     expand_user_prompt,
     outline_user_prompt,
 )
-from planforge.conversion import run_usage
+from planforge.budget import Budget
 from planforge.domain.draft import Draft, DraftOutline, DraftPhase, DraftWeek
 from planforge.domain.events import Event, ProgressEvent
-from planforge.domain.usage import Usage
 from planforge.draft_progress import DraftProgress
 from planforge.exceptions import GenerationError, PlanforgeError
 from planforge.model_errors import model_errors
@@ -60,87 +59,72 @@ class DraftWriter:
         self._outline_agent = create_outline_agent(output_retries=retries)
         self._expand_agent = create_expand_agent(output_retries=retries)
 
-    @property
-    def _run_options(self) -> tuple[ModelSettings, UsageLimits]:
-        limits = UsageLimits(request_limit=self._settings.output_retries + 3)
-        return {"max_tokens": self._settings.max_output_tokens}, limits
+    def _run_options(self, budget: Budget) -> dict[str, Any]:
+        model_settings: ModelSettings = {"max_tokens": self._settings.max_output_tokens}
+        return {
+            "model": self._model,
+            "model_settings": model_settings,
+            "usage": budget.usage,
+            "usage_limits": budget.limits,
+        }
 
-    async def write(self, deps: DraftDeps, emit: Emit | None) -> tuple[Draft, Usage]:
-        """The whole draft for `deps.request`, and the usage it took."""
+    async def write(self, deps: DraftDeps, emit: Emit | None, budget: Budget) -> Draft:
+        """The whole draft for `deps.request`; its model usage is counted in `budget`."""
         if deps.request.weeks >= self._settings.outline_from_weeks:
-            return await self._write_outlined(deps, emit)
-        return await self._write_at_once(deps, emit)
+            return await self._write_outlined(deps, emit, budget)
+        return await self._write_at_once(deps, emit, budget)
 
-    async def _write_at_once(self, deps: DraftDeps, emit: Emit | None) -> tuple[Draft, Usage]:
+    async def _write_at_once(self, deps: DraftDeps, emit: Emit | None, budget: Budget) -> Draft:
         progress = DraftProgress(deps.request.weeks, emit) if emit else None
         if progress:
             await progress.start()
-        model_settings, limits = self._run_options
         async with model_errors(_invalid("draft")):
             result = await self._draft_agent.run(
                 draft_user_prompt(deps),
                 deps=deps,
-                model=self._model,
-                model_settings=model_settings,
-                usage_limits=limits,
                 event_stream_handler=progress.handle if progress else None,
+                **self._run_options(budget),
             )
         if progress:
             await progress.finish()
-        return result.output, run_usage(result.usage)
+        return result.output
 
-    async def _write_outlined(self, deps: DraftDeps, emit: Emit | None) -> tuple[Draft, Usage]:
+    async def _write_outlined(self, deps: DraftDeps, emit: Emit | None, budget: Budget) -> Draft:
         weeks = deps.request.weeks
         if emit:
             await emit(ProgressEvent(status="thinking", message=f"Outlining {weeks} weeks", progress=0))
-        model_settings, limits = self._run_options
         async with model_errors(_invalid("outline")):
-            result = await self._outline_agent.run(
-                outline_user_prompt(deps),
-                deps=deps,
-                model=self._model,
-                model_settings=model_settings,
-                usage_limits=limits,
-            )
-        outline, usage = result.output, run_usage(result.usage)
+            result = await self._outline_agent.run(outline_user_prompt(deps), deps=deps, **self._run_options(budget))
+        outline = result.output
         if emit:
             await emit(ProgressEvent(status="drafting", message="Outline ready", progress=OUTLINE_DONE))
-        written, expansion_usage = await self._expand(deps, outline, emit)
+        written = await self._expand(deps, outline, emit, budget)
         draft = Draft(title=outline.title, overview=outline.overview, phases=outline.phases, weeks=written)
         if problems := draft_problems(draft, weeks):  # each part was validated; this guards the join
             raise GenerationError(f"the expanded draft does not fit together: {'; '.join(problems)}")
         if emit:
             await emit(ProgressEvent(status="finishing", message="Draft ready", progress=100))
-        return draft, usage + expansion_usage
+        return draft
 
-    async def _expand(self, deps: DraftDeps, outline: DraftOutline, emit: Emit | None) -> tuple[list[DraftWeek], Usage]:
+    async def _expand(
+        self, deps: DraftDeps, outline: DraftOutline, emit: Emit | None, budget: Budget
+    ) -> list[DraftWeek]:
         limit = asyncio.Semaphore(self._settings.concurrency)
-        model_settings, limits = self._run_options
 
-        async def expand(group: range) -> tuple[list[DraftWeek], Usage]:
+        async def expand(group: range) -> list[DraftWeek]:
             expand_deps = ExpandDeps(deps, outline, group)
             label = f"weeks {group.start}-{group.stop - 1}"
             async with limit, model_errors(_invalid(label)):
-                result = await self._expand_agent.run(
-                    expand_user_prompt(expand_deps),
-                    deps=expand_deps,
-                    model=self._model,
-                    model_settings=model_settings,
-                    usage_limits=limits,
-                )
-            return result.output.weeks, run_usage(result.usage)
+                prompt = expand_user_prompt(expand_deps)
+                result = await self._expand_agent.run(prompt, deps=expand_deps, **self._run_options(budget))
+            return result.output.weeks
 
-        tasks = [
-            asyncio.create_task(expand(group))
-            for group in expansion_groups(outline.phases, self._settings.expand_weeks)
-        ]
+        groups = expansion_groups(outline.phases, self._settings.expand_weeks)
+        tasks = [asyncio.create_task(expand(group)) for group in groups]
         written: list[DraftWeek] = []
-        usage = Usage()
         try:
             for next_done in asyncio.as_completed(tasks):
-                weeks, group_usage = await next_done
-                written += weeks
-                usage += group_usage
+                written += await next_done
                 if emit:
                     total = deps.request.weeks
                     percent = OUTLINE_DONE + round((95 - OUTLINE_DONE) * len(written) / total)
@@ -150,4 +134,4 @@ class DraftWriter:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
-        return sorted(written, key=lambda week: week.week), usage
+        return sorted(written, key=lambda week: week.week)

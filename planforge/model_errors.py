@@ -52,7 +52,10 @@ async def model_errors(on_invalid_output: Callable[[str], PlanforgeError]) -> As
     except UnexpectedModelBehavior as error:
         raise on_invalid_output(error.message) from error
     except UsageLimitExceeded as error:
-        raise GenerationError(f"the generation hit its usage limit: {error}") from error
+        raise GenerationError(
+            f"the generation hit its usage limit ({error.message}); raise PLANFORGE_MAX_REQUESTS_PER_GENERATION"
+            " or PLANFORGE_MAX_TOKENS_PER_GENERATION if this plan really needs more"
+        ) from error
 
 
 @asynccontextmanager

@@ -17,6 +17,7 @@ from pydantic_ai.models import Model
 
 from planforge.agents.draft import DraftDeps
 from planforge.agents.plan import ChunkCheck
+from planforge.budget import Budget
 from planforge.chunk_cache import ChunkCache, InMemoryChunkCache
 from planforge.conversion import ChunkConverter, assemble_plan
 from planforge.cross_check import ParserCrossCheck
@@ -139,12 +140,15 @@ class PlanForge:
     async def _draft(self, request: DraftRequest, emit: Emit | None) -> DraftResult:
         principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
         deps = DraftDeps(request, principle, self.prompt_version, await self._library_snapshot(request))
+        budget = Budget.from_settings(self.settings)
         async with deadline(self.settings.request_timeout_seconds):
-            draft, usage = await self._writer.write(deps, emit)
+            draft = await self._writer.write(deps, emit, budget)
         metadata = DraftMetadata(
             weeks=request.weeks, level=request.level, org_id=request.org_id, generated_at=self._clock()
         )
-        return DraftResult(draft=render_draft(draft), training_principle=principle, metadata=metadata, usage=usage)
+        return DraftResult(
+            draft=render_draft(draft), training_principle=principle, metadata=metadata, usage=budget.spent()
+        )
 
     async def _plan(self, request: PlanRequest, emit: Emit | None) -> Plan:
         segmented = segment_draft(request.refined_draft)
@@ -152,9 +156,10 @@ class PlanForge:
         principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
         library = await self._library_snapshot(request)
         checks = self._chunk_checks(request)
+        budget = Budget.from_settings(self.settings)
         async with deadline(self.settings.request_timeout_seconds):
-            chunks = await self._converter.convert(request, principle, segmented.weeks, emit, checks, library)
-        return assemble_plan(request, chunks)
+            chunks = await self._converter.convert(request, principle, segmented.weeks, emit, budget, checks, library)
+        return assemble_plan(request, chunks, budget.spent())
 
     def _chunk_checks(self, request: PlanRequest) -> tuple[ChunkCheck, ...]:
         # The offline coach converts with the parser itself: cross-checking it against itself proves nothing.

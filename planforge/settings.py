@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     """Longest single wait between retries (a longer Retry-After is capped to this)."""
     output_retries: int = Field(default=2, ge=0, le=10)
     """How often an agent may fix an answer its validators rejected."""
+    max_requests_per_generation: int = Field(default=300, ge=1)
+    """Model requests one draft or plan may make in all (retries and tool calls included)."""
+    max_tokens_per_generation: int | None = Field(default=2_000_000, ge=1)
+    """Input plus output tokens one draft or plan may use in all; None for no limit."""
     request_timeout_seconds: float = Field(default=300.0, gt=0)
     """Deadline for a whole generation (draft, or plan with all its chunks)."""
     max_output_tokens: int = Field(default=8_000, ge=256)

@@ -1,0 +1,38 @@
+"""What one generation may spend: every agent run of a draft or a plan shares one usage counter and its limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic_ai import UsageLimits
+from pydantic_ai.usage import RunUsage
+
+from planforge.domain.usage import Usage
+from planforge.settings import Settings
+
+
+@dataclass
+class Budget:
+    """A generation's shared usage and its limits (`Settings.max_requests_per_generation`, `…_tokens_…`).
+
+    pydantic-ai checks the limits before each model request against the shared counter, so a runaway
+    generation stops with a usage-limit error however many chunks it runs concurrently.
+    """
+
+    limits: UsageLimits
+    usage: RunUsage = field(default_factory=RunUsage)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Budget:
+        return cls(
+            UsageLimits(
+                request_limit=settings.max_requests_per_generation,
+                total_tokens_limit=settings.max_tokens_per_generation,
+            )
+        )
+
+    def spent(self) -> Usage:
+        """The usage so far, in planforge's terms."""
+        return Usage(
+            requests=self.usage.requests, input_tokens=self.usage.input_tokens, output_tokens=self.usage.output_tokens
+        )
