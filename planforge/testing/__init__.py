@@ -7,9 +7,13 @@ so they can also count calls, add latency or fail on purpose.
 `FakeOpenAI` is a fake OpenAI-compatible server (plain and streaming chat completions, latency, faults) for
 protocol-level tests through the real openai client: `fake_openai_model(fake)` in-process,
 `serve_fake_openai(fake)` on 127.0.0.1; more in `planforge.testing.fake_openai`.
+
+`LatencyModel(inner, Latency(...))` answers what `inner` answers (e.g. the offline coach), only as slowly as a
+provider with that time to the first token and tokens/s would: for benchmarks without a network.
 """
 
 from planforge.testing.fake_openai import FakeOpenAI, Latency, fake_openai_model, serve_fake_openai
+from planforge.testing.latency import LatencyModel
 from planforge.testing.scripted import (
     ScriptedCoach,
     request_sections,
@@ -21,6 +25,7 @@ from planforge.testing.scripted import (
 __all__ = [
     "FakeOpenAI",
     "Latency",
+    "LatencyModel",
     "ScriptedCoach",
     "fake_openai_model",
     "request_sections",
