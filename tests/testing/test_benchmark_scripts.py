@@ -30,7 +30,7 @@ SCRIPTS = (
 @pytest.fixture
 def benchmarks_importable(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """benchmarks/ on sys.path (the scripts import their shared module as a sibling), and gone again after."""
-    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    monkeypatch.setattr(sys, "path", [str(BENCHMARKS), *sys.path])
     yield
     for name in SCRIPTS:
         sys.modules.pop(name, None)
