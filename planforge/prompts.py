@@ -79,3 +79,11 @@ def data_section_text(text: str | None, *, tags: tuple[str, ...]) -> str:
         return "(none)"
     pattern = re.compile(rf"<\s*/?\s*({'|'.join(map(re.escape, tags))})\s*>", re.IGNORECASE)
     return pattern.sub(lambda m: f"[{m.group(1)}]", text.strip())
+
+
+_DATA_SECTION = re.compile(r"<(?P<tag>[a-z_]+)>\n(?P<body>.*?)\n</(?P=tag)>", re.DOTALL)
+
+
+def read_data_sections(text: str) -> dict[str, str]:
+    """The tagged data sections of a rendered request (`<chunk>…</chunk>` → {"chunk": "…"})."""
+    return {match["tag"]: match["body"] for match in _DATA_SECTION.finditer(text)}

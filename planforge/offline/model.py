@@ -14,10 +14,11 @@ from collections.abc import AsyncIterator
 from functools import lru_cache
 from typing import Any
 
-from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse, ToolCallPart, UserPromptPart
+from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
 
 from planforge.agents.draft import DRAFT_OUTPUT_TOOL
+from planforge.agents.messages import request_sections
 from planforge.agents.outline import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL
 from planforge.agents.plan import PLAN_OUTPUT_TOOL, ChunkWeek, PlanChunk
 from planforge.domain.draft import DraftOutline, DraftWeek, DraftWeeks, OutlineWeek
@@ -29,7 +30,6 @@ from planforge.offline.parser import parse_draft, session_to_workout
 from planforge.quality import weekly_seconds
 from planforge.settings import OFFLINE_MODEL
 
-_SECTION = re.compile(r"<(?P<tag>[a-z_]+)>\n(?P<body>.*?)\n</(?P=tag)>", re.DOTALL)
 _NONE = "(none)"
 _WEEK_START = re.compile(r'(?=\{"week":)')
 
@@ -72,7 +72,7 @@ class OfflineCoachModel(FunctionModel):
 
     def _output_call(self, messages: list[ModelMessage], info: AgentInfo) -> tuple[str, str]:
         tools = {tool.name for tool in info.output_tools}
-        sections = _request_sections(messages)
+        sections = request_sections(messages)
         if DRAFT_OUTPUT_TOOL in tools:
             return DRAFT_OUTPUT_TOOL, _engine_plan(*_draft_request(sections)).draft.model_dump_json()
         if OUTLINE_OUTPUT_TOOL in tools:
@@ -84,16 +84,6 @@ class OfflineCoachModel(FunctionModel):
         if PLAN_OUTPUT_TOOL in tools:
             return PLAN_OUTPUT_TOOL, _plan_args(sections)
         raise OfflineCoachError(f"the offline coach only answers planforge's agents, not tools {sorted(tools)}")
-
-
-def _request_sections(messages: list[ModelMessage]) -> dict[str, str]:
-    """The tagged data sections of the first user message (retries append feedback, not a new request)."""
-    for message in messages:
-        if isinstance(message, ModelRequest):
-            for part in message.parts:
-                if isinstance(part, UserPromptPart) and isinstance(part.content, str):
-                    return {m["tag"]: m["body"] for m in _SECTION.finditer(part.content)}
-    return {}
 
 
 def _optional(sections: dict[str, str], tag: str) -> str | None:

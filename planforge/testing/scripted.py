@@ -9,27 +9,17 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse, ToolCallPart, UserPromptPart
+from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
 
 from planforge.agents.draft import DRAFT_OUTPUT_TOOL
+from planforge.agents.messages import request_sections
 from planforge.agents.plan import PLAN_OUTPUT_TOOL
 from planforge.domain.draft import Draft, DraftDay, DraftPhase, DraftWeek
 from planforge.domain.vocabulary import WEEKDAYS, Weekday
 
-_SECTION = re.compile(r"<(?P<tag>[a-z_]+)>\n(?P<body>.*?)\n</(?P=tag)>", re.DOTALL)
 _DAY_LINE = re.compile(r"^- (?P<day>\w+): (?P<session>.+)$", re.MULTILINE)
 _MINUTES = re.compile(r"(\d+) min")
-
-
-def request_sections(messages: list[ModelMessage]) -> dict[str, str]:
-    """The tagged data sections (`<chunk>`, `<draft_weeks>`, …) of the first user message of a run."""
-    for message in messages:
-        if isinstance(message, ModelRequest):
-            for part in message.parts:
-                if isinstance(part, UserPromptPart) and isinstance(part.content, str):
-                    return {m["tag"]: m["body"] for m in _SECTION.finditer(part.content)}
-    return {}
 
 
 def scripted_draft(weeks: int, *, sessions: dict[Weekday, str] | None = None) -> Draft:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from planforge.prompts import read_data_sections
+
 FinishReason = Literal["stop", "length", "tool_calls"]
 
-_SECTION = re.compile(r"<(?P<tag>[a-z_]+)>\n(?P<body>.*?)\n</(?P=tag)>", re.DOTALL)
 CHARS_PER_TOKEN = 4
 """The fake's token estimate: about four characters of English or JSON per token."""
 
@@ -79,7 +79,7 @@ class ChatRequest:
     def sections(self) -> dict[str, str]:
         """The tagged data sections (`<chunk>`, `<additional_prompt>`, …) of the first user message."""
         users = self.texts("user")
-        return {m["tag"]: m["body"] for m in _SECTION.finditer(users[0])} if users else {}
+        return read_data_sections(users[0]) if users else {}
 
     @property
     def prompt_tokens(self) -> int:
