@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from planforge.domain.vocabulary import WorkoutSubType, WorkoutType
+from planforge.offline.parser.addons import without_strides
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -29,10 +30,14 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
                     r"freiwasser")),
     ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b", r"\brad(?:fahren|einheit|training)?\b",
                     r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b")),
-    ("strength", _words(r"strength", r"\bgym\b", r"weights", r"\bkraft", r"renfo", r"musculation", r"\bfuerza",
-                        r"\bcore\b", r"\brumpf", r"gainage", r"mobility", r"\byoga", r"stretch", r"pilates",
-                        r"\bdehn", r"etirement", r"estiramiento", r"movilidad", r"mobilit")),
-    ("hike", _words(r"\bhike", r"\bhiking", r"\bwander", r"randonn", r"senderismo", r"excursion")),
+    ("strength", _words(r"strength", r"\bgym", r"\bgimnas", r"weights", r"\bpesas\b", r"\bkraft", r"renfo",
+                        r"musculation", r"musculaci", r"\bfuerza", r"\bs\s*&\s*c\b", r"conditioning", r"\\bathleti",
+                        r"circuit", r"\bppg\b", r"plyo", r"kettlebell", r"\btrx\b", r"\bcore\b", r"\brumpf",
+                        r"\bstabi", r"estabilidad", r"gainage", r"\bplanks?\b", r"\babdos?\b", r"abdominal",
+                        r"mobility", r"\byoga", r"stretch", r"pilates", r"\bdehn", r"beweglichkeit", r"etirement",
+                        r"souplesse", r"estiramiento", r"movilidad", r"flexibili", r"mobilit")),
+    ("hike", _words(r"\bhike", r"\bhiking", r"wander(?:n|ung|tag)", r"\btrek", r"randonn", r"\brando\b",
+                    r"senderismo", r"excursion")),
     ("walk", _words(r"\bwalk", r"spazier", r"\bmarche\b", r"caminar", r"caminata", r"\bpaseo", r"\bgehen\b")),
     ("run", _words(r"\brun", r"\bjog", r"\blauf", r"\bcourse\b", r"footing", r"\bcarrera", r"\bcorrer", r"rodaje",
                    r"\btrote")),
@@ -61,9 +66,22 @@ _RACE: Final = _words(
     r"^\s*(?:course|carrera)\s*:",
     rf"^\s*{_RACE_NAME}\s*(?:race|lauf)?\s*[!.]?\s*$",
 )
+_LANG = r"\blang\b(?=\s*(?:$|[,;.(]))"  # German "3 h lang": long, unless a word follows ("20 min lang zugig")
+_TEMPO: Final = _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise")
+_REPS: Final = _words(r"\d\s*[x×*]\s*\(?\s*\d")
+# Repeats at threshold with no interval word ("3 x 10 min @ threshold") are cruise intervals: a tempo session.
+_THRESHOLD_REPS: Final = re.compile(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_TEMPO.pattern}))")
+# A parkrun or time trial is raced, unless the text gives it another effort ("parkrun easy with a friend").
+_TRIAL: Final = re.compile(
+    r"^(?!.*\b(?:easy|steady|jog|relaxed|locker|facile|suave|with (?:a )?friends?|pacing|pacer)\b)"
+    r".*(?:parkrun|time[\s-]*trial|\btt\b|zeitlauf|testlauf|contre[\s-]la[\s-]montre|contrarreloj|test de \d)"
+)
+_RECOVERY: Final = _words(r"recovery", r"\brecup", r"regenera", r"shake\s*-?out", r"erholung", r"recuperaci",
+                          r"\brekom", r"\brec\.?\s+(?:jog|run|ride|spin|lauf)", r"(?:very|super|really) easy",
+                          r"muy suave", r"sehr locker", r"tres (?:facile|lent|cool)", r"\bausroll")  # fmt: skip
 _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
-    ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"langer? lauf", r"\blanger\b", r"sortie longue",
+    ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"langer? lauf", r"\blanger\b", _LANG, r"sortie longue",
                         r"\blongue\b", r"tirada larga", r"\blarga\b", r"\bfondo\b", r"\bdl\b")),
     ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?")),
     ("fartlek", _words(r"fartlek")),
@@ -71,20 +89,23 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
                              r"wettkampftempo", r"allure (?:specifique|marathon|semi|course)", r"ritmo (?:de )?carrera",
                              r"ritmo (?:de )?(?:maraton|competicion|objetivo)")),
     ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
-                            r"\bbahn", r"\d\s*[x×*]\s*\(?\s*\d")),
-    ("tempo-run", _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise")),
-    ("progression-run", _words(r"progress", r"steigerung", r"progressi", r"progresivo")),
-    ("recovery-run", _words(r"recovery", r"\brecup", r"regenera", r"shake\s*-?out", r"erholung", r"recuperaci")),
+                            r"\bbahn")),
+    ("tempo-run", _THRESHOLD_REPS),
+    ("interval-run", _REPS),
+    ("tempo-run", _TEMPO),
+    ("race", _TRIAL),
+    ("progression-run", _words(r"progress", r"progressi", r"progresivo")),
+    ("recovery-run", _RECOVERY),
     ("trail-run", _words(r"\btrail", r"gelande", r"sentier", r"montana", r"monte")),
 )  # fmt: skip
 _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("brick", _BRICK),
-    ("race", _RACE),
-    ("long-ride", _words(r"\blong\b", r"lange", r"sortie longue", r"\blarg[ao]")),
+    ("race", _words(_RACE.pattern, r"time[\s-]*trial", r"zeitfahren", r"contre[\s-]la[\s-]montre", r"contrarreloj")),
+    ("long-ride", _words(r"\blong\b", r"lange", _LANG, r"sortie longue", r"\blarg[ao]")),
     ("hill-ride", _words(r"\bhills?\b", r"climb", r"\bberg", r"\bcols?\b", r"subida", r"puerto")),
     ("interval-ride", _words(r"interval", r"\d\s*[x×*]\s*\d", r"\bvo2", r"fraction", r"\bseries\b")),
     ("tempo-ride", _words(r"tempo", r"threshold", r"sweet\s*spot", r"\bftp\b", r"schwelle", r"\bseuil", r"umbral")),
-    ("recovery-ride", _words(r"recovery", r"\brecup", r"regenera", r"easy spin", r"erholung", r"recuperaci")),
+    ("recovery-ride", _words(_RECOVERY.pattern, r"easy spin")),
 )  # fmt: skip
 _SWIM_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
@@ -93,9 +114,10 @@ _SWIM_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("interval-swim", _words(r"interval", r"\d\s*[x×*]\s*\d", r"\bcss\b", r"repeats", r"\bseries\b")),
 )  # fmt: skip
 _STRENGTH_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
-    ("core", _words(r"\bcore\b", r"\brumpf", r"gainage", r"\babs\b", r"abdominal", r"\btronco")),
-    ("mobility", _words(r"mobility", r"\byoga", r"stretch", r"\bdehn", r"etirement", r"estiram", r"mobilit",
-                        r"pilates", r"foam")),
+    ("core", _words(r"\bcore\b", r"\brumpf", r"gainage", r"\babs\b", r"\babdos?\b", r"abdominal", r"\btronco",
+                    r"\bstabi", r"estabilidad", r"\bplanks?\b")),
+    ("mobility", _words(r"mobility", r"\byoga", r"stretch", r"\bdehn", r"beweglichkeit", r"etirement", r"souplesse",
+                        r"estiram", r"mobilit", r"flexibili", r"pilates", r"foam")),
 )  # fmt: skip
 _RULES: Final[dict[WorkoutType, tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]]] = {
     "run": _RUN_RULES,
@@ -152,10 +174,22 @@ def classify(folded: str) -> Kind:
     return _classify(folded)
 
 
+_PARENTHESES: Final = re.compile(r"\([^)]*\)?")
+# A walk in the mountains or with poles is a hike ("caminata por montaña", "Bergwanderung", "marche en montagne").
+_MOUNTAIN: Final = _words(r"mountain", r"\bhills?\b", r"\bfells?\b", r"\btrail", r"\bpoles\b", r"\bberg", r"gebirge",
+                          r"\bstock", r"\bstocke", r"montagne", r"\bbatons\b", r"montana", r"\bmonte\b", r"sierra",
+                          r"sendero", r"bastones")  # fmt: skip
+
+
 def _classify(folded: str) -> Kind:
+    folded = without_strides(folded)  # strides ride along with a run: "easy + 6 x 100 m strides" is an easy run
     sport = sport_named(folded)
+    if sport == "walk" and _MOUNTAIN.search(folded):
+        sport = "hike"
     named = sport is not None or bool(_RUNNING.search(folded))
     workout_type: WorkoutType = sport or "run"
+    if workout_type == "strength" and sport_named(outside := _PARENTHESES.sub(" ", folded)) == "strength":
+        folded = outside  # a gym session's brackets list its exercises ("(legs, core)"), not its kind
     for sub_type, pattern in _RULES.get(workout_type, ()):
         if pattern.search(folded):
             return Kind(workout_type, sub_type, True)

@@ -1,0 +1,35 @@
+"""Add-ons that belong to the session they follow: strides after an easy run ("+ 6 x 100 m strides",
+"mit 6 Steigerungen", "con 6 progresivos", "4 lignes droites").
+
+Strides are short relaxed accelerations, a few seconds each: they neither make a session intervals or a
+progression run nor add to its length, and they are never a session of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_LENGTH = r"\d+(?:[.,]\d+)?\s*(?:m|meters?|metres?|metros?|s|secs?|seconds?|sek|segundos?|\"|'')"
+_STRIDE_WORDS = (
+    r"(?:strides?|steigerung(?:en|slaufe?n?|slauf)?|steigerungslaufe|progresivos|aceleraciones|rectas|"
+    r"lignes?\s+droites?|accelerations|pick[\s-]*ups|allunghi)\b"
+)
+STRIDES: Final = re.compile(
+    r"(?:(?:\bwith|\bw/|\bmit|\bavec|\bcon|\bplus|\bet|\by|\bund|\band|\+)\s*)?"
+    rf"(?:\b\d{{1,2}}\s*(?:[x×*]\s*)?(?:{_LENGTH}\s*)?)?(?:(?:de|of)\s+)?{_STRIDE_WORDS}"
+    rf"(?:\s*[(:]?\s*(?:\d{{1,2}}\s*[x×*]|[x×]|of|de|a|à)?\s*{_LENGTH}\s*\)?)?"
+)
+_CONTENT: Final = re.compile(r"[a-z0-9]")
+
+
+def without_strides(folded: str) -> str:
+    """`folded` with its strides blanked out (same length, so positions still fit); unchanged when the text
+    is nothing but strides ("Strides 6 x 20 s" is then read as it stands)."""
+    blanked = STRIDES.sub(lambda match: " " * len(match.group()), folded)
+    return blanked if _CONTENT.search(blanked) else folded
+
+
+def only_strides(folded: str) -> bool:
+    """Whether a text holds nothing but strides ("6x100m strides", "4 Steigerungen")."""
+    return bool(STRIDES.search(folded)) and not _CONTENT.search(STRIDES.sub(" ", folded))
