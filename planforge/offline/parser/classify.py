@@ -70,7 +70,9 @@ _LANG = r"\blang\b(?=\s*(?:$|[,;.(]))"  # German "3 h lang": long, unless a word
 _TEMPO: Final = _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise")
 _REPS: Final = _words(r"\d\s*[x×*]\s*\(?\s*\d")
 # Repeats at threshold with no interval word ("3 x 10 min @ threshold") are cruise intervals: a tempo session.
-_THRESHOLD_REPS: Final = re.compile(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_TEMPO.pattern}))")
+# "im 5-km-Tempo", "10k tempo" name a race's pace, not threshold.
+_THRESHOLD = r"threshold|schwelle|\bseuil|umbral|\blt\b|cruise|(?<![a-z0-9]-)(?<!\d )(?<!k )(?<!km )tempo"
+_THRESHOLD_REPS: Final = re.compile(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}))")
 # A parkrun or time trial is raced, unless the text gives it another effort ("parkrun easy with a friend").
 _TRIAL: Final = re.compile(
     r"^(?!.*\b(?:easy|steady|jog|relaxed|locker|facile|suave|with (?:a )?friends?|pacing|pacer)\b)"
@@ -145,8 +147,9 @@ class Kind:
     named: bool
 
 
-def sport_named(folded: str) -> WorkoutType | None:
-    """The sport a text names first (brick → bike, cross-training words win; "tempo" alone → run), or None."""
+def sport_named(folded: str, *, by_default: bool = True) -> WorkoutType | None:
+    """The sport a text names first (brick → bike, cross-training words win; "tempo" alone → run unless not
+    `by_default`), or None."""
     if _BRICK.search(folded):
         return "bike"
     if _CROSS.search(folded):
@@ -156,7 +159,25 @@ def sport_named(folded: str) -> WorkoutType | None:
     ]
     if found:
         return min(found)[1]
-    return "run" if _RUN_BY_DEFAULT.search(folded) else None
+    return "run" if by_default and _RUN_BY_DEFAULT.search(folded) else None
+
+
+_ALTERNATIVE_WORD: Final = _words(r"\s(?:or|oder|ou|o)\s")
+
+
+def is_rest(folded: str) -> bool:
+    """Whether a day's text (folded) is a rest day: "Rest", "—", or a rest word followed only by words that
+    name no session ("rest again", "OFF, hydrate!!", "Ruhetag – Beine hoch"); never one with a length, a sport
+    or an alternative ("Rest or swim 20 min")."""
+    folded = folded.strip()
+    if not folded or REST.match(folded):
+        return True
+    return (
+        bool(REST_WORD.match(folded))
+        and not any(char.isdigit() for char in folded)
+        and not _ALTERNATIVE_WORD.search(folded)
+        and sport_named(folded) is None
+    )
 
 
 _LABEL = re.compile(r"^\s*(?P<label>[^:\d]{2,40}):")

@@ -12,7 +12,8 @@ from typing import Final
 
 from planforge.offline.parser.quantities import NUMBER, NUMBER_RANGE, Quantity, midpoint, to_float
 
-_NOT_PACE = r"(?!\s*(?:/|min/|per\b|pro\b|par\b|por\b))"
+# "5 min per km", "4:30 pro km": a pace. "3 h por montaña" (through the mountains) is still a duration.
+_NOT_PACE = r"(?!\s*(?:/|min/|(?:per|pro|par|por)\s+(?:km|kilo|k\b|mi\b|miles?|milla|\d|lap|tour|vuelta|runde)))"
 _HOURS_WORD = r"(?:hours?|hrs?|h|std\.?|stunden?|stunde|heures?|horas?|hora|ore|ora)"
 _MINUTES_WORD = r"(?:minutes?|minuten?|minutos?|minuti|mins?|mn|'(?!')|’|′)"
 _SECONDS_WORD = r"(?:seconds?|secondes?|secs?|sekunden|sek|segundos?|s|''|\"|″)"

@@ -16,23 +16,22 @@ from typing import Final
 
 from planforge.domain.plan import ContentBlock
 from planforge.domain.vocabulary import IntensityTarget, Weekday, WorkoutType
-from planforge.offline.parser.classify import REST, REST_WORD, classify, sport_named
+from planforge.offline.parser.addons import without_strides
+from planforge.offline.parser.classify import REST_WORD, classify, is_rest
 from planforge.offline.parser.distances import race_distance
 from planforge.offline.parser.parsed import ParsedSession
-from planforge.offline.parser.structure import block_totals, is_structured, parse_structure, quantities_in
+from planforge.offline.parser.splitting import split_sessions
+from planforge.offline.parser.structure import (
+    block_totals,
+    is_structured,
+    parse_structure,
+    quantities_in,
+    stated_total,
+)
 from planforge.segment import fold
 
-_SESSION_SEPARATOR: Final = re.compile(r"\s\+\s|\s&\s|\s(?:and|und|et|y|plus)\s|;\s*|\n", re.IGNORECASE)
-# A brick's legs may also be cut at a comma, "then" or an arrow: "Brick: bike 2h, then run 30 min".
-_BRICK_LEG_SEPARATOR: Final = re.compile(
-    rf"{_SESSION_SEPARATOR.pattern}|,\s*(?:then\s+|dann\s+|puis\s+|luego\s+)?|\s(?:then|dann|puis|luego)\s|\s*(?:→|->)\s*",
-    re.IGNORECASE,
-)
-_BRICK: Final = re.compile(r"\bbrick|koppel|enchainement")
 _INTENSITY_TARGETS: Final[dict[WorkoutType, IntensityTarget]] = {"bike": "power"}
 """Structured rides are steered by power (as the engine plans them); everything else by pace."""
-_OWN_SESSION: Final = re.compile(r"tempo|interval|fartlek|\bhills?\b|\blong\b|\brace\b|progress|recovery run|"
-                                 r"\bmp\b|fraction|\bseries\b|\blauf\b|footing|rodaje|\d+\s*[x×]\s*\d")  # fmt: skip
 _ALTERNATIVE: Final = re.compile(r"\s+(?:or|oder|ou|o)\s+|\s*/\s*(?=[a-z])", re.IGNORECASE)
 _OPTIONAL_WORD: Final = re.compile(r"\(?\b(?:optional|optionnel(?:le)?|opcional|fakultativ|facultatif)\b\)?[:,]?\s*")
 _UNITS_ONLY: Final = re.compile(
@@ -51,32 +50,7 @@ def _steered_by(blocks: list[ContentBlock], target: IntensityTarget) -> list[Con
 
 
 def _is_rest(folded: str) -> bool:
-    return not folded or bool(REST.match(folded))
-
-
-def split_sessions(text: str) -> list[str]:
-    """Cut one day's text into its sessions (see the module docstring)."""
-    # A brick is two workouts, the ride (sub-type brick) and the run off the bike, not one bike workout of
-    # their summed time: a workout has one type and its blocks carry no sport, so one brick workout could not
-    # tell a device or a coach which minutes are ridden and which are run, and per-sport volume (run volume,
-    # long-run share) would count the run as riding. The periodization engine plans bricks the same way.
-    # A brick whose legs are not stated separately ("Brick 90 min") stays one session.
-    separator = _BRICK_LEG_SEPARATOR if _BRICK.search(fold(text)) else _SESSION_SEPARATOR
-    pieces = separator.split(text)
-    joints = [match.group() for match in separator.finditer(text)]  # kept where a piece rejoins its session
-    sessions: list[str] = []
-    for index, piece in enumerate(p.strip() for p in pieces):
-        if not piece:
-            continue
-        folded = fold(piece)
-        own = sport_named(folded) is not None or _OWN_SESSION.search(folded) or REST_WORD.match(folded)
-        if sessions and not own:
-            joint = joints[index - 1]
-            glue = " + " if _SESSION_SEPARATOR.fullmatch(joint) else f"{joint.rstrip()} "  # "Bike 2h, steady"
-            sessions[-1] = f"{sessions[-1]}{glue}{piece}"
-        else:
-            sessions.append(piece)
-    return sessions
+    return is_rest(folded)
 
 
 def _without_rest_alternative(text: str) -> tuple[str, bool]:
@@ -101,7 +75,7 @@ def parse_session(day: Weekday, text: str, *, optional: bool = False) -> ParsedS
 @lru_cache(maxsize=4096)  # plans repeat their session texts week after week; ParsedSession is frozen
 def _parse_session(text: str, optional: bool) -> ParsedSession:
     day: Weekday = "Monday"  # replaced by the caller
-    folded = fold(text)
+    folded = without_strides(fold(text))  # strides add nothing to a session's structure or length
     kind = classify(folded)
     guessed = not kind.named and not _UNITS_ONLY.match(folded)
     blocks = []
@@ -114,7 +88,10 @@ def _parse_session(text: str, optional: bool) -> ParsedSession:
     durations = [q for q in quantities if q.kind == "duration"]
     distances = [q for q in quantities if q.kind == "distance"]
     guessed = guessed or any(q.ambiguous for q in quantities)
-    if blocks:
+    if blocks and (total := stated_total(folded)) is not None:
+        duration, distance = (round(total.value), None) if total.kind == "duration" else (None, total.value)
+        explicit_duration, explicit_distance = total.kind == "duration", total.kind == "distance"
+    elif blocks:
         duration, distance = block_totals(blocks)
         explicit_duration = explicit_distance = False
     elif kind.workout_sub_type == "brick":

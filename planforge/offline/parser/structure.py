@@ -118,6 +118,31 @@ def parse_structure(folded: str, sub_type: str) -> Structure:
     return Structure(blocks, guessed)
 
 
+# "Swim 3000 m incl. 8 x 200 m", "Rad 90 min mit 5 x 4 min": the length before the inclusion word is the
+# session's, the repetitions are part of it.
+_INCLUDES: Final = re.compile(
+    r"\s(?:incl\.?|including|inc\.?|inkl\.?|inklusive|einschlie\w*|with|w/|mit|avec|dont|incluant|con|incluyendo|"
+    r"containing)\s"
+)
+_REPETITION_MARK: Final = re.compile(r"\d\s*[x×*]\s*\(?\s*\d")
+
+
+def stated_total(folded: str) -> Quantity | None:
+    """The session's own length when it is stated ahead of the repetitions it includes, else None.
+
+    "Long run 2 h with 3 x 10 min @ MP" → 2 h; "15 min warm-up, 6 x 800 m" → None (that is a step).
+    """
+    includes = _INCLUDES.search(folded)
+    repetition = _REPETITION_MARK.search(folded)
+    if includes is None or repetition is None or repetition.start() < includes.end():
+        return None
+    lead = _LABEL.sub("", folded[: includes.start()], count=1)
+    if _SEPARATORS.search(lead) or WARM_UP.search(lead) or COOL_DOWN.search(lead):
+        return None
+    quantities = quantities_in(lead)
+    return quantities[0] if len(quantities) == 1 and not quantities[0].ambiguous else None
+
+
 def block_totals(blocks: list[ContentBlock]) -> tuple[int | None, float | None]:
     """Total seconds and meters of `blocks`, each None unless every block is measured that way."""
     seconds = [block.total_seconds() for block in blocks]

@@ -1,0 +1,140 @@
+"""One day's text cut into its sessions, never inside parentheses.
+
+Three kinds of joint may separate two sessions:
+
+- a list joint ("+", "&", "and"/"und"/"et"/"y"/"plus", ";", a new line): a new session when the next part
+  names a sport or a session of its own ("Easy run 40 min + Strength 20 min"), so "Easy run 45 min +
+  strides" stays one; two parts of the same sport where the first has no length are one session
+  ("Mobility and stretching 30 min");
+- a time of day ("…, PM: …", "…, abends Lauf 40 min", "…, por la tarde …"): a new session whenever the
+  next part holds a length or names a sport;
+- a sequence ("…, then …", "dann", "puis", "luego", or a bare comma): a new session only when the next part
+  names another sport ("5 mi easy, then core 15 min"; a comma also needs a length after it), so the steps of
+  one workout ("15 min warm-up, then 3 x 10 min tempo") stay together.
+
+A brick ("Brick: Bike 60 min, then run 20 min") is the ride (sub-type brick) and the run off the bike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from planforge.offline.parser.addons import only_strides
+from planforge.offline.parser.classify import REST_WORD, sport_named
+from planforge.offline.parser.structure import quantities_in
+from planforge.segment import fold
+
+JointKind = Literal["list", "time", "sequence", "comma"]
+
+_TIME_OF_DAY = (
+    r"(?:am(?=\s*[:\-–])|pm\b|a\.m\.|p\.m\.|(?:in the\s+|this\s+)?(?:morning|afternoon|evening|night)\b|(?:fruh|morgens|vormittags|mittags|"
+    r"nachmittags|abends)\b|(?:le\s+)?(?:matin|midi|soir)\b|(?:l'|l\s)?apres[\s-]midi\b|"
+    r"(?:por la\s+)?(?:manana|tarde|noche)\b)"
+)
+_JOINTS: Final[tuple[tuple[JointKind, re.Pattern[str]], ...]] = (
+    ("time", re.compile(rf"(?:\s*[,;+.]\s*|\s+(?:and|und|et|y|then|dann|puis|luego)\s+|\s+(?=(?:am|pm)\s*:))"
+                        rf"(?={_TIME_OF_DAY})")),
+    ("list", re.compile(r"\s\+\s|(?<!\bs)\s&\s(?!c\b)|\s(?:and|und|et|y|plus)\s|;\s*|\n")),
+    ("sequence", re.compile(r",?\s*(?:→|->)\s*|,?\s+(?:then|dann|danach|anschliessend|puis|ensuite|luego|despues|"
+                            r"followed by)\s+")),
+    ("comma", re.compile(r",\s*")),
+)  # fmt: skip
+_BRICK: Final = re.compile(r"\bbrick|koppel|enchainement")
+_OWN_SESSION: Final = re.compile(r"tempo|interval|fartlek|\bhills?\b|\blong\b|\brace\b|progress|recovery run|"
+                                 r"\bmp\b|fraction|\bseries\b|\blauf\b|footing|rodaje|\d+\s*[x×]\s*\d")  # fmt: skip
+_FAMILY: Final[dict[str, str]] = {"hike": "walk"}  # "hike 3 h, walking poles" is one outing
+
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    joint: str
+    kind: JointKind | None  # None for the day's first piece
+
+
+def _pieces(text: str) -> list[_Piece]:
+    """`text` cut at every joint outside parentheses, each piece with the joint before it."""
+    folded = fold(text)
+    pieces: list[_Piece] = []
+    depth, start, position = 0, 0, 0
+    joint, kind = "", None
+    while position < len(folded):
+        char = folded[position]
+        depth += (char in "([" and 1) or (-1 if char in ")]" else 0)
+        found = None if depth > 0 else next(
+            ((k, m) for k, pattern in _JOINTS if (m := pattern.match(folded, position)) and m.end() > position), None
+        )  # fmt: skip
+        if found is None:
+            position += 1
+            continue
+        pieces.append(_Piece(text[start:position], joint, kind))
+        kind, match = found
+        joint, start = text[position : match.end()], match.end()
+        position = max(match.end(), position + 1)
+    pieces.append(_Piece(text[start:], joint, kind))
+    return [piece for piece in pieces if piece.text.strip()]
+
+
+def _sport(folded: str) -> str | None:
+    """The sport a part names by a sport word ("tempo" alone names none: "Tempo ride: …, 30 min @ tempo")."""
+    sport = sport_named(folded, by_default=False)
+    return _FAMILY.get(sport, sport) if sport else None
+
+
+def _starts_session(piece: str, current: str, kind: JointKind) -> bool:
+    """Whether `piece`, after a joint of `kind`, starts a session of its own rather than going on `current`."""
+    folded, before = fold(piece), fold(current)
+    if only_strides(folded):
+        return False
+    sport = _sport(folded)
+    if kind == "time":
+        return sport is not None or bool(quantities_in(folded))
+    if kind in {"sequence", "comma"}:
+        other = sport is not None and sport != (_sport(before) or "run")
+        return other and (kind == "sequence" or bool(quantities_in(folded)))
+    own = sport is not None or bool(_OWN_SESSION.search(folded)) or bool(REST_WORD.match(folded))
+    same_sport_unmeasured = sport is not None and sport == _sport(before) and not quantities_in(before)
+    return own and not same_sport_unmeasured
+
+
+def _split_brick(text: str) -> list[str]:
+    """A brick's legs: any joint separates the ride from the run (a comma only before another sport)."""
+    sessions: list[str] = []
+    for piece in _pieces(text):
+        if sessions and not _leg_starts(piece, sessions[-1]):
+            sessions[-1] = f"{sessions[-1]}{_glue(piece)}{piece.text.strip()}"
+        else:
+            sessions.append(piece.text.strip())
+    return sessions
+
+
+def _leg_starts(piece: _Piece, current: str) -> bool:
+    folded = fold(piece.text)
+    if piece.kind == "comma":
+        return _starts_session(piece.text, current, "sequence")
+    return sport_named(folded) is not None or bool(_OWN_SESSION.search(folded)) or bool(REST_WORD.match(folded))
+
+
+def _glue(piece: _Piece) -> str:
+    """How a piece rejoins the session before it: " + " after a list joint, else its own joint ("Bike 2h, steady")."""
+    return " + " if piece.kind == "list" else f"{piece.joint.rstrip()} "
+
+
+def split_sessions(text: str) -> list[str]:
+    """Cut one day's text into its sessions (see the module docstring)."""
+    # A brick is two workouts, the ride (sub-type brick) and the run off the bike, not one bike workout of
+    # their summed time: a workout has one type and its blocks carry no sport, so one brick workout could not
+    # tell a device or a coach which minutes are ridden and which are run, and per-sport volume (run volume,
+    # long-run share) would count the run as riding. The periodization engine plans bricks the same way.
+    # A brick whose legs are not stated separately ("Brick 90 min") stays one session.
+    if _BRICK.search(fold(text)):
+        return _split_brick(text)
+    sessions: list[str] = []
+    for piece in _pieces(text):
+        if sessions and piece.kind is not None and not _starts_session(piece.text, sessions[-1], piece.kind):
+            sessions[-1] = f"{sessions[-1]}{_glue(piece)}{piece.text.strip()}"
+        else:
+            sessions.append(piece.text.strip())
+    return sessions
