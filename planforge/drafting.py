@@ -99,7 +99,8 @@ class DraftWriter:
         if emit:
             await emit(ProgressEvent(status="drafting", message="Outline ready", progress=OUTLINE_DONE))
         written = await self._expand(deps, outline, emit, budget)
-        draft = Draft(title=outline.title, overview=outline.overview, phases=outline.phases, weeks=written)
+        phases = [phase.as_draft_phase() for phase in outline.phases]
+        draft = Draft(title=outline.title, overview=outline.overview, phases=phases, weeks=written)
         if problems := draft_problems(draft, weeks):  # each part was validated; this guards the join
             raise GenerationError(f"the expanded draft does not fit together: {'; '.join(problems)}")
         if emit:

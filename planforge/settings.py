@@ -42,10 +42,12 @@ class Settings(BaseSettings):
     """Drafts of this many weeks or more are written outline first, then expanded in groups concurrently."""
     expand_weeks: int = Field(default=4, ge=1, le=52)
     """Weeks written out per expansion call of an outlined draft."""
-    chunk_weeks: int = Field(default=2, ge=1, le=52)
-    """Weeks converted per plan-agent call."""
-    concurrency: int = Field(default=8, ge=1, le=64)
-    """Chunks converted at the same time, per plan."""
+    chunk_weeks: int = Field(default=1, ge=1, le=52)
+    """Weeks converted per plan-agent call. One week per call is fastest (a week converts in seconds); larger
+    chunks repeat the instructions less often, so they cost fewer input tokens."""
+    concurrency: int = Field(default=16, ge=1, le=64)
+    """Model calls run at the same time per generation (plan chunks, draft expansions). A 52-week plan in 1-week
+    chunks takes ceil(52 / 16) = 4 rounds; lower it for providers with tight rate limits."""
     http_retries: int = Field(default=3, ge=0, le=10)
     """Retries of a model request on 429, 5xx and 529, with backoff that honours Retry-After."""
     retry_initial_wait_seconds: float = Field(default=1.0, ge=0)

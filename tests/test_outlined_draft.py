@@ -68,17 +68,17 @@ class OutlineThenExpand:
     async def answer(self, messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
         tool = info.output_tools[0].name
         if tool == OUTLINE_OUTPUT_TOOL:
-            weeks = [
-                {"week": w.week, "focus": w.focus, "volume_minutes": 130, "key_sessions": "long run"}
-                for w in self.draft.weeks
+            phases = [
+                {
+                    **p.model_dump(),
+                    "weekly_minutes": [130] * (p.end_week - p.start_week + 1),
+                    "key_sessions": "long run",
+                }
+                for p in self.draft.phases
             ]
-            args = {
-                "title": "T",
-                "overview": "O",
-                "phases": [p.model_dump() for p in self.draft.phases],
-                "weeks": weeks,
-            }
-            return ModelResponse(parts=[ToolCallPart(OUTLINE_OUTPUT_TOOL, args)])
+            return ModelResponse(
+                parts=[ToolCallPart(OUTLINE_OUTPUT_TOOL, {"title": "T", "overview": "O", "phases": phases})]
+            )
         assert tool == EXPAND_OUTPUT_TOOL
         self.running += 1
         self.peak = max(self.peak, self.running)

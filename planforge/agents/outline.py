@@ -78,10 +78,13 @@ def create_outline_agent(*, output_retries: int) -> Agent[DraftDeps, DraftOutlin
 
     @agent.output_validator
     async def _validate(ctx: RunContext[DraftDeps], outline: DraftOutline) -> DraftOutline:  # pyright: ignore[reportUnusedFunction]
-        weeks = ctx.deps.request.weeks
-        numbers = [week.week for week in outline.weeks]
-        problems = week_number_problems(numbers, range(1, weeks + 1), "the outline")
-        problems += phase_problems(outline.phases, weeks)
+        problems = phase_problems(outline.phases, ctx.deps.request.weeks)
+        problems += [
+            f"phase {phase.name!r} spans {phase.end_week - phase.start_week + 1} week(s) but weekly_minutes has"
+            f" {len(phase.weekly_minutes)} number(s); give one per week"
+            for phase in outline.phases
+            if len(phase.weekly_minutes) != phase.end_week - phase.start_week + 1
+        ]
         if problems:
             raise _retry(problems)
         return outline
@@ -116,7 +119,7 @@ def expand_user_prompt(deps: ExpandDeps) -> str:
     return load_prompt("expand", "request", draft.prompt_version).render(
         request_json=_request_json(draft),
         expand_json=json.dumps({"weeks": list(deps.weeks)}),
-        outline=data_section_text(deps.outline.model_dump_json(indent=1), tags=EXPAND_TAGS),
+        outline=data_section_text(deps.outline.model_dump_json(), tags=EXPAND_TAGS),
         training_principle=data_section_text(draft.principle, tags=EXPAND_TAGS),
         additional_prompt=data_section_text(draft.request.additional_prompt, tags=EXPAND_TAGS),
     )

@@ -80,23 +80,25 @@ class Draft(BaseModel):
         return None
 
 
-class OutlineWeek(BaseModel):
-    """One week of a draft outline: what the week is for, before its days are written."""
+class OutlinePhase(DraftPhase):
+    """A phase of a draft outline: its weekly volumes and its key sessions, before the days are written."""
 
-    model_config = _MODEL_CONFIG
-
-    week: int = Field(ge=1, le=52)
-    """Week number, 1-based."""
-    focus: str = Field(min_length=1, max_length=200)
-    """The week's focus in a few words."""
-    volume_minutes: int = Field(ge=0, le=3_000)
-    """Planned total training time of the week, in minutes."""
+    weekly_minutes: list[int] = Field(min_length=1, max_length=52)
+    """Planned training time of each week of the phase, in minutes, in order (one number per week)."""
     key_sessions: str = Field(min_length=1, max_length=300)
-    """The week's important sessions, e.g. "long run 90 min, tempo 30 min"."""
+    """The phase's key sessions and how they progress, e.g. "long run 70→100 min, tempo 20→35 min"."""
+
+    def as_draft_phase(self) -> DraftPhase:
+        """The phase as the finished draft states it."""
+        return DraftPhase.model_validate(self.model_dump(exclude={"weekly_minutes", "key_sessions"}))
 
 
 class DraftOutline(BaseModel):
-    """A long plan's outline, written before its weeks are expanded: phases and weekly focus and volume."""
+    """A long plan's outline, written before its weeks: phases with their weekly volumes and key sessions.
+
+    Compact on purpose (a number per week, a line per phase): the outline call must be short for the
+    expansions that follow it to pay off.
+    """
 
     model_config = _MODEL_CONFIG
 
@@ -104,10 +106,12 @@ class DraftOutline(BaseModel):
     """Plan title."""
     overview: str = Field(min_length=1, max_length=1_500)
     """A short paragraph: goal, structure, how intensity and volume progress."""
-    phases: list[DraftPhase]
+    phases: list[OutlinePhase]
     """Phases in order, together covering every week exactly once."""
-    weeks: list[OutlineWeek]
-    """Every week in order, numbered 1..N."""
+
+    def phase_of(self, week: int) -> OutlinePhase | None:
+        """The outline phase that contains `week`."""
+        return next((phase for phase in self.phases if phase.start_week <= week <= phase.end_week), None)
 
 
 class DraftWeeks(BaseModel):

@@ -21,7 +21,7 @@ from planforge.agents.draft import DRAFT_OUTPUT_TOOL
 from planforge.agents.messages import request_sections
 from planforge.agents.outline import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL
 from planforge.agents.plan import PLAN_OUTPUT_TOOL, ChunkWeek, PlanChunk
-from planforge.domain.draft import DraftOutline, DraftWeek, DraftWeeks, OutlineWeek
+from planforge.domain.draft import DraftOutline, DraftWeek, DraftWeeks, OutlinePhase
 from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase
@@ -116,28 +116,24 @@ def _cached_engine_plan(request_json: str, principle: str) -> EnginePlan:
 
 
 def _outline(plan: EnginePlan) -> DraftOutline:
-    seconds = weekly_seconds(plan.workouts, plan.draft.weeks[-1].week)
-    weeks = [
-        OutlineWeek(
-            week=week.week,
-            focus=week.focus,
-            volume_minutes=round(seconds[week.week - 1] / 60),
-            key_sessions=_key_sessions(week),
-        )
-        for week in plan.draft.weeks
-    ]
     draft = plan.draft
-    return DraftOutline(title=draft.title, overview=draft.overview, phases=draft.phases, weeks=weeks)
+    seconds = weekly_seconds(plan.workouts, draft.weeks[-1].week)
+    phases = [
+        OutlinePhase(
+            **phase.model_dump(),
+            weekly_minutes=[round(seconds[week - 1] / 60) for week in range(phase.start_week, phase.end_week + 1)],
+            key_sessions=_key_sessions(draft.weeks[phase.start_week - 1]),
+        )
+        for phase in draft.phases
+    ]
+    return DraftOutline(title=draft.title, overview=draft.overview, phases=phases)
 
 
 _ROUTINE_SESSION = re.compile(r"(?i)^(rest|easy|recovery)\b")
 
 
 def _key_sessions(week: DraftWeek) -> str:
-    """The week's important sessions by name, as the outline schema asks ("long run 90 min, tempo 30 min").
-
-    Terse on purpose: an outline lists every week, so its size decides how long the outline call takes.
-    """
+    """A phase's key sessions by name, from its first week ("Long run, Tempo"), as the outline schema asks."""
     key = [day.session.split(":", 1)[0] for day in week.days if not _ROUTINE_SESSION.match(day.session)]
     return ", ".join(key)[:300] or "Easy running"
 

@@ -70,4 +70,4 @@ async def test_the_pipeline_on_the_slowed_offline_coach_gives_the_offline_coach_
     plan_request = PlanRequest(**request.model_dump(), refined_draft=draft.draft)
     plan, slow_plan = await fast.generate_plan(plan_request), await slow.generate_plan(plan_request)
     assert slow_plan.content == plan.content
-    assert slow_model.peak_running == 2  # 4 weeks in chunks of 2, converted at the same time
+    assert slow_model.peak_running == 4  # 4 weeks in chunks of 1 (the default), converted at the same time
