@@ -49,6 +49,12 @@ class InMemoryChunkCache:
             self._entries.popitem(last=False)
 
 
+def _check_identity(check: object) -> str:
+    """A check's kind and settings: its public attributes (private ones are working state, such as caches)."""
+    settings = {name: value for name, value in vars(check).items() if not name.startswith("_")}
+    return f"{type(check).__name__}{settings!r}"
+
+
 def chunk_key(deps: PlanDeps, model_id: str) -> str:
     """A digest of everything that determines a chunk's conversion."""
     request = deps.request
@@ -59,7 +65,7 @@ def chunk_key(deps: PlanDeps, model_id: str) -> str:
         "principle": deps.principle,
         "preference": request.workout_preference,
         "library": [deps.library.org_id, deps.library.version, deps.library.threshold] if deps.library else None,
-        "checks": sorted(type(check).__name__ + repr(vars(check)) for check in deps.extra_checks),
+        "checks": sorted(_check_identity(check) for check in deps.extra_checks),
         "model": model_id,
         "prompt_version": deps.prompt_version,
     }

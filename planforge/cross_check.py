@@ -16,7 +16,8 @@ from planforge.agents.plan import PlanChunk, PlanDeps
 from planforge.domain.plan import PlanWarning, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Weekday
 from planforge.exceptions import DraftStructureError
-from planforge.offline.parser import ParsedSession, parse_week
+from planforge.offline.parser import ParsedSession, ParsedWeek, parse_week
+from planforge.segment import WeekText
 
 TOLERANCE: Final = 0.10
 """A stated duration or distance may be off by this share (rounding, estimated warm-ups)."""
@@ -33,15 +34,24 @@ class ParserCrossCheck:
 
     def __init__(self, *, allow_gaps: bool = False) -> None:
         self.allow_gaps = allow_gaps
+        self._parsed: dict[str, ParsedWeek | DraftStructureError] = {}
+
+    def _parse(self, week: WeekText) -> ParsedWeek | DraftStructureError:
+        # Once per week text and plan: retries and re-reviews of a chunk reuse the reading.
+        if week.text not in self._parsed:
+            try:
+                self._parsed[week.text] = parse_week(week)
+            except DraftStructureError as error:
+                self._parsed[week.text] = error
+        return self._parsed[week.text]
 
     def review(self, deps: PlanDeps, output: PlanChunk) -> tuple[list[str], list[PlanWarning]]:
         problems: list[str] = []
         warnings: list[PlanWarning] = []
         for week_text in deps.chunk:
-            try:
-                parsed = parse_week(week_text)
-            except DraftStructureError as error:
-                warnings.append(PlanWarning(code="parser_unsure", message=error.problem, week=week_text.week))
+            parsed = self._parse(week_text)
+            if isinstance(parsed, DraftStructureError):
+                warnings.append(PlanWarning(code="parser_unsure", message=parsed.problem, week=week_text.week))
                 continue
             workouts = [w for w in output.workouts if w.week == week_text.week]
             for day in WEEKDAYS:
