@@ -26,11 +26,20 @@ _METERS: Final = re.compile(
     rf"(?<![\d.,@:]){NUMBER_RANGE}[ \t]*(?:meters?|metres?|metros?|metern?|mtrs?|m)(?![a-z'/])" + _PACE_AFTER
 )
 _YARDS: Final = re.compile(rf"(?<![\d.,@:]){NUMBER_RANGE}[ \t]*(?:yards?|yds?)(?![a-z])")
+# Climbing, not distance (meters only): "1500 m+", "1200 m D+", "600 m of climbing", "D+ 800 m", "desnivel 900 m".
+_CLIMB_AFTER: Final = re.compile(
+    r"(?:\+(?!\s*\d)|\s*d\+|\s*\(?(?:of\s+)?(?:climb|ascent|elevation|vert|gain|climbing|denivele|denivelee|"
+    r"desnivel|dplus|hohenmeter|hoehenmeter|positive|positif|positivo))"
+)
+_CLIMB_BEFORE: Final = re.compile(
+    r"(?:d\+\s*|(?:^|[\s,(])\+|(?:denivele(?:e)?(?:\s+positif)?|desnivel(?:\s+positivo)?|(?:elevation|climbing|vert(?:ical)?)"
+    r"(?:\s+gain)?|ascent|hohenmeter)\s*(?:de\s+|of\s+)?:?\s*)$"
+)
 _PACE_BEFORE: Final = re.compile(r"(?:@|\bat|\ba|\bal|\bau|\bzum|\bim|\bin)\s*(?:ritmo\s*(?:de\s*)?)?$")
 
 _RACES: Final[tuple[tuple[re.Pattern[str], float], ...]] = (
-    (re.compile(r"half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|mezza|\bhm\b|\bhalf\b"),
-     HALF_MARATHON),
+    (re.compile(r"half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|mezza|\bhalf\b|"
+                r"(?<!\d )(?<!\d)\bhm\b"), HALF_MARATHON),  # "800 hm" is height climbed
     (re.compile(r"marathon|maraton|maratona"), MARATHON),
     (re.compile(r"(?<![\d.])10\s*(?:k|km)\b"), 10_000.0),
     (re.compile(r"(?<![\d.])5\s*(?:k|km)\b"), 5_000.0),
@@ -42,12 +51,18 @@ _RACES: Final[tuple[tuple[re.Pattern[str], float], ...]] = (
 _OTHER_RACES: Final = re.compile(r"triathlon|\btri\b|iron\s*man|70\.3|ultra|duathlon|\bcycl|\bfondo|\bbike|\bride\b")
 
 
+def _climbing(folded: str, before: str, end: int) -> bool:
+    """Whether meters read at `end` are height climbed (always stated in meters, never in km)."""
+    return bool(_CLIMB_BEFORE.search(before) or _CLIMB_AFTER.match(folded, end))
+
+
 def find_distances(folded: str) -> list[Quantity]:
     """Every distance in `folded` text, in order of position; "10m"-style minutes are left to durations."""
     found: list[Quantity] = []
     for pattern, unit in ((_KM, 1000.0), (_MILES, MILE), (_YARDS, YARD), (_METERS, 1.0)):
         for match in pattern.finditer(folded):
-            if _PACE_BEFORE.search(folded[max(0, match.start() - 24) : match.start()]):
+            before = folded[max(0, match.start() - 24) : match.start()]
+            if _PACE_BEFORE.search(before) or (pattern is _METERS and _climbing(folded, before, match.end())):
                 continue
             value = midpoint(match["low"], match["high"])
             if pattern is _METERS and value < 50:

@@ -29,8 +29,8 @@ from planforge.segment import fold
 JointKind = Literal["list", "time", "sequence", "comma"]
 
 _TIME_OF_DAY = (
-    r"(?:am(?=\s*[:\-–])|pm\b|a\.m\.|p\.m\.|(?:in the\s+|this\s+)?(?:morning|afternoon|evening|night)\b|(?:fruh|morgens|vormittags|mittags|"
-    r"nachmittags|abends)\b|(?:le\s+)?(?:matin|midi|soir)\b|(?:l'|l\s)?apres[\s-]midi\b|"
+    r"(?:am(?=\s*[:\-–])|pm\b|a\.m\.|p\.m\.|(?:in the\s+|this\s+)?(?:morning|afternoon|evening|night)\b|"
+    r"(?:fruh|morgens|vormittags|mittags|nachmittags|abends)\b|(?:le\s+)?(?:matin|midi|soir)\b|(?:l'|l\s)?apres[\s-]midi\b|"
     r"(?:por la\s+)?(?:manana|tarde|noche)\b)"
 )
 _JOINTS: Final[tuple[tuple[JointKind, re.Pattern[str]], ...]] = (
@@ -54,6 +54,14 @@ class _Piece:
     kind: JointKind | None  # None for the day's first piece
 
 
+def _joint_at(folded: str, position: int) -> tuple[JointKind, re.Match[str]] | None:
+    for kind, pattern in _JOINTS:
+        match = pattern.match(folded, position)
+        if match is not None and match.end() > position:
+            return kind, match
+    return None
+
+
 def _pieces(text: str) -> list[_Piece]:
     """`text` cut at every joint outside parentheses, each piece with the joint before it."""
     folded = fold(text)
@@ -63,16 +71,14 @@ def _pieces(text: str) -> list[_Piece]:
     while position < len(folded):
         char = folded[position]
         depth += (char in "([" and 1) or (-1 if char in ")]" else 0)
-        found = None if depth > 0 else next(
-            ((k, m) for k, pattern in _JOINTS if (m := pattern.match(folded, position)) and m.end() > position), None
-        )  # fmt: skip
+        found = _joint_at(folded, position) if depth <= 0 else None
         if found is None:
             position += 1
             continue
         pieces.append(_Piece(text[start:position], joint, kind))
         kind, match = found
         joint, start = text[position : match.end()], match.end()
-        position = max(match.end(), position + 1)
+        position = match.end()
     pieces.append(_Piece(text[start:], joint, kind))
     return [piece for piece in pieces if piece.text.strip()]
 

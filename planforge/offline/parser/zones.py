@@ -12,7 +12,7 @@ _ZONE_WORDS: Final[tuple[tuple[PaceZone, re.Pattern[str]], ...]] = (
     ("z5", re.compile(r"\b[35]\s*k\b|\b1500\b|mile pace|\bvo2|\bhard\b|interval pace|\bfast\b|schnell|rapide|\bvite\b|"
                       r"fuerte|rapido|\b10\s*k\b|\bz5\b|\bvma\b")),
     ("z4", re.compile(r"threshold|tempo|\bt[\s-]*pace|\blt\b|schwelle|\bseuil|umbral|half[\s-]*marathon pace|\bhmp\b|"
-                      r"\bhm\b|\b15\s*k\b|comfortably hard|\bz4\b|semi")),
+                      r"(?<!\d )(?<!\d)\bhm\b|\b15\s*k\b|comfortably hard|\bz4\b|semi")),
     ("z3", re.compile(r"marathon pace|\bmp\b|steady|moderate|race[\s-]*pace|allure marathon|\bz3\b|maraton|zugig")),
     ("z2", re.compile(r"\beasy\b|locker|facile|suave|\bz2\b|aerob")),
     ("z1", re.compile(r"\bjog\b|\bwalk|\bz1\b|recovery|trab|\brecup")),
