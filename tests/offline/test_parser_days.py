@@ -36,6 +36,12 @@ def test_weekday_named(token: str, day: Weekday | None) -> None:
         ("Mon/Wed: easy 30 min", [("Monday", "easy 30 min"), ("Wednesday", "easy 30 min")]),
         ("| Tue | Easy run | 45 min |", [("Tuesday", "Easy run, 45 min")]),
         ("Tue: easy 5 mi, so keep it slow", [("Tuesday", "easy 5 mi, so keep it slow")]),  # "so" is no Sunday
+        # a blank line ends the last day: a sign-off after it is not that day's text
+        (
+            "Sat: long run 90 min\nSun: off\n\nHave fun out there! 🙌",
+            [("Saturday", "long run 90 min"), ("Sunday", "off")],
+        ),
+        ("Sat:\n\nlong run 90 min", [("Saturday", "long run 90 min")]),  # but not before the day's text
     ],
 )
 def test_day_entries(body: str, entries: list[tuple[Weekday, str]]) -> None:

@@ -81,3 +81,35 @@ def test_distances(text: str, meters: list[float]) -> None:
 )
 def test_race_distance(text: str, meters: float | None) -> None:
     assert race_distance(text) == meters
+
+
+# Height climbed is no distance: "m+", "D+", "hm", "of climbing", "dénivelé", "desnivel".
+@pytest.mark.parametrize(
+    ("text", "meters"),
+    [
+        ("Trail 3 h (hills, 900 m+)", []),
+        ("Trail 22 km, 1100 m D+", [22000]),
+        ("Sortie trail 15 km, D+ 700 m", [15000]),
+        ("Berglauf 10 km, 600 Hm", [10000]),
+        ("Long run 28 km with 500 m of climbing", [28000]),
+        ("Rando 4 h, dénivelé 1200 m", []),
+        ("Tirada 20 km con desnivel positivo de 800 m", [20000]),
+        ("6 x 200 m + 4 x 100 m", [200, 100]),  # a "+" between reps is a list, not climbing
+        ("Run 3000 m + 400 m jog", [3000, 400]),
+    ],
+)
+def test_climbing_is_not_distance(text: str, meters: list[float]) -> None:
+    assert [q.value for q in find_distances(fold(text))] == pytest.approx(meters)
+
+
+def test_height_climbed_names_no_half_marathon() -> None:
+    assert race_distance(fold("Race: mountain race, 800 hm")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("caminata 2 h por el monte", [7200]), ("Lauf 1 h pro Tag", [3600]), ("5 min per km", []),
+     ("4:30 pro km", []), ("1:50 por 100 m", [])],
+)  # fmt: skip
+def test_por_pro_per_is_a_pace_only_before_a_distance(text: str, seconds: list[float]) -> None:
+    assert [q.value for q in find_durations(fold(text))] == seconds

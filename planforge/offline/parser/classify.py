@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from planforge.domain.vocabulary import WorkoutSubType, WorkoutType
-from planforge.offline.parser.addons import without_strides
+from planforge.offline.parser.addons import only_strides, without_strides
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -31,7 +31,7 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
     ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b", r"\brad(?:fahren|einheit|training)?\b",
                     r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b")),
     ("strength", _words(r"strength", r"\bgym", r"\bgimnas", r"weights", r"\bpesas\b", r"\bkraft", r"renfo",
-                        r"musculation", r"musculaci", r"\bfuerza", r"\bs\s*&\s*c\b", r"conditioning", r"\\bathleti",
+                        r"musculation", r"musculaci", r"\bfuerza", r"\bs\s*&\s*c\b", r"conditioning", r"\bathleti",
                         r"circuit", r"\bppg\b", r"plyo", r"kettlebell", r"\btrx\b", r"\bcore\b", r"\brumpf",
                         r"\bstabi", r"estabilidad", r"gainage", r"\bplanks?\b", r"\babdos?\b", r"abdominal",
                         r"mobility", r"\byoga", r"stretch", r"pilates", r"\bdehn", r"beweglichkeit", r"etirement",
@@ -203,6 +203,8 @@ _MOUNTAIN: Final = _words(r"mountain", r"\bhills?\b", r"\bfells?\b", r"\btrail",
 
 
 def _classify(folded: str) -> Kind:
+    if only_strides(folded):
+        return Kind("run", "easy-run", True)  # strides are relaxed accelerations, never intervals
     folded = without_strides(folded)  # strides ride along with a run: "easy + 6 x 100 m strides" is an easy run
     sport = sport_named(folded)
     if sport == "walk" and _MOUNTAIN.search(folded):

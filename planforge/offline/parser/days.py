@@ -14,6 +14,8 @@ from planforge.segment import day_marks
 
 _TRIM_START: Final = re.compile(r"^[\s:.\-–—)*_|]+")
 _TRIM_END: Final = re.compile(r"[\s,;.*_|\-–—•]+$")
+# A blank line after a day's text ends it: what follows is a note or a sign-off ("Good luck! 💪"), not that day.
+_PARAGRAPH_END: Final = re.compile(r"\S\s*?\n[ \t]*\n")
 _GROUPING: Final = re.compile(r"^\s*(?:/|&|,|\+|and|und|et|y)?\s*$", re.IGNORECASE)
 
 
@@ -35,6 +37,8 @@ def day_entries(body: str) -> list[tuple[Weekday, str]]:
         if index + 1 < len(marks) and _GROUPING.match(between) and "\n" not in between:
             waiting.append(day)
             continue
+        if paragraph_end := _PARAGRAPH_END.search(between):
+            between = between[: paragraph_end.start() + 1]
         session = clean_session_text(between)
         group: list[Weekday] = [*waiting, day]
         for named in group:

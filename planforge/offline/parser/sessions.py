@@ -1,10 +1,10 @@
 """One day's text → its sessions: type, sub-type, duration, distance, blocks, optional, confident.
 
-A day's text may hold several sessions ("Easy run 40 min + Strength 20 min"): it is cut at "+", "&",
-"and"/"und"/"et"/"y"/"plus" where the next part names a sport or a session of its own, so "Easy run 45 min
-+ strides" stays one session. A brick ("Brick: Bike 60 min + Run 20 min") is two sessions, the ride (sub-type
-brick) and the run off the bike (see `split_sessions`). An alternative with rest ("Cross-training or rest",
-"Repos ou footing 30 min") is one optional session.
+A day's text may hold several sessions ("Easy run 40 min + Strength 20 min", "Swim 2 km, PM: run 30 min"):
+`planforge.offline.parser.splitting` cuts it. A rest word with nothing that names a session after it ("rest
+again", "OFF, hydrate!!") is a rest day. An alternative with rest ("Cross-training or rest", "Repos ou footing
+30 min") is one optional session. A length stated ahead of the repetitions it includes ("Swim 3000 m incl.
+8 x 200 m") is the session's length; strides add nothing to a session's structure or length.
 """
 
 from __future__ import annotations
