@@ -18,7 +18,7 @@ def plan_request(weeks: int) -> PlanRequest:
 async def test_the_request_budget_covers_all_chunks_together() -> None:
     coach = ScriptedCoach()
     settings = Settings(chunk_weeks=1, concurrency=1, max_requests_per_generation=5)
-    with pytest.raises(GenerationError, match="usage limit .*PLANFORGE_MAX_REQUESTS_PER_GENERATION"):
+    with pytest.raises(GenerationError, match=r"usage limit .*PLANFORGE_MAX_REQUESTS_PER_GENERATION"):
         await PlanForge(model="test", plan_model=coach.model(), settings=settings).generate_plan(plan_request(8))
     assert coach.calls == 5  # each chunk alone is far below the limit; together they reach it
 
