@@ -119,6 +119,7 @@ def forge_for(base_url: str, **settings: Any) -> PlanForge:
         "output_retries": 1,
         "http_retries": 2,
         "retry_initial_wait_seconds": 0.05,
+        "chunk_weeks": WEEKS,  # the whole plan in one call: each fault hits the one conversion
     }
     return PlanForge(settings=Settings(base_url=base_url, model="fake-coach", **(defaults | settings)))
 
@@ -257,7 +258,9 @@ IN_PROCESS_CASES = {
 @pytest.mark.parametrize(("faults", "failure"), IN_PROCESS_CASES.values(), ids=IN_PROCESS_CASES.keys())
 async def test_in_process_with_planforge_retry_layer(faults: list[Fault], failure: int | str | None) -> None:
     """The same promises in-process (no socket), the model carrying planforge's own retry layer."""
-    settings = Settings(request_timeout_seconds=DEADLINE, http_retries=2, retry_initial_wait_seconds=0.05)
+    settings = Settings(
+        request_timeout_seconds=DEADLINE, http_retries=2, retry_initial_wait_seconds=0.05, chunk_weeks=WEEKS
+    )
     fake = FakeOpenAI(faults=FaultSequence(faults, then={503: unavailable(), "drop": DropConnection()}.get(failure)))
     models.ALLOW_MODEL_REQUESTS = True
     try:

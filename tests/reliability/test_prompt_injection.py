@@ -44,7 +44,9 @@ def _allow_model_requests() -> Iterator[None]:
 
 def forge_for(fake: FakeOpenAI) -> PlanForge:
     principles = InMemoryPrincipleStore({ORG: HOME_PRINCIPLE, RIVAL: RIVAL_PRINCIPLE})
-    return PlanForge(model=fake_openai_model(fake), settings=Settings(output_retries=1), principles=principles)
+    return PlanForge(
+        model=fake_openai_model(fake), settings=Settings(output_retries=1, chunk_weeks=2), principles=principles
+    )
 
 
 def assert_contained(request: ChatRequest, attack: str, section: str, expected_tool: str) -> None:
