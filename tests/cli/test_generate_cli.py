@@ -103,3 +103,36 @@ def test_stored_principle_shapes_the_draft() -> None:
     runner.invoke(app, ["principle", "set", "club", "Polarized, 3:1 loading."])
     result = runner.invoke(app, ["draft", "--weeks", "2", "--level", "beginner", "--org", "club", "--json"])
     assert json.loads(result.stdout)["training_principle"] == "Polarized, 3:1 loading."
+
+
+def test_strict_existing_plan_from_the_command_line_uses_only_the_imported_library(tmp_path: Path) -> None:
+    library = [
+        {
+            "id": f"easy-{minutes}",
+            "workout_name": f"Easy Run {minutes} min",
+            "workout_description": "Conversational pace.",
+            "workout_type": "run",
+            "workout_sub_type": "easy-run",
+            "target_duration_in_seconds": minutes * 60,
+        }
+        for minutes in (30, 40)
+    ]
+    library_file = tmp_path / "library.json"
+    library_file.write_text(json.dumps(library), encoding="utf-8")
+    assert runner.invoke(app, ["library", "import", "club", str(library_file)]).exit_code == 0
+    draft = "Week 1\n- Tuesday: Easy run 30 min\n- Thursday: Easy run 40 min\n- Saturday: Swim 1500 m\n"
+    args = ["plan", "--draft", "-", "--weeks", "1", "--level", "beginner", "--org", "club"]
+    result = runner.invoke(app, [*args, "--preference", "strict_existing", "--json"], input=draft)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(w["day"], w["library_workout_id"]) for w in data["content"]] == [
+        ("Tuesday", "easy-30"),
+        ("Thursday", "easy-40"),
+    ]
+    assert [(w["code"], w["day"]) for w in data["warnings"]] == [("library_gap", "Saturday")]
+    # the coach sees the gap on stderr too, one line per warning
+    assert "warning week 1 Saturday: no library workout fits 'Endurance Swim 1.5 km'" in result.stderr
+
+    other_org = runner.invoke(app, [*args[:-1], "rivals", "--preference", "strict_existing"], input=draft)
+    assert other_org.exit_code == 2
+    assert "org 'rivals' has no workouts in its library" in other_org.stderr
