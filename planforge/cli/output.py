@@ -104,4 +104,6 @@ def print_warnings(plan: Plan) -> None:
     """Each plan warning as one line on stderr."""
     for warning in plan.warnings:
         where = " ".join(str(p) for p in (f"week {warning.week}" if warning.week else None, warning.day) if p)
-        stderr.print(f"[yellow]warning[/] {where + ': ' if where else ''}{warning.message}", highlight=False, soft_wrap=True)
+        stderr.print(
+            f"[yellow]warning[/] {where + ': ' if where else ''}{warning.message}", highlight=False, soft_wrap=True
+        )
