@@ -1,9 +1,11 @@
-"""Day names in English, German, French, Spanish and Italian, with abbreviations, and where a text names a day.
+"""Day names in English, German, French, Spanish, Italian and Dutch, with abbreviations, and where a text names a day.
 
 A day mark is a day name at the start of an entry: at the start of a line (after list or markdown
 decoration), after a comma, semicolon, pipe, opening parenthesis or sentence end. Short names that are also
 ordinary words ("so", "do", "sat", "mar", "mi" …) count only when capitalised or followed by ':' or '.', so
-"5 mi" or "so keep it easy" never start a day.
+"5 mi" or "so keep it easy" never start a day; after a sentence end a capital proves nothing ("Do this
+twice."), so there they need the ':' or '.'. The one-letter days of US running logs (M T W R F, R being
+Thursday) count only as "M:" with a capital and a colon. "Weekend:" marks Saturday and Sunday together.
 """
 
 from __future__ import annotations
@@ -17,19 +19,28 @@ from planforge.domain.vocabulary import Weekday
 _FOLD: Final = str.maketrans("áàâäãéèêëíìîïóòôöõúùûüñçß", "aaaaaeeeeiiiiooooouuuuncs")
 
 _DAY_WORDS: Final[dict[Weekday, tuple[str, ...]]] = {
-    "Monday": ("monday", "mon", "montag", "mo", "lundi", "lun", "lunes", "lunedi"),
-    "Tuesday": ("tuesday", "tues", "tue", "tu", "dienstag", "di", "mardi", "mar", "martes", "martedi"),
-    "Wednesday": ("wednesday", "wed", "we", "mittwoch", "mi", "mercredi", "mer", "miercoles", "mie", "mercoledi"),
+    "Monday": ("monday", "mon", "montag", "mo", "lundi", "lun", "lunes", "lunedi", "maandag", "ma", "m"),
+    "Tuesday": ("tuesday", "tues", "tue", "tu", "dienstag", "di", "mardi", "mar", "martes", "martedi", "dinsdag",
+                "t"),
+    "Wednesday": ("wednesday", "wed", "we", "mittwoch", "mi", "mercredi", "mer", "miercoles", "mie", "mercoledi",
+                  "woensdag", "wo", "w"),
     "Thursday": ("thursday", "thurs", "thur", "thu", "th", "donnerstag", "do", "jeudi", "jeu", "jueves", "jue",
-                 "giovedi", "gio"),
-    "Friday": ("friday", "fri", "freitag", "fr", "vendredi", "ven", "viernes", "vie", "venerdi"),
-    "Saturday": ("saturday", "sat", "samstag", "sonnabend", "sa", "samedi", "sam", "sabado", "sab"),
-    "Sunday": ("sunday", "sun", "sonntag", "so", "su", "dimanche", "dim", "domingo", "dom", "domenica"),
+                 "giovedi", "gio", "donderdag", "r"),
+    "Friday": ("friday", "fri", "freitag", "fr", "vendredi", "ven", "viernes", "vie", "venerdi", "vrijdag", "vr", "f"),
+    "Saturday": ("saturday", "sat", "samstag", "sonnabend", "sa", "samedi", "sam", "sabado", "sabato", "sab",
+                 "zaterdag", "za"),
+    "Sunday": ("sunday", "sun", "sonntag", "so", "su", "dimanche", "dim", "domingo", "dom", "domenica", "zondag",
+               "zo"),
 }  # fmt: skip
 
 # Day names that are also common words or units: they need a capital letter or a ':'/'.' after them.
 _AMBIGUOUS: Final = frozenset({"we", "so", "do", "sat", "sun", "mar", "mi", "mo", "di", "fr", "sa", "su", "tu", "th",
-                               "mer", "dom", "ven", "vie", "sam", "dim", "gio", "lun", "jeu"})  # fmt: skip
+                               "mer", "dom", "ven", "vie", "sam", "dim", "gio", "lun", "jeu",
+                               "ma", "wo", "vr", "za", "zo"})  # fmt: skip
+# One-letter days: only "M:" (a capital and a colon).
+_ONE_LETTER: Final = frozenset({"m", "t", "w", "r", "f"})
+_WEEKEND: Final = re.compile(r"(?<![\w])(?:weekend|week-end|wochenende|fin de semana|fine settimana|weekeinde)"
+                             r"[\s*_]*[:\-–—]")  # fmt: skip
 
 _WEEKDAY_BY_WORD: Final[dict[str, Weekday]] = {word: day for day, words in _DAY_WORDS.items() for word in words}
 _ALTERNATION = "|".join(sorted(_WEEKDAY_BY_WORD, key=len, reverse=True))
@@ -52,6 +63,15 @@ def weekday_named(token: str) -> Weekday | None:
     return _WEEKDAY_BY_WORD.get(word)
 
 
+def _counts(word: str, written: str, sep: str, *, dotted: bool, sentence_start: bool) -> bool:
+    """Whether a short day name that is also a word or unit is meant as a day here."""
+    if word in _ONE_LETTER:
+        return written.isupper() and sep == ":"
+    if word not in _AMBIGUOUS:
+        return True
+    return sep == ":" or dotted or (written[:1].isupper() and not sentence_start)
+
+
 def day_marks(text: str) -> list[tuple[int, int, Weekday]]:
     """Where `text` starts an entry with a day name: (start, end, weekday) for each, in order.
 
@@ -61,15 +81,27 @@ def day_marks(text: str) -> list[tuple[int, int, Weekday]]:
     marks: list[tuple[int, int, Weekday]] = []
     for match in _DAY_TOKEN.finditer(folded):
         line = folded[folded.rfind("\n", 0, match.start()) + 1 : match.start()]
-        if not (_LINE_START.fullmatch(line) or _ENTRY_START.search(line[-12:])):
+        at_line_start = bool(_LINE_START.fullmatch(line))
+        entry = None if at_line_start else _ENTRY_START.search(line[-12:])
+        if not (at_line_start or entry):
             continue
         after = _AFTER.match(folded, match.end())
         if after is None:
             continue
         word = match["day"]
         written = text[match.start() : match.end()]
-        if word in _AMBIGUOUS and not (written[:1].isupper() or match["dot"] or after["sep"] == ":"):
+        sentence_start = entry is not None and entry.group().lstrip()[:1] in {".", "!"}
+        if not _counts(word, written, after["sep"], dotted=bool(match["dot"]), sentence_start=sentence_start):
             continue
         end = after.end() if after["sep"] in {":", "-", "–", "—", ")"} else match.end()
         marks.append((match.start(), end, _WEEKDAY_BY_WORD[word]))
-    return marks
+    return _with_weekends(folded, marks)
+
+
+def _with_weekends(folded: str, marks: list[tuple[int, int, Weekday]]) -> list[tuple[int, int, Weekday]]:
+    """`marks` plus Saturday and Sunday for each "Weekend:" at an entry start (Saturday grouped with Sunday)."""
+    for match in _WEEKEND.finditer(folded):
+        line = folded[folded.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if _LINE_START.fullmatch(line) or _ENTRY_START.search(line[-12:]):
+            marks += [(match.start(), match.start(), "Saturday"), (match.start(), match.end(), "Sunday")]
+    return sorted(marks)

@@ -2,7 +2,8 @@
 
 Two layouts are read: rows are weeks and columns are days (`| Week | Mon | Tue | ... |`, with optional
 focus or phase columns), and columns are weeks and rows are days (`| Day | Week 1 | Week 2 | ... |`).
-Tables with days as rows inside a week are left alone: the parser reads those line by line.
+Tables with days as rows inside a week are left alone: the parser reads those line by line. Spreadsheet
+exports whose cells are separated by semicolons or tabs ("Week;Mon;Tue;...") are read like pipe tables.
 """
 
 from __future__ import annotations
@@ -86,12 +87,26 @@ def _columns_are_weeks(header: list[str], rows: list[list[str]]) -> list[str] | 
     return out
 
 
+def _delimited_cells(line: str) -> list[str] | None:
+    """The cells of a semicolon- or tab-separated row (at least four cells), or None."""
+    for delimiter in (";", "\t"):
+        if line.count(delimiter) >= 3:
+            return [cell.strip().strip('"').strip() for cell in line.strip().split(delimiter)]
+    return None
+
+
 def _rewrite(table: list[str]) -> list[str]:
-    rows = [row for line in table if (row := cells(line)) is not None]
+    rows = [row for line in table if (row := cells(line) or _delimited_cells(line)) is not None]
     if len(rows) < 2:
         return table
     header, body = rows[0], rows[1:]
     return _rows_are_weeks(header, body) or _columns_are_weeks(header, body) or table
+
+
+def _starts_delimited_table(line: str) -> bool:
+    """Whether a semicolon/tab row is a header naming at least three days (prose with semicolons is not)."""
+    row = _delimited_cells(line) or []
+    return sum(1 for cell in row if weekday_named(cell)) >= 3
 
 
 def expand_week_tables(lines: list[str]) -> list[str]:
@@ -99,7 +114,7 @@ def expand_week_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     table: list[str] = []
     for line in [*lines, ""]:
-        if line.count("|") >= 2:
+        if line.count("|") >= 2 or (_delimited_cells(line) and (table or _starts_delimited_table(line))):
             table.append(line)
             continue
         if table:

@@ -162,7 +162,12 @@ def sport_named(folded: str, *, by_default: bool = True) -> WorkoutType | None:
     return "run" if by_default and _RUN_BY_DEFAULT.search(folded) else None
 
 
-_ALTERNATIVE_WORD: Final = _words(r"\s(?:or|oder|ou|o)\s")
+_ALTERNATIVE_WORD: Final = _words(r"\s(?:or|oder|ou|o|of(?=\s+\w+\s+\d))\s")
+
+
+def _sports_named(folded: str) -> set[WorkoutType]:
+    """Every sport a text names by a sport word."""
+    return {sport for sport, pattern in _SPORTS if pattern.search(folded)}
 
 
 def is_rest(folded: str) -> bool:
@@ -183,16 +188,23 @@ def is_rest(folded: str) -> bool:
 _LABEL = re.compile(r"^\s*(?P<label>[^:\d]{2,40}):")
 
 
-def classify(folded: str) -> Kind:
-    """Type and sub-type of one session text (folded: lower case, no accents).
+def classify(folded: str, *, default_sport: WorkoutType | None = None) -> Kind:
+    """Type and sub-type of one session text (folded: lower case, no accents); a text naming no sport is of
+    `default_sport` (the plan's, see `planforge.offline.parser.context`), else a run.
 
     A leading label names the session ("Seuil : … 3 x 10 min au seuil" is a tempo run, not intervals).
     """
-    if (label := _LABEL.match(folded)) and (labelled := _classify(label["label"])).named:
-        sport = sport_named(folded)
-        if labelled.workout_type == (sport or "run") and labelled.workout_sub_type != _DEFAULT_SUB_TYPE[sport or "run"]:
+    if (label := _LABEL.match(folded)) and (labelled := _classify(label["label"], default_sport)).named:
+        sport = _sport_or_default(folded, default_sport) or "run"
+        if labelled.workout_type == sport and labelled.workout_sub_type != _DEFAULT_SUB_TYPE[sport]:
             return labelled
-    return _classify(folded)
+    return _classify(folded, default_sport)
+
+
+def _sport_or_default(folded: str, default_sport: WorkoutType | None) -> WorkoutType | None:
+    if default_sport is None:
+        return sport_named(folded)
+    return sport_named(folded, by_default=False) or default_sport
 
 
 _PARENTHESES: Final = re.compile(r"\([^)]*\)?")
@@ -202,11 +214,13 @@ _MOUNTAIN: Final = _words(r"mountain", r"\bhills?\b", r"\bfells?\b", r"\btrail",
                           r"sendero", r"bastones")  # fmt: skip
 
 
-def _classify(folded: str) -> Kind:
+def _classify(folded: str, default_sport: WorkoutType | None = None) -> Kind:
     if only_strides(folded):
         return Kind("run", "easy-run", True)  # strides are relaxed accelerations, never intervals
     folded = without_strides(folded)  # strides ride along with a run: "easy + 6 x 100 m strides" is an easy run
-    sport = sport_named(folded)
+    if _ALTERNATIVE_WORD.search(folded) and len(_sports_named(folded)) >= 2:
+        return Kind("cross-training", "cross-training", True)  # "bike or swim 45 min": the athlete's choice
+    sport = _sport_or_default(folded, default_sport)
     if sport == "walk" and _MOUNTAIN.search(folded):
         sport = "hike"
     named = sport is not None or bool(_RUNNING.search(folded))

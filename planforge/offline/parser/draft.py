@@ -5,6 +5,7 @@ from __future__ import annotations
 from planforge.domain.plan import WeekInfo, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Phase, Weekday, weekday_index
 from planforge.exceptions import DraftStructureError
+from planforge.offline.parser.context import NO_CONTEXT, PlanContext, plan_context
 from planforge.offline.parser.days import day_entries
 from planforge.offline.parser.parsed import ParsedSession, ParsedWeek
 from planforge.offline.parser.sessions import parse_day
@@ -12,8 +13,11 @@ from planforge.offline.parser.templates import workout_description, workout_name
 from planforge.segment import WeekText, check_weeks, segment_draft
 
 
-def parse_week(week: WeekText) -> ParsedWeek:
-    """Read one week's days into sessions. Raises `DraftStructureError` when the week names no day at all."""
+def parse_week(week: WeekText, *, context: PlanContext = NO_CONTEXT) -> ParsedWeek:
+    """Read one week's days into sessions, with the plan's defaults (`plan_context` of the whole draft).
+
+    Raises `DraftStructureError` when the week names no day at all.
+    """
     entries = day_entries(week.body)
     if not entries:
         shown = week.body.strip().splitlines()[0][:60] if week.body.strip() else "nothing"
@@ -23,7 +27,7 @@ def parse_week(week: WeekText) -> ParsedWeek:
         )
     sessions: list[ParsedSession] = []
     for day, text in entries:
-        sessions += parse_day(day, text)  # a day named with nothing after it is a rest day
+        sessions += parse_day(day, text, context=context)  # a day named with nothing after it is a rest day
     sessions.sort(key=lambda session: weekday_index(session.day))
     busy = {session.day for session in sessions}
     rest_days: list[Weekday] = [day for day in WEEKDAYS if day not in busy]
@@ -38,7 +42,8 @@ def parse_draft(text: str, *, weeks: int | None = None) -> list[ParsedWeek]:
     segmented = segment_draft(text)
     if weeks is not None:
         check_weeks(segmented, weeks)
-    return [parse_week(week) for week in segmented.weeks]
+    context = plan_context(text)
+    return [parse_week(week, context=context) for week in segmented.weeks]
 
 
 def session_to_workout(session: ParsedSession, *, week: int, phase: Phase) -> Workout:

@@ -16,8 +16,10 @@ from typing import Final
 
 from planforge.domain.plan import ContentBlock
 from planforge.domain.vocabulary import IntensityTarget, Weekday, WorkoutType
+from planforge.offline.parser.abbreviations import expand_abbreviations, with_default_unit
 from planforge.offline.parser.addons import without_strides
 from planforge.offline.parser.classify import REST_WORD, classify, is_rest
+from planforge.offline.parser.context import NO_CONTEXT, PlanContext
 from planforge.offline.parser.distances import race_distance
 from planforge.offline.parser.parsed import ParsedSession
 from planforge.offline.parser.splitting import split_sessions
@@ -67,16 +69,19 @@ def _without_rest_alternative(text: str) -> tuple[str, bool]:
     return text, optional
 
 
-def parse_session(day: Weekday, text: str, *, optional: bool = False) -> ParsedSession:
-    """Read one session's text (never a rest day: see `parse_day`)."""
-    return replace(_parse_session(text, optional), day=day)
+def parse_session(
+    day: Weekday, text: str, *, optional: bool = False, context: PlanContext = NO_CONTEXT
+) -> ParsedSession:
+    """Read one session's text (never a rest day: see `parse_day`) with the plan's defaults."""
+    return replace(_parse_session(text, optional, context), day=day)
 
 
 @lru_cache(maxsize=4096)  # plans repeat their session texts week after week; ParsedSession is frozen
-def _parse_session(text: str, optional: bool) -> ParsedSession:
+def _parse_session(text: str, optional: bool, context: PlanContext) -> ParsedSession:
     day: Weekday = "Monday"  # replaced by the caller
-    folded = without_strides(fold(text))  # strides add nothing to a session's structure or length
-    kind = classify(folded)
+    folded = without_strides(fold(expand_abbreviations(text)))  # strides add nothing to structure or length
+    folded = with_default_unit(folded, context.default_unit)
+    kind = classify(folded, default_sport=context.default_sport)
     guessed = not kind.named and not _UNITS_ONLY.match(folded)
     blocks = []
     if kind.workout_type in {"run", "bike", "swim"} and kind.workout_sub_type != "brick" and is_structured(folded):
@@ -118,8 +123,8 @@ def _parse_session(text: str, optional: bool) -> ParsedSession:
     )
 
 
-def parse_day(day: Weekday, text: str) -> list[ParsedSession]:
-    """The sessions of one day's text; [] for a rest day."""
+def parse_day(day: Weekday, text: str, *, context: PlanContext = NO_CONTEXT) -> list[ParsedSession]:
+    """The sessions of one day's text, read with the plan's defaults; [] for a rest day."""
     if _is_rest(fold(text).strip()):
         return []
     sessions: list[ParsedSession] = []
@@ -127,5 +132,5 @@ def parse_day(day: Weekday, text: str) -> list[ParsedSession]:
         if _is_rest(fold(piece).strip()):
             continue
         session_text, optional = _without_rest_alternative(piece)
-        sessions.append(parse_session(day, session_text.strip(), optional=optional))
+        sessions.append(parse_session(day, session_text.strip(), optional=optional, context=context))
     return sessions

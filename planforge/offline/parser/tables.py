@@ -1,11 +1,14 @@
 """Tables inside a week whose rows are days ("| Tue | Easy run | 45 min |") read as "Tue: Easy run, 45 min".
 
+A line holding several days between pipes ("M: off | T: E 6mi | W: ...") is kept as it is: its day marks
+cut it.
+
 Tables whose rows or columns are weeks are rewritten earlier, by `planforge.segment_tables`.
 """
 
 from __future__ import annotations
 
-from planforge.segment import weekday_named
+from planforge.segment import day_marks, weekday_named
 from planforge.segment_tables import cells
 
 
@@ -22,4 +25,6 @@ def rows_as_lines(lines: list[str]) -> list[str]:
         if row and weekday_named(row[0]):
             rest = ", ".join(cell for cell in row[1:] if cell)
             out.append(f"{row[0]}: {rest or 'Rest'}")
+        elif len(day_marks(line)) >= 2:
+            out.append(line)  # a whole week on one line, days between pipes ("M: off | T: easy 6 | ...")
     return out

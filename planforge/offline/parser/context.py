@@ -1,0 +1,65 @@
+"""What a whole plan says about all its sessions: the unit of bare numbers and the sport of unnamed sessions.
+
+"Distances in miles unless noted" makes "E 5" five miles. In a plan clearly about cycling (FTP, watts,
+sweet spot, spins and rides throughout, hardly a run), a session that names no sport ("2h Z2, group
+ride ok", "3x8' sweetspot") is a ride rather than the run the parser would otherwise assume.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from planforge.domain.vocabulary import WorkoutType
+from planforge.segment_days import fold
+
+DistanceUnit = Literal["mi", "km"]
+
+_UNIT_NOTE: Final = re.compile(
+    r"\b(?:distances?|distanzen|entfernungen|afstanden|distanze|distancias|mileage|all runs|everything|numbers)\b"
+    r"[^.\n]{0,25}?\b(?:in|en|sind in|are in)\s+(?P<unit>miles?|mi|millas|km|kilomet\w*|kilometr\w*)\b"
+)
+_SPORT_SIGNALS: Final[dict[WorkoutType, re.Pattern[str]]] = {
+    "bike": re.compile(r"\bftp\b|\bwatts?\b|\d\s*w\b|sweet\s*spot|\bspin\b|\bride\b|\brides\b|\bbike\b|\bcycl|"
+                       r"\bcadence\b|\bvelo\b|\brad\b|\bbici|\bturbo\b|\btrainingpeaks\b|\bzwift\b"),
+    "run": re.compile(r"\brun|\bjog|\blauf|footing|/km|/mi\b|\bstrides\b|course a pied|\bcorr|\bparkrun"),
+    "swim": re.compile(r"\bswim|schwimm|natation|nataci|\bnuoto|\bzwem|\bpool\b|piscine"),
+}  # fmt: skip
+_DOMINANCE: Final = 3
+"""A sport is the plan's default when it has at least this many signals and this many times any other's."""
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """Plan-wide defaults for what a session leaves unsaid."""
+
+    default_unit: DistanceUnit | None = None
+    """The unit of a bare number ("E 5"), from a plan-level note; None: bare numbers stay unmeasured."""
+    default_sport: WorkoutType | None = None
+    """The sport of a session that names none; None: such a session is a run."""
+
+
+NO_CONTEXT: Final = PlanContext()
+
+
+def _unit(folded: str) -> DistanceUnit | None:
+    match = _UNIT_NOTE.search(folded)
+    if match is None:
+        return None
+    return "mi" if match["unit"].startswith(("mi", "mil")) else "km"
+
+
+def _dominant_sport(folded: str) -> WorkoutType | None:
+    counts = {sport: len(pattern.findall(folded)) for sport, pattern in _SPORT_SIGNALS.items()}
+    sport, count = max(counts.items(), key=lambda item: item[1])
+    others = max(other for name, other in counts.items() if name != sport)
+    if sport != "run" and count >= _DOMINANCE and count >= _DOMINANCE * others:
+        return sport
+    return None
+
+
+def plan_context(text: str) -> PlanContext:
+    """The defaults a whole draft text sets (see the module docstring)."""
+    folded = fold(text)
+    return PlanContext(default_unit=_unit(folded), default_sport=_dominant_sport(folded))
