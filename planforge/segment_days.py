@@ -103,5 +103,7 @@ def _with_weekends(folded: str, marks: list[tuple[int, int, Weekday]]) -> list[t
     for match in _WEEKEND.finditer(folded):
         line = folded[folded.rfind("\n", 0, match.start()) + 1 : match.start()]
         if _LINE_START.fullmatch(line) or _ENTRY_START.search(line[-12:]):
-            marks += [(match.start(), match.start(), "Saturday"), (match.start(), match.end(), "Sunday")]
+            saturday: Weekday = "Saturday"
+            sunday: Weekday = "Sunday"
+            marks += [(match.start(), match.start(), saturday), (match.start(), match.end(), sunday)]
     return sorted(marks)

@@ -51,7 +51,7 @@ def _unit(folded: str) -> DistanceUnit | None:
 
 
 def _dominant_sport(folded: str) -> WorkoutType | None:
-    counts = {sport: len(pattern.findall(folded)) for sport, pattern in _SPORT_SIGNALS.items()}
+    counts: dict[WorkoutType, int] = {sport: len(pattern.findall(folded)) for sport, pattern in _SPORT_SIGNALS.items()}
     sport, count = max(counts.items(), key=lambda item: item[1])
     others = max(other for name, other in counts.items() if name != sport)
     if sport != "run" and count >= _DOMINANCE and count >= _DOMINANCE * others:
