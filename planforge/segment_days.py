@@ -103,7 +103,6 @@ def _with_weekends(folded: str, marks: list[tuple[int, int, Weekday]]) -> list[t
     for match in _WEEKEND.finditer(folded):
         line = folded[folded.rfind("\n", 0, match.start()) + 1 : match.start()]
         if _LINE_START.fullmatch(line) or _ENTRY_START.search(line[-12:]):
-            saturday: Weekday = "Saturday"
-            sunday: Weekday = "Sunday"
-            marks += [(match.start(), match.start(), saturday), (match.start(), match.end(), sunday)]
+            marks.append((match.start(), match.start(), "Saturday"))
+            marks.append((match.start(), match.end(), "Sunday"))
     return sorted(marks)
