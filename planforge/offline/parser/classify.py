@@ -1,4 +1,4 @@
-"""Workout type and sub-type from a session's words, in English, German, French and Spanish.
+"""Workout type and sub-type from a session's words, in English, German, French, Spanish, Italian and Dutch.
 
 The type is named by the earliest sport word (a brick or cross-training word wins outright); a text with
 no sport word but running words ("easy 5 mi", "6x400", "Tempo") is a run. The sub-type is the first rule
@@ -27,24 +27,27 @@ REST_WORD: Final = _words(r"^\s*(?:rest|off|day off|ruhetag|ruhe|pause|frei|repo
 
 _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
     ("swim", _words(r"\bswim", r"schwimm", r"natation", r"\bnage", r"nataci", r"\bnadar", r"piscine", r"open water",
-                    r"freiwasser")),
+                    r"freiwasser", r"\bnuoto", r"\bzwem", r"pull[\s-]*buoy", r"\bkick\s*board", r"\bpinne\b")),
     ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b", r"\brad(?:fahren|einheit|training)?\b",
-                    r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b")),
+                    r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b",
+                    r"\bfiets", r"wielren")),
     ("strength", _words(r"strength", r"\bgym", r"\bgimnas", r"weights", r"\bpesas\b", r"\bkraft", r"renfo",
                         r"musculation", r"musculaci", r"\bfuerza", r"\bs\s*&\s*c\b", r"conditioning", r"\bathleti",
                         r"circuit", r"\bppg\b", r"plyo", r"kettlebell", r"\btrx\b", r"\bcore\b", r"\brumpf",
                         r"\bstabi", r"estabilidad", r"gainage", r"\bplanks?\b", r"\babdos?\b", r"abdominal",
                         r"mobility", r"\byoga", r"stretch", r"pilates", r"\bdehn", r"beweglichkeit", r"etirement",
-                        r"souplesse", r"estiramiento", r"movilidad", r"flexibili", r"mobilit")),
+                        r"souplesse", r"estiramiento", r"movilidad", r"flexibili", r"mobilit", r"palestra", r"\bforza\b",
+                        r"\bpesi\b", r"kracht")),
     ("hike", _words(r"\bhike", r"\bhiking", r"wander(?:n|ung|tag)", r"\btrek", r"randonn", r"\brando\b",
                     r"senderismo", r"excursion")),
-    ("walk", _words(r"\bwalk", r"spazier", r"\bmarche\b", r"caminar", r"caminata", r"\bpaseo", r"\bgehen\b")),
+    ("walk", _words(r"\bwalk", r"spazier", r"\bmarche\b", r"caminar", r"caminata", r"\bpaseo", r"\bgehen\b", r"cammin",
+                    r"\bwandel")),
     ("run", _words(r"\brun", r"\bjog", r"\blauf", r"\bcourse\b", r"footing", r"\bcarrera", r"\bcorrer", r"rodaje",
-                   r"\btrote")),
+                   r"\btrote", r"\bcorsa\b", r"hardlo", r"duurloop")),
 )  # fmt: skip
 # Session words that mean a run only when no sport is named: "Tempo 20 min" is a run, "Tempo ride" a ride.
 _RUN_BY_DEFAULT: Final = _words(r"\btempo", r"interval", r"fartlek", r"\btrail")
-_BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement")
+_BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement", r"off the bike", r"(?:run|lauf)\s+off\b")
 _CROSS: Final = _words(r"cross[\s-]*train", r"\bcross\b", r"x-train", r"ellipti", r"crosstrainer", r"aquajog",
                        r"\brow(?:ing)?\b", r"rudern", r"entrainement croise", r"entrenamiento cruzado",
                        r"\bcruzado")  # fmt: skip
@@ -62,16 +65,23 @@ _RACE: Final = _words(
     r"wettkampf\b",
     r"\brennen\b",
     r"competition\b",
-    r"\bgara\b",
+    r"(?<!ritmo )(?<!ritmo di )(?<!passo )\bgara\b",
+    r"\bwedstrijd\b(?!\s*tempo)",
+    r"(?:course|carrera|gara|wettkampf) (?:de |di )?(?:preparation|prepa|preparacion|preparazione|vorbereitung)",
+    r"tune[\s-]*up race",
     r"^\s*(?:course|carrera)\s*:",
     rf"^\s*{_RACE_NAME}\s*(?:race|lauf)?\s*[!.]?\s*$",
 )
 _LANG = r"\blang\b(?=\s*(?:$|[,;.(]))"  # German "3 h lang": long, unless a word follows ("20 min lang zugig")
-_TEMPO: Final = _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise")
+_TEMPO: Final = _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise", r"\bsoglia",
+                       r"drempel")
+# Run/walk ("Run 1 min, walk 90 s, repeat 8 times"): one run of alternating run and walk blocks.
+_RUN_WALK: Final = _words(r"\b(?:walk\w*|gehen|gehpause\w*|marche[rz]?|caminar|camminat\w*|wandel\w*)\s+\d",
+                          r"\d\s*(?:min\w*|s|sec\w*|['\"’]+)\s+(?:walk|gehen|marche|caminar|camminata|wandelen)\b")
 _REPS: Final = _words(r"\d\s*[x×*]\s*\(?\s*\d")
 # Repeats at threshold with no interval word ("3 x 10 min @ threshold") are cruise intervals: a tempo session.
 # "im 5-km-Tempo", "10k tempo" name a race's pace, not threshold.
-_THRESHOLD = r"threshold|schwelle|\bseuil|umbral|\blt\b|cruise|(?<![a-z0-9]-)(?<!\d )(?<!k )(?<!km )tempo"
+_THRESHOLD = r"threshold|schwelle|\bseuil|umbral|\bsoglia|drempel|\blt\b|cruise|(?<![a-z0-9]-)(?<!\d )(?<!k )(?<!km )tempo"
 _THRESHOLD_REPS: Final = re.compile(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}))")
 # A parkrun or time trial is raced, unless the text gives it another effort ("parkrun easy with a friend").
 _TRIAL: Final = re.compile(
@@ -84,30 +94,39 @@ _RECOVERY: Final = _words(r"recovery", r"\brecup", r"regenera", r"shake\s*-?out"
 _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
     ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"langer? lauf", r"\blanger\b", _LANG, r"sortie longue",
-                        r"\blongue\b", r"tirada larga", r"\blarga\b", r"\bfondo\b", r"\bdl\b")),
+                        r"\blongue\b", r"tirada larga", r"\blarga\b", r"\bfondo\b", r"\bdl\b", r"\blung[oa]\b",
+                        r"lange duur")),
     ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?")),
     ("fartlek", _words(r"fartlek")),
-    ("race-pace-run", _words(r"race[\s-]*pace", r"goal pace", r"marathon pace", r"\bmp\b", r"\bhmp\b", r"renntempo",
+    ("progression-run", _words(r"progress", r"progresivo", r"opbouwend")),
+    ("tempo-run", _THRESHOLD_REPS),
+    ("race-pace-run", _words(r"race[\s-]*pace", r"ritmo (?:di )?gara", r"wedstrijdtempo", r"goal pace", r"marathon pace", r"\bmp\b", r"\bhmp\b", r"renntempo",
                              r"wettkampftempo", r"allure (?:specifique|marathon|semi|course)", r"ritmo (?:de )?carrera",
                              r"ritmo (?:de )?(?:maraton|competicion|objetivo)")),
     ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
-                            r"\bbahn")),
-    ("tempo-run", _THRESHOLD_REPS),
+                            r"\bbahn", r"ripetute")),
+    ("interval-run", _RUN_WALK),
     ("interval-run", _REPS),
     ("tempo-run", _TEMPO),
     ("race", _TRIAL),
-    ("progression-run", _words(r"progress", r"progressi", r"progresivo")),
     ("recovery-run", _RECOVERY),
     ("trail-run", _words(r"\btrail", r"gelande", r"sentier", r"montana", r"monte")),
 )  # fmt: skip
+# Power as a share of FTP: above 105 % is VO2max work (Coggan's zone 5 and up), 76-105 % tempo to threshold.
+_FTP_PERCENT = r"\b(?:7[6-9]|[89]\d|10[0-5])\s*%"
+_HARD_FTP = r"\b(?:10[6-9]|1[1-9]\d)\s*%"
 _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("brick", _BRICK),
     ("race", _words(_RACE.pattern, r"time[\s-]*trial", r"zeitfahren", r"contre[\s-]la[\s-]montre", r"contrarreloj")),
     ("long-ride", _words(r"\blong\b", r"lange", _LANG, r"sortie longue", r"\blarg[ao]")),
     ("hill-ride", _words(r"\bhills?\b", r"climb", r"\bberg", r"\bcols?\b", r"subida", r"puerto")),
-    ("interval-ride", _words(r"interval", r"\d\s*[x×*]\s*\d", r"\bvo2", r"fraction", r"\bseries\b")),
-    ("tempo-ride", _words(r"tempo", r"threshold", r"sweet\s*spot", r"\bftp\b", r"schwelle", r"\bseuil", r"umbral")),
-    ("recovery-ride", _words(_RECOVERY.pattern, r"easy spin")),
+    ("interval-ride", _words(r"interval", r"\bvo2", r"fraction", r"\bseries\b", _HARD_FTP)),
+    ("tempo-ride", _words(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}|sweet\s*spot|{_FTP_PERCENT}))")),
+    ("endurance-ride", _words(r"cadence", r"\bdrills?\b", r"spin[\s-]*ups?")),  # technique, not intervals
+    ("interval-ride", _words(r"\d\s*[x×*]\s*\d")),
+    ("tempo-ride", _words(r"tempo", r"threshold", r"sweet\s*spot", r"\bftp\b", r"schwelle", r"\bseuil", r"umbral",
+                          r"\bsoglia")),
+    ("recovery-ride", _words(_RECOVERY.pattern, r"easy spin", r"\bz1\b")),
 )  # fmt: skip
 _SWIM_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
