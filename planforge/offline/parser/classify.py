@@ -36,8 +36,8 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
                         r"circuit", r"\bppg\b", r"plyo", r"kettlebell", r"\btrx\b", r"\bcore\b", r"\brumpf",
                         r"\bstabi", r"estabilidad", r"gainage", r"\bplanks?\b", r"\babdos?\b", r"abdominal",
                         r"mobility", r"\byoga", r"stretch", r"pilates", r"\bdehn", r"beweglichkeit", r"etirement",
-                        r"souplesse", r"estiramiento", r"movilidad", r"flexibili", r"mobilit", r"palestra", r"\bforza\b",
-                        r"\bpesi\b", r"kracht")),
+                        r"souplesse", r"estiramiento", r"movilidad", r"flexibili", r"mobilit",
+                        r"palestra", r"\bforza\b", r"\bpesi\b", r"kracht")),
     ("hike", _words(r"\bhike", r"\bhiking", r"wander(?:n|ung|tag)", r"\btrek", r"randonn", r"\brando\b",
                     r"senderismo", r"excursion")),
     ("walk", _words(r"\bwalk", r"spazier", r"\bmarche\b", r"caminar", r"caminata", r"\bpaseo", r"\bgehen\b", r"cammin",
@@ -47,7 +47,7 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
 )  # fmt: skip
 # Session words that mean a run only when no sport is named: "Tempo 20 min" is a run, "Tempo ride" a ride.
 _RUN_BY_DEFAULT: Final = _words(r"\btempo", r"interval", r"fartlek", r"\btrail")
-_BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement", r"off the bike", r"(?:run|lauf)\s+off\b")
+_BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement")
 _CROSS: Final = _words(r"cross[\s-]*train", r"\bcross\b", r"x-train", r"ellipti", r"crosstrainer", r"aquajog",
                        r"\brow(?:ing)?\b", r"rudern", r"entrainement croise", r"entrenamiento cruzado",
                        r"\bcruzado")  # fmt: skip
@@ -73,15 +73,20 @@ _RACE: Final = _words(
     rf"^\s*{_RACE_NAME}\s*(?:race|lauf)?\s*[!.]?\s*$",
 )
 _LANG = r"\blang\b(?=\s*(?:$|[,;.(]))"  # German "3 h lang": long, unless a word follows ("20 min lang zugig")
-_TEMPO: Final = _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise", r"\bsoglia",
-                       r"drempel")
+_TEMPO: Final = _words(
+    r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise", r"\bsoglia", r"drempel"
+)
 # Run/walk ("Run 1 min, walk 90 s, repeat 8 times"): one run of alternating run and walk blocks.
-_RUN_WALK: Final = _words(r"\b(?:walk\w*|gehen|gehpause\w*|marche[rz]?|caminar|camminat\w*|wandel\w*)\s+\d",
-                          r"\d\s*(?:min\w*|s|sec\w*|['\"’]+)\s+(?:walk|gehen|marche|caminar|camminata|wandelen)\b")
+_RUN_WALK: Final = _words(
+    r"\b(?:walk\w*|gehen|gehpause\w*|marche[rz]?|caminar|camminat\w*|wandel\w*)\s+\d",
+    r"\d\s*(?:min\w*|s|sec\w*|['\"’]+)\s+(?:walk|gehen|marche|caminar|camminata|wandelen)\b",
+)
 _REPS: Final = _words(r"\d\s*[x×*]\s*\(?\s*\d")
 # Repeats at threshold with no interval word ("3 x 10 min @ threshold") are cruise intervals: a tempo session.
 # "im 5-km-Tempo", "10k tempo" name a race's pace, not threshold.
-_THRESHOLD = r"threshold|schwelle|\bseuil|umbral|\bsoglia|drempel|\blt\b|cruise|(?<![a-z0-9]-)(?<!\d )(?<!k )(?<!km )tempo"
+_THRESHOLD = (
+    r"threshold|schwelle|\bseuil|umbral|\bsoglia|drempel|\blt\b|cruise|(?<![a-z0-9]-)(?<!\d )(?<!k )(?<!km )tempo"
+)
 _THRESHOLD_REPS: Final = re.compile(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}))")
 # A parkrun or time trial is raced, unless the text gives it another effort ("parkrun easy with a friend").
 _TRIAL: Final = re.compile(
@@ -100,7 +105,8 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("fartlek", _words(r"fartlek")),
     ("progression-run", _words(r"progress", r"progresivo", r"opbouwend")),
     ("tempo-run", _THRESHOLD_REPS),
-    ("race-pace-run", _words(r"race[\s-]*pace", r"ritmo (?:di )?gara", r"wedstrijdtempo", r"goal pace", r"marathon pace", r"\bmp\b", r"\bhmp\b", r"renntempo",
+    ("race-pace-run", _words(r"race[\s-]*pace", r"ritmo (?:di )?gara", r"wedstrijdtempo", r"goal pace", r"marathon pace",
+                             r"\bmp\b", r"\bhmp\b", r"renntempo",
                              r"wettkampftempo", r"allure (?:specifique|marathon|semi|course)", r"ritmo (?:de )?carrera",
                              r"ritmo (?:de )?(?:maraton|competicion|objetivo)")),
     ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
@@ -122,7 +128,7 @@ _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("hill-ride", _words(r"\bhills?\b", r"climb", r"\bberg", r"\bcols?\b", r"subida", r"puerto")),
     ("interval-ride", _words(r"interval", r"\bvo2", r"fraction", r"\bseries\b", _HARD_FTP)),
     ("tempo-ride", _words(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}|sweet\s*spot|{_FTP_PERCENT}))")),
-    ("endurance-ride", _words(r"cadence", r"\bdrills?\b", r"spin[\s-]*ups?")),  # technique, not intervals
+    ("endurance-ride", _words(r"^(?!.*(?:recovery|\bz1\b)).*(?:cadence|\bdrills?\b|spin[\s-]*ups?)")),  # technique
     ("interval-ride", _words(r"\d\s*[x×*]\s*\d")),
     ("tempo-ride", _words(r"tempo", r"threshold", r"sweet\s*spot", r"\bftp\b", r"schwelle", r"\bseuil", r"umbral",
                           r"\bsoglia")),

@@ -58,7 +58,12 @@ def _first_quantity(folded: str, offset: int) -> Quantity | None:
     return found[0] if found else None
 
 
-def _work(folded: str, at: int) -> tuple[Quantity, Quantity | None, bool] | None:
+_SWIMS: Final = frozenset({"endurance-swim", "technique-swim", "interval-swim", "open-water-swim"})
+_SWIM_LAP: Final = 25
+"""A bare repetition length in a swim ("8x50") is meters from one pool length up."""
+
+
+def _work(folded: str, at: int, *, swim: bool = False) -> tuple[Quantity, Quantity | None, bool] | None:
     """The work quantity starting at `at` (and the recovery of an on/off pair), and whether it was guessed."""
     rest = folded[at:]
     if on_off := _ON_OFF.match(rest):
@@ -69,9 +74,10 @@ def _work(folded: str, at: int) -> tuple[Quantity, Quantity | None, bool] | None
         return Quantity(quantity.kind, quantity.value, at, at + quantity.end, quantity.ambiguous), None, False
     if bare := _BARE.match(rest):
         number = float(bare["number"].replace(",", "."))
-        kind = "distance" if number >= 100 else "duration"  # "6x400" is meters; "6x3" is a guess: minutes
-        value = number if number >= 100 else number * 60
-        return Quantity(kind, value, at, at + bare.end()), None, number < 100
+        meters = number >= 100 or (swim and number >= _SWIM_LAP)  # "6x400" is meters; "6x3" a guess: minutes
+        kind = "distance" if meters else "duration"
+        value = number if meters else number * 60
+        return Quantity(kind, value, at, at + bare.end()), None, not meters
     return None
 
 
@@ -97,7 +103,7 @@ def parse_repetition(folded: str, sub_type: str) -> Repetition | None:
     reps = _REPS.search(folded)
     if reps is None:
         return None
-    work = _work(folded, reps.end())
+    work = _work(folded, reps.end(), swim=sub_type in _SWIMS)
     if work is None:
         return None
     quantity, recovery, guessed = work

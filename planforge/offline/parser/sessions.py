@@ -18,10 +18,11 @@ from planforge.domain.plan import ContentBlock
 from planforge.domain.vocabulary import IntensityTarget, Weekday, WorkoutType
 from planforge.offline.parser.abbreviations import expand_abbreviations, with_default_unit
 from planforge.offline.parser.addons import without_strides
-from planforge.offline.parser.classify import REST_WORD, classify, is_rest
+from planforge.offline.parser.classify import REST_WORD, classify, is_rest, sport_named
 from planforge.offline.parser.context import NO_CONTEXT, PlanContext
 from planforge.offline.parser.distances import race_distance
 from planforge.offline.parser.parsed import ParsedSession
+from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.splitting import split_sessions
 from planforge.offline.parser.structure import (
     block_totals,
@@ -30,6 +31,7 @@ from planforge.offline.parser.structure import (
     quantities_in,
     stated_total,
 )
+from planforge.offline.parser.totals import marked_total, opening_swim_distance
 from planforge.segment import fold
 
 _INTENSITY_TARGETS: Final[dict[WorkoutType, IntensityTarget]] = {"bike": "power"}
@@ -51,8 +53,18 @@ def _steered_by(blocks: list[ContentBlock], target: IntensityTarget) -> list[Con
     ]
 
 
+_LONG_RIDE_SECONDS: Final = 3 * 3600
+"""A ride at endurance pace ("4h endurance Z2") of three hours or more is a long ride."""
+_STEADY: Final = re.compile(r"endurance|\bz2\b|steady|grundlage|ausdauer|fondamental|resistencia|fondo|duurrit")
+_REST_SENTENCE: Final = re.compile(r"^\s*(?:rest|off|repos|riposo|descanso|ruhetag|rust)\b[\s-]*(?:day)?\s*[.!]+\s")
+
+
 def _is_rest(folded: str) -> bool:
-    return is_rest(folded)
+    """A rest day, also when a sentence that names no session follows ("Rest. Well done, that's week 3!")."""
+    if is_rest(folded):
+        return True
+    sentence = _REST_SENTENCE.match(folded)
+    return sentence is not None and not quantities_in(folded) and sport_named(folded, by_default=False) is None
 
 
 def _without_rest_alternative(text: str) -> tuple[str, bool]:
@@ -93,7 +105,11 @@ def _parse_session(text: str, optional: bool, context: PlanContext) -> ParsedSes
     durations = [q for q in quantities if q.kind == "duration"]
     distances = [q for q in quantities if q.kind == "distance"]
     guessed = guessed or any(q.ambiguous for q in quantities)
-    if blocks and (total := stated_total(folded)) is not None:
+    if kind.workout_type == "swim" and (opening := opening_swim_distance(blocks)) is not None:
+        total = Quantity("distance", opening, 0, 0)
+    else:
+        total = marked_total(folded) or (stated_total(folded) if blocks else None)
+    if total is not None:
         duration, distance = (round(total.value), None) if total.kind == "duration" else (None, total.value)
         explicit_duration, explicit_distance = total.kind == "duration", total.kind == "distance"
     elif blocks:
@@ -108,6 +124,8 @@ def _parse_session(text: str, optional: bool, context: PlanContext) -> ParsedSes
         explicit_duration, explicit_distance = bool(durations), bool(distances)
     if distance is None and kind.workout_sub_type == "race":
         distance = race_distance(folded)
+    if kind.workout_sub_type == "endurance-ride" and (duration or 0) >= _LONG_RIDE_SECONDS and _STEADY.search(folded):
+        kind = replace(kind, workout_sub_type="long-ride")
     return ParsedSession(
         day=day,
         text=text,

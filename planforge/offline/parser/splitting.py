@@ -42,6 +42,8 @@ _JOINTS: Final[tuple[tuple[JointKind, re.Pattern[str]], ...]] = (
     ("comma", re.compile(r",\s*")),
 )  # fmt: skip
 _BRICK: Final = re.compile(r"\bbrick|koppel|enchainement")
+# A run "off the bike" makes the ride before it a brick even when no brick word is written.
+_OFF_THE_BIKE: Final = re.compile(r"off the bike|nach dem rad|apres le velo|(?:al )?bajar de la bici|dopo la bici")
 _OWN_SESSION: Final = re.compile(r"tempo|interval|fartlek|\bhills?\b|\blong\b|\brace\b|progress|recovery run|"
                                  r"\bmp\b|fraction|\bseries\b|\blauf\b|footing|rodaje|\d+\s*[x×]\s*\d")  # fmt: skip
 _FAMILY: Final[dict[str, str]] = {"hike": "walk"}  # "hike 3 h, walking poles" is one outing
@@ -89,12 +91,48 @@ def _sport(folded: str) -> str | None:
     return _FAMILY.get(sport, sport) if sport else None
 
 
+_LEAD_IN: Final = re.compile(
+    r"^\s*\d+(?:[.,]\d+)?\s*(?:mi|km|k|min|'|miles?)?\s*(?:e|easy|wu|warm[\s-]*up|jog|"
+    r"locker|einlaufen|facile|suave)\s*$"
+)
+# A part that names swimming itself ("+ Swim 1000 m") is a swim of its own; a set with pool gear is not.
+_SWIM_NAMED: Final = re.compile(r"\bswim|schwimm|natation|\bnage|nataci|\bnadar|\bnuoto|\bzwem")
+_RUN_WALK_STEP: Final = 10 * 60
+"""Run/walk steps are short: a run and a walk of at most this long each, side by side, are one session."""
+
+
+def _run_walk(folded: str, before: str, sport: str | None) -> bool:
+    """Whether `folded` goes on the run/walk alternation of `before` ("Run 1 min, walk 90 s, ...")."""
+    last_sport = _last_sport(before)
+    if {sport, last_sport} != {"run", "walk"}:
+        return False
+    lengths = [q for q in quantities_in(folded)[:1] + quantities_in(before)[-1:] if q.kind == "duration"]
+    return len(lengths) == 2 and all(q.value <= _RUN_WALK_STEP for q in lengths)
+
+
+def _last_sport(folded: str) -> str | None:
+    """The sport a text names last ("run 1 min, walk 90 s" → walk)."""
+    sports = [(match.start(), sport) for sport in ("run", "walk") for match in _RUN_OR_WALK[sport].finditer(folded)]
+    return max(sports)[1] if sports else None
+
+
+_RUN_OR_WALK: Final[dict[str, re.Pattern[str]]] = {
+    "run": re.compile(r"\b(?:run|jog|lauf|laufen|course|corr\w*|corsa|hardlo\w*)\b"),
+    "walk": re.compile(r"\b(?:walk\w*|gehen|marche\w*|camin\w*|cammin\w*|wandel\w*)\b"),
+}
+
+
 def _starts_session(piece: str, current: str, kind: JointKind) -> bool:
     """Whether `piece`, after a joint of `kind`, starts a session of its own rather than going on `current`."""
     folded, before = fold(piece), fold(current)
     if only_strides(folded):
         return False
     sport = _sport(folded)
+    if kind == "list" and sport is None and _LEAD_IN.match(before):
+        return False  # "2E + 6x200 R": the easy miles lead into the set of the same workout
+    swim_set = sport == "swim" and _sport(before) == "swim" and not _SWIM_NAMED.search(folded)
+    if kind != "time" and (_run_walk(folded, before, sport) or swim_set):
+        return False  # a run/walk alternation, or a set of the swim before ("... + 6x100 pull buoy")
     if kind == "time":
         return sport is not None or bool(quantities_in(folded))
     if kind in {"sequence", "comma"}:
@@ -137,6 +175,8 @@ def split_sessions(text: str) -> list[str]:
     # A brick whose legs are not stated separately ("Brick 90 min") stays one session.
     if _BRICK.search(fold(text)):
         return _split_brick(text)
+    if _OFF_THE_BIKE.search(fold(text)) and len(legs := _split_brick(text)) > 1:
+        return [f"Brick: {legs[0]}", *legs[1:]]
     sessions: list[str] = []
     for piece in _pieces(text):
         if sessions and piece.kind is not None and not _starts_session(piece.text, sessions[-1], piece.kind):

@@ -1,0 +1,37 @@
+"""A session's total when the text states it: "1h30 total", "totale 2200 m", "insgesamt 60 min", or a swim
+set's opening distance ("Swim 2000 m technique — 8x50 drills + 6x100 pull") that its sets fit inside.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from planforge.domain.plan import ContentBlock
+from planforge.offline.parser.quantities import Quantity
+from planforge.offline.parser.structure import quantities_in
+
+_TOTAL_WORD = r"(?:totale?|totali|totaal|gesamt|insgesamt|in all|en tout|au total|en total|in totale|in totaal)"
+_BEFORE: Final = re.compile(rf"\b{_TOTAL_WORD}\s*[:=]?\s*$")
+_AFTER: Final = re.compile(rf"\s*\(?{_TOTAL_WORD}\b")
+
+
+def marked_total(folded: str) -> Quantity | None:
+    """The length a total word stands next to ("1h30 total", "total: 2200 m"), the last one written, or None."""
+    marked = [
+        quantity
+        for quantity in quantities_in(folded)
+        if _BEFORE.search(folded[max(0, quantity.start - 16) : quantity.start]) or _AFTER.match(folded, quantity.end)
+    ]
+    return marked[-1] if marked else None
+
+
+def opening_swim_distance(blocks: list[ContentBlock]) -> float | None:
+    """A swim's opening distance when the sets after it add up to no more than it: the session's total."""
+    if len(blocks) < 2 or blocks[0].type != "run" or blocks[0].block_distance_in_meters is None:
+        return None
+    rest = [block.total_meters() for block in blocks[1:]]
+    if any(meters is None for meters in rest):
+        return None
+    opening = blocks[0].block_distance_in_meters
+    return opening if sum(meters or 0 for meters in rest) <= opening else None
