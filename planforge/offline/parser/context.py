@@ -20,12 +20,15 @@ _UNIT_NOTE: Final = re.compile(
     r"\b(?:distances?|distanzen|entfernungen|afstanden|distanze|distancias|mileage|all runs|everything|numbers)\b"
     r"[^.\n]{0,25}?\b(?:in|en|sind in|are in)\s+(?P<unit>miles?|mi|millas|km|kilomet\w*|kilometr\w*)\b"
 )
-_SPORT_SIGNALS: Final[dict[WorkoutType, re.Pattern[str]]] = {
-    "bike": re.compile(r"\bftp\b|\bwatts?\b|\d\s*w\b|sweet\s*spot|\bspin\b|\bride\b|\brides\b|\bbike\b|\bcycl|"
-                       r"\bcadence\b|\bvelo\b|\brad\b|\bbici|\bturbo\b|\btrainingpeaks\b|\bzwift\b"),
-    "run": re.compile(r"\brun|\bjog|\blauf|footing|/km|/mi\b|\bstrides\b|course a pied|\bcorr|\bparkrun"),
-    "swim": re.compile(r"\bswim|schwimm|natation|nataci|\bnuoto|\bzwem|\bpool\b|piscine"),
+# Word beginnings that signal a sport; counted over the words of the whole text (one pass, no regex per word).
+_SPORT_SIGNALS: Final[dict[WorkoutType, tuple[str, ...]]] = {
+    "bike": ("ftp", "watt", "sweet", "spin", "ride", "rides", "bike", "cycl", "cadence", "velo", "rad", "bici",
+             "turbo", "zwift", "fiets"),
+    "run": ("run", "jog", "lauf", "footing", "strides", "corr", "corsa", "parkrun", "hardlo", "duurloop"),
+    "swim": ("swim", "schwimm", "natation", "nataci", "nuoto", "zwem", "pool", "piscine"),
 }  # fmt: skip
+_WHOLE_WORDS: Final = frozenset({"spin", "ride", "rides", "rad", "velo", "turbo", "pool", "sweet"})
+_WORD: Final = re.compile(r"[a-z]+")
 _DOMINANCE: Final = 3
 """A sport is the plan's default when it has at least this many signals and this many times any other's."""
 
@@ -51,7 +54,11 @@ def _unit(folded: str) -> DistanceUnit | None:
 
 
 def _dominant_sport(folded: str) -> WorkoutType | None:
-    counts: dict[WorkoutType, int] = {sport: len(pattern.findall(folded)) for sport, pattern in _SPORT_SIGNALS.items()}
+    counts: dict[WorkoutType, int] = dict.fromkeys(_SPORT_SIGNALS, 0)
+    for word in _WORD.findall(folded):
+        for sport, starts in _SPORT_SIGNALS.items():
+            if word.startswith(starts) and (word in starts or not word.startswith(tuple(_WHOLE_WORDS))):
+                counts[sport] += 1
     sport, count = max(counts.items(), key=lambda item: item[1])
     others = max(other for name, other in counts.items() if name != sport)
     if sport != "run" and count >= _DOMINANCE and count >= _DOMINANCE * others:
