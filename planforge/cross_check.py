@@ -17,6 +17,7 @@ from planforge.domain.plan import PlanWarning, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Weekday
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser import ParsedSession, ParsedWeek, parse_week
+from planforge.offline.parser.context import NO_CONTEXT, PlanContext
 from planforge.segment import WeekText
 
 TOLERANCE: Final = 0.10
@@ -27,20 +28,22 @@ class ParserCrossCheck:
     """Compares each chunk's workouts with the parser's reading of the chunk's draft text.
 
     With `allow_gaps` (strict_existing), a session the model left out because no library workout fits is a
-    `library_gap` warning, not a problem.
+    `library_gap` warning, not a problem. `context` holds the whole draft's defaults (`plan_context`), e.g. a
+    "distances in miles" note in the draft's header, which no single week's text carries.
     """
 
     soft = True
 
-    def __init__(self, *, allow_gaps: bool = False) -> None:
+    def __init__(self, *, allow_gaps: bool = False, context: PlanContext = NO_CONTEXT) -> None:
         self.allow_gaps = allow_gaps
+        self.context = context
         self._parsed: dict[str, ParsedWeek | DraftStructureError] = {}
 
     def _parse(self, week: WeekText) -> ParsedWeek | DraftStructureError:
         # Once per week text and plan: retries and re-reviews of a chunk reuse the reading.
         if week.text not in self._parsed:
             try:
-                self._parsed[week.text] = parse_week(week)
+                self._parsed[week.text] = parse_week(week, context=self.context)
             except DraftStructureError as error:
                 self._parsed[week.text] = error
         return self._parsed[week.text]

@@ -34,6 +34,7 @@ from planforge.library.store import WorkoutLibrary
 from planforge.model_errors import deadline
 from planforge.models import ModelChoice, close_model, resolve_model
 from planforge.offline.model import OfflineCoachModel
+from planforge.offline.parser.context import plan_context
 from planforge.prompts import DEFAULT_PROMPT_VERSION
 from planforge.segment import check_weeks, segment_draft
 from planforge.settings import Settings
@@ -165,7 +166,8 @@ class PlanForge:
         # The offline coach converts with the parser itself: cross-checking it against itself proves nothing.
         if isinstance(self.plan_model, OfflineCoachModel):
             return ()
-        return (ParserCrossCheck(allow_gaps=request.workout_preference == "strict_existing"),)
+        allow_gaps = request.workout_preference == "strict_existing"
+        return (ParserCrossCheck(allow_gaps=allow_gaps, context=plan_context(request.refined_draft)),)
 
     async def _library_snapshot(self, request: DraftRequest) -> LibrarySnapshot | None:
         """The org's library for a prefer/strict request (None under ai_generate), rebuilt only when it changed."""

@@ -129,3 +129,24 @@ async def test_disagreement_with_an_unsure_parse_only_warns() -> None:
     )
     assert len(calls) == 1
     assert [(w.code, w.week, w.day) for w in plan.warnings] == [("parser_unsure", 1, "Tuesday")]
+
+
+async def test_miles_note_in_the_draft_header_is_honoured() -> None:
+    # The note sits above week 1: only the whole draft's context makes the bare "10" ten miles.
+    draft = "Distances in miles unless noted.\n\n" + DRAFT.replace("Long run 12 km", "Long run 10")
+
+    def in_miles(args: dict[str, Any]) -> None:
+        faithful(args)
+        args["workouts"][-1]["target_distance_in_meters"] = 16_093
+
+    model, calls = converting_with(faithful, in_miles)
+    with capture_run_messages() as messages:
+        plan = await PlanForge(model="test", plan_model=model).generate_plan(
+            PlanRequest(weeks=1, level="intermediate", org_id="o", refined_draft=draft)
+        )
+    assert len(calls) == 2
+    [message] = feedback(messages)
+    assert "week 1 Saturday: the draft says 'Long run 10', i.e. 16093.4 m, but target_distance_in_meters is 12000" in (
+        message
+    )
+    assert plan.content[-1].target_distance_in_meters == 16_093
