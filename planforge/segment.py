@@ -30,13 +30,32 @@ __all__ = [
     "fold",
     "phase_named_in",
     "segment_draft",
+    "week_number",
     "weekday_named",
 ]
 
-_DECOR = r"[\s#*_>|\-–—]*"
+_DECOR = r"[\s#*_>|\-–—=~\[【]*"
 _WEEK_WORD = r"(?:weeks?|wks?|wochen?|semaines?|semanas?|settimane|settimana|w)"
+# Week numbers written as words, one to twelve, in English, German, French, Spanish, Portuguese and Italian.
+_NUMBER_WORDS: dict[int, tuple[str, ...]] = {
+    1: ("one", "eins", "un", "une", "uno", "um"),
+    2: ("two", "zwei", "deux", "dos", "dois", "duas", "due"),
+    3: ("three", "drei", "trois", "tres", "três", "tre"),
+    4: ("four", "vier", "quatre", "cuatro", "quatro", "quattro"),
+    5: ("five", "fünf", "fuenf", "cinq", "cinco", "cinque"),
+    6: ("six", "sechs", "seis", "sei"),
+    7: ("seven", "sieben", "sept", "siete", "sete", "sette"),
+    8: ("eight", "acht", "huit", "ocho", "oito", "otto"),
+    9: ("nine", "neun", "neuf", "nueve", "nove"),
+    10: ("ten", "zehn", "dix", "diez", "dez", "dieci"),
+    11: ("eleven", "elf", "onze", "once", "undici"),
+    12: ("twelve", "zwölf", "zwoelf", "douze", "doce", "doze", "dodici"),
+}
+_NUMBER_BY_WORD: dict[str, int] = {word: number for number, words in _NUMBER_WORDS.items() for word in words}
+_NUMBER_WORD = "|".join(sorted(_NUMBER_BY_WORD, key=len, reverse=True))
 WEEK_HEADER = re.compile(
-    rf"^{_DECOR}(?:week|wk|woche|semaine|semana|settimana|w)\.?\s*(?P<week>\d{{1,2}})\b(?P<rest>.*)$",
+    rf"^{_DECOR}(?:(?:week|wk|woche|semaine|semana|settimana|w)\.?\s*(?P<week>\d{{1,2}})\b"
+    rf"|(?:week|woche|semaine|semana|settimana)\s+(?P<word>{_NUMBER_WORD})(?![\w'’-]))(?P<rest>.*)$",
     re.IGNORECASE,
 )
 WEEK_RANGE_HEADER = re.compile(
@@ -48,7 +67,7 @@ PHASE_HEADER = re.compile(rf"^{_DECOR}(?:phase|block|mesocycle)\s*\d*\b(?P<rest>
 
 # Words in a phase or week header that name a phase; the first one in the header wins.
 _PHASE_WORDS: tuple[tuple[Phase, re.Pattern[str]], ...] = (
-    ("taper", re.compile(r"\b(?:taper|affûtage|affutage|afinamiento|tapering)", re.IGNORECASE)),
+    ("taper", re.compile(r"\b(?:taper|affûtage|affutage|afinamiento|tapering|polimento)", re.IGNORECASE)),
     ("race", re.compile(r"\b(?:race\s*(?:week|day)|wettkampfwoche|semaine de course|semana de carrera)\b", re.I)),
     ("peak", re.compile(r"\b(?:peak|sharpen|spitze|pic\b|pico)", re.IGNORECASE)),
     ("recovery", re.compile(r"\b(?:recover|erholung|regeneration|récupération|recuperaci)", re.IGNORECASE)),
@@ -96,8 +115,13 @@ def phase_named_in(text: str) -> Phase | None:
     return min(found)[1] if found else None
 
 
+def week_number(header: re.Match[str]) -> int:
+    """The week number a `WEEK_HEADER` match gives, in digits or as a word ("Week three" → 3)."""
+    return int(header["week"]) if header["week"] else _NUMBER_BY_WORD[header["word"].lower()]
+
+
 def _focus(rest: str) -> str | None:
-    focus = re.sub(r"^[\s:.)\]*_\-–—|]+|[\s*_|]+$", "", rest)
+    focus = re.sub(r"^[\s:.)\]】=~*_\-–—|]+|[\s*_|=~\]】\-–—]+$", "", rest)
     focus = re.sub(r"^\(.*?\)\s*[:\-–—]?\s*", "", focus)  # "(May 5–11): Build" → "Build"
     return focus or None
 
@@ -143,7 +167,8 @@ class _Segmenter:
     def open(self, numbers: list[int], line: str, rest: str, *, is_range: bool) -> None:
         self.close()
         focus, days = _split_header(rest)
-        week_phase = self.phase or phase_named_in(focus or "")
+        lead = rest[: len(rest) - len(days)]  # "(semana de polimento)" names a phase the focus drops
+        week_phase = self.phase or phase_named_in(focus or "") or phase_named_in(lead)
         self.current = _OpenWeek(numbers, line.strip(), week_phase, focus, rest if is_range else None, [])
         if days:
             self.current.body.append(days)
@@ -155,7 +180,7 @@ class _Segmenter:
                 self.open(list(range(first, last + 1)), line, match["rest"], is_range=True)
                 return
         if week := WEEK_HEADER.match(line):
-            self.open([int(week["week"])], line, week["rest"], is_range=False)
+            self.open([week_number(week)], line, week["rest"], is_range=False)
         elif header := PHASE_HEADER.match(line):
             self.close()
             self.phase = phase_named_in(header["rest"]) or self.phase

@@ -1,4 +1,5 @@
-"""Day names in English, German, French, Spanish, Italian and Dutch, with abbreviations, and where a text names a day.
+"""Day names in English, German, French, Spanish, Italian, Dutch and Portuguese, with abbreviations, and where
+a text names a day.
 
 A day mark is a day name at the start of an entry: at the start of a line (after list or markdown
 decoration), after a comma, semicolon, pipe, opening parenthesis or sentence end. Short names that are also
@@ -19,14 +20,17 @@ from planforge.domain.vocabulary import Weekday
 _FOLD: Final = str.maketrans("áàâäãéèêëíìîïóòôöõúùûüñçß", "aaaaaeeeeiiiiooooouuuuncs")
 
 _DAY_WORDS: Final[dict[Weekday, tuple[str, ...]]] = {
-    "Monday": ("monday", "mon", "montag", "mo", "lundi", "lun", "lunes", "lunedi", "maandag", "ma", "m"),
+    "Monday": ("monday", "mon", "montag", "mo", "lundi", "lun", "lunes", "lunedi", "maandag", "ma", "m",
+               "segunda-feira", "segunda feira", "segunda", "seg"),
     "Tuesday": ("tuesday", "tues", "tue", "tu", "dienstag", "di", "mardi", "mar", "martes", "martedi", "dinsdag",
-                "t"),
+                "t", "terca-feira", "terca feira", "terca", "ter"),
     "Wednesday": ("wednesday", "wed", "we", "mittwoch", "mi", "mercredi", "mer", "miercoles", "mie", "mercoledi",
-                  "woensdag", "wo", "w"),
+                  "woensdag", "wo", "w", "quarta-feira", "quarta feira", "quarta", "qua"),
     "Thursday": ("thursday", "thurs", "thur", "thu", "th", "donnerstag", "do", "jeudi", "jeu", "jueves", "jue",
-                 "giovedi", "gio", "donderdag", "r"),
-    "Friday": ("friday", "fri", "freitag", "fr", "vendredi", "ven", "viernes", "vie", "venerdi", "vrijdag", "vr", "f"),
+                 "giovedi", "gio", "donderdag", "r",
+                 "quinta-feira", "quinta feira", "quinta", "qui"),
+    "Friday": ("friday", "fri", "freitag", "fr", "vendredi", "ven", "viernes", "vie", "venerdi", "vrijdag", "vr", "f",
+               "sexta-feira", "sexta feira", "sexta", "sex"),
     "Saturday": ("saturday", "sat", "samstag", "sonnabend", "sa", "samedi", "sam", "sabado", "sabato", "sab",
                  "zaterdag", "za"),
     "Sunday": ("sunday", "sun", "sonntag", "so", "su", "dimanche", "dim", "domingo", "dom", "domenica", "zondag",
@@ -36,7 +40,7 @@ _DAY_WORDS: Final[dict[Weekday, tuple[str, ...]]] = {
 # Day names that are also common words or units: they need a capital letter or a ':'/'.' after them.
 _AMBIGUOUS: Final = frozenset({"we", "so", "do", "sat", "sun", "mar", "mi", "mo", "di", "fr", "sa", "su", "tu", "th",
                                "mer", "dom", "ven", "vie", "sam", "dim", "gio", "lun", "jeu",
-                               "ma", "wo", "vr", "za", "zo"})  # fmt: skip
+                               "ma", "wo", "vr", "za", "zo", "seg", "ter", "qua", "qui", "sex"})  # fmt: skip
 # One-letter days: only "M:" (a capital and a colon).
 _ONE_LETTER: Final = frozenset({"m", "t", "w", "r", "f"})
 _WEEKEND: Final = re.compile(r"(?<![\w])(?:weekend|week-end|wochenende|fin de semana|fine settimana|weekeinde)"
@@ -47,7 +51,7 @@ _ALTERNATION = "|".join(sorted(_WEEKDAY_BY_WORD, key=len, reverse=True))
 _DAY_TOKEN = re.compile(rf"(?<![\w])(?P<day>{_ALTERNATION})(?P<dot>\.)?(?![\w])")
 # What may stand before a day mark on its line: list bullets, markdown emphasis, headings, pipes.
 _LINE_START = re.compile(r"[\s\-*•#>|_]*")
-_ENTRY_START = re.compile(r"(?:[,;:|(/&]|[.!]\s|\*\*|\b(?:and|und|et|y)\b)[\s*_]*$")
+_ENTRY_START = re.compile(r"(?:[,;:|(/&]|[.!]\s|\*\*|\b(?:and|und|et|y|e)\b)[\s*_]*$")
 _AFTER = re.compile(r"[\s*_]*(?P<sep>[:\-–—)/&,]|\s|$)")
 
 

@@ -21,18 +21,19 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 
 REST: Final = _words(
     r"^(?:full\s+)?(?:rest|off|day off|off day|rest day|recovery day|ruhetag|ruhe|pause|frei|repos|jour de repos|"
-    r"descanso|dia libre|libre|riposo|none|-+|—|–|x)\s*(?:day)?[.!]?$"
+    r"descanso|dia libre|libre|folga|riposo|none|-+|—|–|x)\s*(?:day)?[.!]?$"
 )
-REST_WORD: Final = _words(r"^\s*(?:rest|off|day off|ruhetag|ruhe|pause|frei|repos|descanso|riposo)\b")
+REST_WORD: Final = _words(r"^\s*(?:rest|off|day off|ruhetag|ruhe|pause|frei|repos|descanso|folga|riposo)\b")
 
 _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
-    ("swim", _words(r"\bswim", r"schwimm", r"natation", r"\bnage", r"nataci", r"\bnadar", r"piscine", r"open water",
-                    r"freiwasser", r"\bnuoto", r"\bzwem", r"pull[\s-]*buoy", r"\bkick\s*board", r"\bpinne\b")),
+    ("swim", _words(r"\bswim", r"schwimm", r"natation", r"\bnage", r"nataci", r"\bnatac", r"\bnadar", r"piscine",
+                    r"open water", r"freiwasser", r"\bnuoto", r"\bzwem", r"pull[\s-]*buoy", r"\bkick\s*board",
+                    r"\bpinne\b")),
     ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b", r"\brad(?:fahren|einheit|training)?\b",
                     r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b",
                     r"\bfiets", r"wielren")),
     ("strength", _words(r"strength", r"\bgym", r"\bgimnas", r"weights", r"\bpesas\b", r"\bkraft", r"renfo",
-                        r"musculation", r"musculaci", r"\bfuerza", r"\bs\s*&\s*c\b", r"conditioning", r"\bathleti",
+                        r"muscula", r"fortalec", r"\bfuerza", r"\bs\s*&\s*c\b", r"conditioning", r"\bathleti",
                         r"circuit", r"\bppg\b", r"plyo", r"kettlebell", r"\btrx\b", r"\bcore\b", r"\brumpf",
                         r"\bstabi", r"estabilidad", r"gainage", r"\bplanks?\b", r"\babdos?\b", r"abdominal",
                         r"mobility", r"\byoga", r"stretch", r"pilates", r"\bdehn", r"beweglichkeit", r"etirement",
@@ -41,9 +42,10 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
     ("hike", _words(r"\bhike", r"\bhiking", r"wander(?:n|ung|tag)", r"\btrek", r"randonn", r"\brando\b",
                     r"senderismo", r"excursion")),
     ("walk", _words(r"\bwalk", r"spazier", r"\bmarche\b", r"caminar", r"caminata", r"\bpaseo", r"\bgehen\b", r"cammin",
-                    r"\bwandel")),
+                    r"caminh", r"\bwandel")),
     ("run", _words(r"\brun", r"\bjog", r"\blauf", r"\bcourse\b", r"footing", r"\bcarrera", r"\bcorrer", r"rodaje",
-                   r"\btrote", r"\bcorsa\b", r"hardlo", r"duurloop")),
+                   r"\btrote", r"\bcorsa\b", r"hardlo", r"duurloop",
+                   r"\bcorrida", r"rodagem", r"\blongao", r"\btiros?\b")),
 )  # fmt: skip
 # Session words that mean a run only when no sport is named: "Tempo 20 min" is a run, "Tempo ride" a ride.
 _RUN_BY_DEFAULT: Final = _words(r"\btempo", r"interval", r"fartlek", r"\btrail")
@@ -56,7 +58,8 @@ _RUNNING: Final = _words(r"\beasy\b", r"\blong\b", r"recovery", r"\bhills?\b", r
                          r"\d\s*[x×]\s*\d", r"locker", r"\bleicht", r"facile", r"\bsuave", r"\bseuil", r"fraction",
                          r"\bseries\b", r"\bcuestas", r"\bcotes\b", r"umbral", r"\bschwelle", r"\bdl\b", r"\bgal\b",
                          r"\btirada", r"\blarga", r"sortie longue", r"\bendurance", r"\bef\b", r"\bfondo\b", r"\brace",
-                         r"wettkampf", r"competition", r"\b(?:half\s*)?marathon", r"\bmaraton")  # fmt: skip
+                         r"wettkampf", r"competition", r"\b(?:half\s*)?marathon", r"\bmaraton", r"\bleve\b",
+                         r"\bprova\b", r"\bsubidas?\b", r"regenerativ")  # fmt: skip
 
 _RACE_NAME = r"(?:half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|marathon|maraton|\d+\s*k\b)"
 _RACE: Final = _words(
@@ -65,6 +68,7 @@ _RACE: Final = _words(
     r"wettkampf\b",
     r"\brennen\b",
     r"competition\b",
+    r"\bprova\b(?! de (?:ritmo|esforco))",
     r"(?<!ritmo )(?<!ritmo di )(?<!passo )\bgara\b",
     r"\bwedstrijd\b(?!\s*tempo)",
     r"(?:course|carrera|gara|wettkampf) (?:de |di )?(?:preparation|prepa|preparacion|preparazione|vorbereitung)",
@@ -100,7 +104,7 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
     ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"langer? lauf", r"\blanger\b", _LANG, r"sortie longue",
                         r"\blongue\b", r"tirada larga", r"\blarga\b", r"\bfondo\b", r"\bdl\b", r"\blung[oa]\b",
-                        r"lange duur")),
+                        r"\blongao", r"lange duur")),
     ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?")),
     ("fartlek", _words(r"fartlek")),
     ("progression-run", _words(r"progress", r"progresivo", r"opbouwend")),
@@ -110,7 +114,7 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
                              r"wettkampftempo", r"allure (?:specifique|marathon|semi|course)", r"ritmo (?:de )?carrera",
                              r"ritmo (?:de )?(?:maraton|competicion|objetivo)")),
     ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
-                            r"\bbahn", r"ripetute")),
+                            r"\bbahn", r"ripetute", r"\btiros?\b")),
     ("interval-run", _RUN_WALK),
     ("interval-run", _REPS),
     ("tempo-run", _TEMPO),
@@ -140,8 +144,10 @@ _SWIM_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("technique-swim", _words(r"techni", r"drills?\b", r"\btecnica", r"educatif")),
     ("interval-swim", _words(r"interval", r"\d\s*[x×*]\s*\d", r"\bcss\b", r"repeats", r"\bseries\b")),
 )  # fmt: skip
+_CORE_ALONE = r"^(?!.*(?:strength|\bgym|weights|muscula|\bkraft|\bfuerza|\bforza\b|renfo|fortalec)).*\bcore\b"
 _STRENGTH_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
-    ("core", _words(r"\bcore\b", r"\brumpf", r"gainage", r"\babs\b", r"\babdos?\b", r"abdominal", r"\btronco",
+    # "Gym 45 min (legs and core)" is general strength: core only when the text names no general strength work.
+    ("core", _words(_CORE_ALONE, r"\brumpf", r"gainage", r"\babs\b", r"\babdos?\b", r"abdominal", r"\btronco",
                     r"\bstabi", r"estabilidad", r"\bplanks?\b")),
     ("mobility", _words(r"mobility", r"\byoga", r"stretch", r"\bdehn", r"beweglichkeit", r"etirement", r"souplesse",
                         r"estiram", r"mobilit", r"flexibili", r"pilates", r"foam")),

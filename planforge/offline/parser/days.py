@@ -16,7 +16,7 @@ _TRIM_START: Final = re.compile(r"^[\s:.\-–—)*_|]+")
 _TRIM_END: Final = re.compile(r"[\s,;.*_|\-–—•]+$")
 # A blank line after a day's text ends it: what follows is a note or a sign-off ("Good luck! 💪"), not that day.
 _PARAGRAPH_END: Final = re.compile(r"\S\s*?\n[ \t]*\n")
-_GROUPING: Final = re.compile(r"^\s*(?:/|&|,|\+|and|und|et|y)?\s*$", re.IGNORECASE)
+_GROUPING: Final = re.compile(r"^\s*(?:/|&|,|\+|and|und|et|y|e)?\s*$", re.IGNORECASE)
 
 
 def clean_session_text(text: str) -> str:
