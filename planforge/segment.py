@@ -1,12 +1,13 @@
 """Deterministic segmentation of a draft text into weeks, with the phase and focus each week carries.
 
 Both the plan conversion (which sends each chunk of weeks to the model) and the offline parser start
-here. A week starts at a week header ("Week 3", "## Week 3: Build", "**Wk 3**", "W3", "Woche 3", "Semaine 3",
-"Semana 3"); a range header with days under it ("Weeks 1-2: ...") gives each of its weeks the same days; a
-phase header ("Phase 2 (Weeks 5–8): Build", or a range header with no days) sets the phase of the weeks that
-follow. Markdown or pipe tables whose rows (or columns) are weeks and whose columns (or rows) are days are
-read as one week per row (column). A header line that carries the days itself ("Week 1: Mon rest, Tue easy
-5 mi, ...") is a week whose body is that paragraph.
+here. A week starts at a week header ("Week 3", "## Week 3: Build", "**Wk 3**", "W3", "Woche 3",
+"Semaine 3", "Semana 3", "=== Week 1 ===", "WEEK ONE"); a range header with days under it ("Weeks 1-2:
+...") gives each of its weeks the same days; a phase header ("Phase 2 (Weeks 5–8): Build", or a range
+header with no days) sets the phase of the weeks that follow. Markdown or pipe tables whose rows (or
+columns) are weeks and whose columns (or rows) are days are read as one week per row (column). A header
+line that carries the days itself ("Week 1: Mon rest, Tue easy 5 mi, ...") is a week whose body is that
+paragraph. A plan with no week header at all may be dated or numbered per day instead.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from planforge.domain.vocabulary import Phase
 from planforge.exceptions import DraftStructureError
-from planforge.segment_days import day_marks, fold, weekday_named
+from planforge.segment_days import calendar_days, day_marks, fold, weekday_named
 from planforge.segment_tables import expand_week_tables
 
 __all__ = [
@@ -190,12 +191,35 @@ class _Segmenter:
             self.current.body.append(line)
 
 
+def _calendar_weeks(lines: list[str]) -> SegmentedDraft | None:
+    """A plan without week headers read by its dated or numbered day lines; None when it has neither."""
+    days = calendar_days(lines)
+    if not days:
+        return None
+    bodies: dict[int, list[str]] = {}
+    for day, following in zip(days, [*days[1:], None], strict=True):
+        stop = following.line if following else len(lines)
+        bodies.setdefault(day.week, []).extend([f"{day.weekday}: {day.text.strip()}", *lines[day.line + 1 : stop]])
+    weeks = [
+        WeekText(number, f"Week {number}", "\n".join(body).strip("\n"), None, None)
+        for number, body in sorted(bodies.items())
+    ]
+    return SegmentedDraft("\n".join(lines[: days[0].line]).strip(), weeks)
+
+
 def segment_draft(text: str) -> SegmentedDraft:
-    """Split `text` into weeks. Raises `DraftStructureError` when no week header is found."""
+    """Split `text` into weeks. Raises `DraftStructureError` when no week header is found.
+
+    A plan without week headers is read by its days when its lines are dated ("Tue 7 Jul: easy 30'") or
+    numbered ("Day 9 – Tempo run"): see `planforge.segment_days.calendar_days`.
+    """
     segmenter = _Segmenter()
-    for line in expand_week_tables(text.splitlines()):
+    lines = expand_week_tables(text.splitlines())
+    for line in lines:
         segmenter.feed(line)
     segmenter.close()
+    if not segmenter.weeks and (by_days := _calendar_weeks(lines)) is not None:
+        return by_days
     if not segmenter.weeks:
         raise DraftStructureError(
             "no week found: expected week headers such as 'Week 1' or 'Week 1: Base' on their own lines,"
