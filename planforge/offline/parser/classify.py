@@ -27,7 +27,7 @@ REST_WORD: Final = _words(r"^\s*(?:rest|off|day off|ruhetag|ruhe|pause|frei|repo
 
 _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
     ("swim", _words(r"\bswim", r"schwimm", r"natation", r"\bnage", r"nataci", r"\bnatac", r"\bnadar", r"piscine",
-                    r"open water", r"freiwasser", r"\bnuoto", r"\bzwem", r"pull[\s-]*buoy", r"\bkick\s*board",
+                    r"open[\s-]*water", r"freiwasser", r"\bnuoto", r"\bzwem", r"pull[\s-]*buoy", r"\bkick\s*board",
                     r"\bpinne\b")),
     ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b", r"\brad(?:fahren|einheit|training)?\b",
                     r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b",
@@ -62,9 +62,11 @@ _RUNNING: Final = _words(r"\beasy\b", r"\blong\b", r"recovery", r"\bhills?\b", r
                          r"\bprova\b", r"\bsubidas?\b", r"regenerativ")  # fmt: skip
 
 _RACE_NAME = r"(?:half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|marathon|maraton|\d+\s*k\b)"
+# "Full race-day kit", "race shoes", "race fuelling rehearsal": a rehearsal in a training session, not a race.
+_RACE_GEAR = r"(?:kit|shoes|gear|outfit|clothing|nutrition|fuel\w*|breakfast|routine|rehearsal|simulation|dress)"
 _RACE: Final = _words(
-    r"\brace\b(?!\s*(?:-\s*)?(?:pace|tempo|effort|simulation|specific))",
-    r"race day",
+    rf"\brace\b(?!\s*(?:-\s*)?(?:pace|tempo|effort|simulation|specific|(?:day\s*)?{_RACE_GEAR}))",
+    rf"race day(?!\s*{_RACE_GEAR})",
     r"wettkampf\b",
     r"\brennen\b",
     r"competition\b",
@@ -140,8 +142,9 @@ _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
 )  # fmt: skip
 _SWIM_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
-    ("open-water-swim", _words(r"open water", r"freiwasser", r"eau libre", r"aguas abiertas", r"\blake\b")),
+    ("open-water-swim", _words(r"open[\s-]*water", r"freiwasser", r"eau libre", r"aguas abiertas", r"\blake\b")),
     ("technique-swim", _words(r"techni", r"drills?\b", r"\btecnica", r"educatif")),
+    ("endurance-swim", _words(r"^\W*(?:endurance|aerobic|ausdauer|grundlage|endurance swim)\b")),  # named first
     ("interval-swim", _words(r"interval", r"\d\s*[x×*]\s*\d", r"\bcss\b", r"repeats", r"\bseries\b")),
 )  # fmt: skip
 _CORE_ALONE = r"^(?!.*(?:strength|\bgym|weights|muscula|\bkraft|\bfuerza|\bforza\b|renfo|fortalec)).*\bcore\b"

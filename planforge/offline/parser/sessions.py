@@ -141,8 +141,13 @@ def _parse_session(text: str, optional: bool, context: PlanContext) -> ParsedSes
     )
 
 
+# "1,500 m", "2,000 yds": a comma before three digits groups thousands ("1,5 km" and "1,500 km" are decimals).
+_THOUSANDS: Final = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])(?!\s*(?:km|k|mi|miles?)\b)")
+
+
 def parse_day(day: Weekday, text: str, *, context: PlanContext = NO_CONTEXT) -> list[ParsedSession]:
     """The sessions of one day's text, read with the plan's defaults; [] for a rest day."""
+    text = _THOUSANDS.sub(r"\1\2", text)
     if _is_rest(fold(text).strip()):
         return []
     sessions: list[ParsedSession] = []

@@ -12,7 +12,9 @@ Three kinds of joint may separate two sessions:
   names another sport ("5 mi easy, then core 15 min"; a comma also needs a length after it), so the steps of
   one workout ("15 min warm-up, then 3 x 10 min tempo") stay together.
 
-A brick ("Brick: Bike 60 min, then run 20 min") is the ride (sub-type brick) and the run off the bike.
+A header line that states no length over indented or bulleted lines ("Intervals:" then "- 6 x 800 m") is one
+session whose steps are those lines. A brick ("Brick: Bike 60 min, then run 20 min") is the ride (sub-type
+brick) and the run off the bike.
 """
 
 from __future__ import annotations
@@ -166,8 +168,24 @@ def _glue(piece: _Piece) -> str:
     return " + " if piece.kind == "list" else f"{piece.joint.rstrip()} "
 
 
+_SUB_ITEM: Final = re.compile(r"^(?:\s+|\s*[-*•·●○◦▪▫■□►▸‣⁃➢➤]\s*)(?=\S)")
+
+
+def _with_sub_items_joined(text: str) -> str:
+    """ "Intervals:" over bulleted lines ("- 6 x 800 m", "- 2' jog") as one: "Intervals: 6 x 800 m, 2' jog".
+
+    Only a first line that states no length is such a header; its items are the steps of that one session.
+    """
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2 or quantities_in(fold(lines[0])) or not all(_SUB_ITEM.match(line) for line in lines[1:]):
+        return text
+    items = ", ".join(_SUB_ITEM.sub("", line).strip() for line in lines[1:])
+    return f"{lines[0].strip().rstrip(':')}: {items}"
+
+
 def split_sessions(text: str) -> list[str]:
     """Cut one day's text into its sessions (see the module docstring)."""
+    text = _with_sub_items_joined(text)
     # A brick is two workouts, the ride (sub-type brick) and the run off the bike, not one bike workout of
     # their summed time: a workout has one type and its blocks carry no sport, so one brick workout could not
     # tell a device or a coach which minutes are ridden and which are run, and per-sport volume (run volume,

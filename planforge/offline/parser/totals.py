@@ -1,4 +1,5 @@
-"""A session's total when the text states it: "1h30 total", "totale 2200 m", "insgesamt 60 min", or a swim
+"""A session's total when the text states it: "1h30 total", "totale 2200 m", "insgesamt 60 min", "… · 42:00"
+(the last item of a dotted list), or a swim
 set's opening distance ("Swim 2000 m technique — 8x50 drills + 6x100 pull") that its sets fit inside.
 """
 
@@ -11,7 +12,12 @@ from planforge.domain.plan import ContentBlock
 from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.structure import quantities_in
 
-_TOTAL_WORD = r"(?:totale?|totali|totaal|gesamt|insgesamt|in all|en tout|au total|en total|in totale|in totaal)"
+_TOTAL_WORD = (
+    r"(?:totale?|totali|totaal|gesamt|insgesamt|in all|in total|en tout|au total|en total|in totale|in totaal|"
+    r"em total|no total)"
+)
+# Garmin-style exports end a step list with the workout's time after a middle dot: "… / 2:00 Recover · 42:00".
+_DOT_TOTAL: Final = re.compile(r"·\s*$")
 _BEFORE: Final = re.compile(rf"\b{_TOTAL_WORD}\s*[:=]?\s*$")
 _AFTER: Final = re.compile(rf"\s*\(?{_TOTAL_WORD}\b")
 
@@ -21,7 +27,9 @@ def marked_total(folded: str) -> Quantity | None:
     marked = [
         quantity
         for quantity in quantities_in(folded)
-        if _BEFORE.search(folded[max(0, quantity.start - 16) : quantity.start]) or _AFTER.match(folded, quantity.end)
+        if _BEFORE.search(folded[max(0, quantity.start - 16) : quantity.start])
+        or _AFTER.match(folded, quantity.end)
+        or (_DOT_TOTAL.search(folded[: quantity.start]) and not folded[quantity.end :].strip(" .!"))
     ]
     return marked[-1] if marked else None
 
