@@ -142,7 +142,7 @@ _DATED_LINE: Final = re.compile(
     r"[\s*_]*(?:[:\-–—|)]|(?=\s))"
 )
 _NUMBERED_LINE: Final = re.compile(
-    r"^[\s\-*•#>|_]*(?:day|tag|jour|dia|giorno|dag)\s*(?P<number>\d{1,3})\b[\s*_]*"
+    r"^[\s\-*•#>|_]*(?:day|tag|jour|dia|giorno|dag)\s*(?P<number>\d{1,3})\b(?!\s*(?:=|is\b))[\s*_]*"
     r"(?:\(\s*(?P<named>[a-z]{2,13})\.?\s*\)|[,\s]+(?P<bare>[a-z]{2,13})\.?(?=\s*[:\-–—|]))?[\s*_]*[:\-–—.|)]?"
 )
 _DAY_ONE_NOTE: Final = re.compile(r"(?:day|tag|jour|dia)\s*1\s*(?:=|is(?: a)?|:|ist(?: ein)?|est(?: un)?)\s*([a-z]+)")

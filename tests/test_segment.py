@@ -21,6 +21,12 @@ from planforge.segment import check_weeks, phase_named_in, segment_draft
         ("Semaine 9 : Seuil", 9, "Seuil"),
         ("Semana 10: Ritmo", 10, "Ritmo"),
         ("Week 11 (May 5–11): Peak", 11, "Peak"),
+        ("=== Week 12 ===", 12, None),
+        ("~~ WEEK 2: Build ~~", 2, "Build"),
+        ("【Week 3】", 3, None),
+        ("Week Four", 4, None),
+        ("Semana doze – Pico", 12, "Pico"),
+        ("Semaine onze", 11, None),
     ],
 )
 def test_week_header_forms(header: str, week: int, focus: str | None) -> None:
@@ -97,3 +103,25 @@ def test_check_weeks(text: str, weeks: int, message: str) -> None:
 )
 def test_phase_named_in(text: str, phase: str | None) -> None:
     assert phase_named_in(text) == phase
+
+
+def test_a_plan_dated_per_line_is_cut_into_calendar_weeks() -> None:
+    segmented = segment_draft("Coach notes\n\nSat 29 Aug: easy 30'\nSun 30 Aug: rest\nMon 31 Aug: long 60'\n")
+    assert segmented.preamble == "Coach notes"
+    assert [(w.week, w.body) for w in segmented.weeks] == [
+        (1, "Saturday: easy 30'\nSunday: rest"),
+        (2, "Monday: long 60'"),
+    ]
+
+
+def test_numbered_days_follow_a_day_one_note() -> None:
+    text = "Day 1 = Thursday\nDay 1 - easy 20 min\nDay 4 - rest\nDay 5 - long 50 min\nDay 8 - tempo 20 min"
+    assert [(w.week, w.body) for w in segment_draft(text).weeks] == [
+        (1, "Thursday: easy 20 min\nSunday: rest\nMonday: long 50 min"),
+        (2, "Thursday: tempo 20 min"),
+    ]
+
+
+def test_two_dated_lines_are_no_plan() -> None:
+    with pytest.raises(DraftStructureError, match="no week found"):
+        segment_draft("Tue 7 Jul: easy 30'\nWed 8 Jul: rest")

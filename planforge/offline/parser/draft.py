@@ -18,7 +18,8 @@ def parse_week(week: WeekText, *, context: PlanContext = NO_CONTEXT) -> ParsedWe
 
     Raises `DraftStructureError` when the week names no day at all.
     """
-    entries = day_entries(week.body)
+    # A header carrying a single day ("Week 3 (taper): Monday rest") is read with the body after it.
+    entries = day_entries(week.body) or day_entries(f"{week.header}\n{week.body}")
     if not entries:
         shown = week.body.strip().splitlines()[0][:60] if week.body.strip() else "nothing"
         raise DraftStructureError(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal
 
 from planforge.offline.parser.addons import only_strides
@@ -183,7 +184,8 @@ def _with_sub_items_joined(text: str) -> str:
     return f"{lines[0].strip().rstrip(':')}: {items}"
 
 
-def split_sessions(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # plans repeat their day texts week after week
+def split_sessions(text: str) -> tuple[str, ...]:
     """Cut one day's text into its sessions (see the module docstring)."""
     text = _with_sub_items_joined(text)
     # A brick is two workouts, the ride (sub-type brick) and the run off the bike, not one bike workout of
@@ -192,13 +194,13 @@ def split_sessions(text: str) -> list[str]:
     # long-run share) would count the run as riding. The periodization engine plans bricks the same way.
     # A brick whose legs are not stated separately ("Brick 90 min") stays one session.
     if _BRICK.search(fold(text)):
-        return _split_brick(text)
+        return tuple(_split_brick(text))
     if _OFF_THE_BIKE.search(fold(text)) and len(legs := _split_brick(text)) > 1:
-        return [f"Brick: {legs[0]}", *legs[1:]]
+        return (f"Brick: {legs[0]}", *legs[1:])
     sessions: list[str] = []
     for piece in _pieces(text):
         if sessions and piece.kind is not None and not _starts_session(piece.text, sessions[-1], piece.kind):
             sessions[-1] = f"{sessions[-1]}{_glue(piece)}{piece.text.strip()}"
         else:
             sessions.append(piece.text.strip())
-    return sessions
+    return tuple(sessions)
