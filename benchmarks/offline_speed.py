@@ -115,10 +115,9 @@ def main() -> None:
     rendering = [timed(lambda: render_draft(plan.draft)) for _ in range(runs)]
     parsing = [timed(lambda: parse_to_workouts(text, weeks=REQUEST.weeks)) for _ in range(runs)]
 
-    chunks = -(-REQUEST.weeks // settings.chunk_weeks)
     print(
         f"52-week advanced marathon, {last.workouts} workouts, {len(text):,} characters of draft;"
-        f" {chunks} plan chunks of {settings.chunk_weeks} week(s), concurrency {settings.concurrency}; {runs} runs"
+        f" one plan chunk per model request, concurrency {settings.concurrency}; {runs} runs"
     )
     print(f"model requests: draft {last.draft_requests}, plan {last.plan_requests}")
     print(f"{'draft + plan, first run (cold)':<34} {cold.wall * 1000:7.1f} ms   (CPU {cold.cpu * 1000:.1f} ms)")

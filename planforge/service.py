@@ -47,6 +47,7 @@ from planforge.stores.principles import (
 )
 
 Emit = Callable[[Event], Awaitable[None]]
+OFFLINE_CHUNK_WEEKS = 13
 ResultT = TypeVar("ResultT", DraftResult, Plan)
 
 
@@ -92,7 +93,14 @@ class PlanForge:
         self._clock = clock
         self._writer = DraftWriter(self.settings, self.model)
         cache = chunk_cache if chunk_cache is not None else InMemoryChunkCache()
-        self._converter = ChunkConverter(self.settings, self.plan_model, prompt_version, cache)
+        self._converter = ChunkConverter(self._conversion_settings(), self.plan_model, prompt_version, cache)
+
+    def _conversion_settings(self) -> Settings:
+        # One-week chunks suit LLMs (output limits, latency). The offline coach has neither: its cost is
+        # pydantic-ai's few milliseconds per run, so unless chunk_weeks was set it converts a quarter-year at once.
+        if isinstance(self.plan_model, OfflineCoachModel) and "chunk_weeks" not in self.settings.model_fields_set:
+            return self.settings.model_copy(update={"chunk_weeks": OFFLINE_CHUNK_WEEKS})
+        return self.settings
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> PlanForge:

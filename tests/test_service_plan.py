@@ -138,3 +138,12 @@ async def test_event_stream_of_a_small_plan() -> None:
     result = events[-2]["data"]
     assert result["usage"] == {"requests": 2, "input_tokens": IsInt(gt=0), "output_tokens": IsInt(gt=0)}
     assert result["content"][0]["workout_name"] == IsStr(min_length=1)
+
+
+async def test_the_offline_coach_converts_in_quarter_year_chunks_unless_told_otherwise() -> None:
+    request = plan_request(52)
+    default = await PlanForge(model="offline").generate_plan(request)
+    explicit = await PlanForge(model="offline", settings=Settings(chunk_weeks=4)).generate_plan(request)
+    assert default.usage.requests == 4  # 13-week chunks: the offline coach has no output limit
+    assert explicit.usage.requests == 13
+    assert default.content == explicit.content
