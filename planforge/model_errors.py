@@ -11,6 +11,10 @@ from pydantic_ai import (
     FallbackExceptionGroup,
     ModelAPIError,
     ModelHTTPError,
+    ModelRateLimitError,
+    ModelRequestTimeout,
+    ModelTimeoutError,
+    ModelUnavailableError,
     UnexpectedModelBehavior,
     UsageLimitExceeded,
 )
@@ -25,15 +29,31 @@ def provider_error(error: ModelAPIError | FallbackExceptionGroup) -> ModelProvid
         inner = provider_error(last) if isinstance(last, ModelAPIError) else None
         message = f"every model failed; the last: {inner.message if inner else last}"
         return ModelProviderError(message, status_code=inner.status_code if inner else None)
+    status = _status_of(error)
     if isinstance(error, ModelHTTPError):
-        return ModelProviderError(
-            f"model provider error from {error.model_name!r}: HTTP {error.status_code}",
-            status_code=error.status_code,
-            model_name=error.model_name,
-        )
-    return ModelProviderError(
-        f"model provider error from {error.model_name!r}: {error.message}", model_name=error.model_name
-    )
+        message = f"model provider error from {error.model_name!r}: HTTP {error.status_code}"
+    elif status == PROVIDER_TIMEOUT_STATUS:
+        message = f"model provider {error.model_name!r} timed out: {error.message}"
+    else:
+        message = f"model provider error from {error.model_name!r}: {error.message}"
+    return ModelProviderError(message, status_code=status, model_name=error.model_name)
+
+
+PROVIDER_TIMEOUT_STATUS = 504
+"""The status a provider time-out is reported with (it has none of its own)."""
+
+
+def _status_of(error: ModelAPIError) -> int | None:
+    """The provider's HTTP status, or the one its error category stands for (streams fail without a status)."""
+    if isinstance(error, ModelHTTPError):
+        return error.status_code
+    if isinstance(error, ModelTimeoutError | ModelRequestTimeout):
+        return PROVIDER_TIMEOUT_STATUS
+    if isinstance(error, ModelRateLimitError):
+        return 429
+    if isinstance(error, ModelUnavailableError):
+        return 503
+    return None
 
 
 @asynccontextmanager

@@ -14,7 +14,7 @@ import os
 from typing import Any, Final
 
 import httpx2
-from pydantic_ai import UserError
+from pydantic_ai import ModelAPIError, UserError
 from pydantic_ai.models import Model, create_async_httpx2_client, infer_model
 from pydantic_ai.models.fallback import FallbackModel
 from pydantic_ai.providers import Provider, infer_provider
@@ -77,7 +77,10 @@ def resolve_model(choice: ModelChoice | None, settings: Settings) -> Model:
     primary = _single_model(choice if choice is not None else default_model_name(settings), settings)
     if not settings.fallback_models:
         return primary
-    return FallbackModel(primary, *(_single_model(name, settings) for name in settings.fallback_models))
+    fallbacks = (_single_model(name, settings) for name in settings.fallback_models)
+    # The retry transport re-raises the last retryable status as a plain httpx2 error, not a ModelAPIError:
+    # without it here, a provider that stays at 503 after its retries would never hand over to the fallback.
+    return FallbackModel(primary, *fallbacks, fallback_on=(ModelAPIError, httpx2.HTTPStatusError))
 
 
 def _single_model(choice: ModelChoice, settings: Settings) -> Model:

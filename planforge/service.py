@@ -51,6 +51,13 @@ OFFLINE_CHUNK_WEEKS = 13
 ResultT = TypeVar("ResultT", DraftResult, Plan)
 
 
+def _built_here(choice: ModelChoice | None, built: Model, model: ModelChoice | None) -> bool:
+    """Whether PlanForge made `built` itself (from a name or the default) rather than being handed it."""
+    if isinstance(choice, Model):
+        return False
+    return not (choice is None and built is model)  # the plan model defaulting to a caller's draft model
+
+
 def utc_now() -> dt.datetime:
     """The default clock: now, in UTC, to the second."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -81,9 +88,11 @@ class PlanForge:
         self.model: Model = resolve_model(model, self.settings)
         plan_choice = plan_model if plan_model is not None else self.settings.plan_model
         self.plan_model: Model = self.model if plan_choice is None else resolve_model(plan_choice, self.settings)
-        # Models given as instances belong to the caller; those built here are closed by `aclose`.
+        # Models given as instances belong to the caller; those built here from a name are closed by `aclose`.
         self._owned_models = [
-            m for m, c in ((self.model, model), (self.plan_model, plan_choice)) if not isinstance(c, Model)
+            built
+            for built, choice in ((self.model, model), (self.plan_model, plan_choice))
+            if _built_here(choice, built, model)
         ]
         self._owned_library: SQLiteWorkoutLibrary | None = None
         self.principles: PrincipleStore = principles if principles is not None else InMemoryPrincipleStore()

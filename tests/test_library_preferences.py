@@ -109,8 +109,13 @@ async def test_prefer_threshold_is_a_setting(threshold: float, expected: str | N
 
 
 async def test_ai_generate_never_touches_the_library() -> None:
-    forge = PlanForge(model="test", plan_model=converter(), library=library())
+    def claim_library_ids(args: dict[str, Any]) -> None:
+        for workout in args["workouts"]:
+            workout["library_workout_id"] = "secret"  # another org's id, or any made-up one
+
+    forge = PlanForge(model="test", plan_model=converter(claim_library_ids), library=library())
     plan = await forge.generate_plan(request("ai_generate"))
+    assert len(plan.content) == 3
     assert all(w.library_workout_id is None for w in plan.content)
 
 

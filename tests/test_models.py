@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import httpx2
+import pydantic_ai
 import pytest
 from pydantic_ai.models.fallback import FallbackModel
 from pydantic_ai.models.test import TestModel
@@ -127,3 +128,61 @@ async def test_from_settings_closes_its_library_store() -> None:
     assert reopened.library is not None
     assert [w.id for w in await reopened.library.list("club")] == ["w1"]
     await reopened.aclose()
+
+
+async def test_a_provider_still_failing_after_its_retries_hands_over_to_the_fallback() -> None:
+    from pydantic_ai import models
+
+    from planforge import DraftRequest, PlanForge
+    from planforge.testing import FakeOpenAI, fake_openai_model
+    from planforge.testing.fake_openai.faults import FaultSequence, unavailable
+
+    settings = Settings(http_retries=1, retry_initial_wait_seconds=0, fallback_models=["offline"])
+    fake = FakeOpenAI(faults=FaultSequence([], then=unavailable()))
+    models.ALLOW_MODEL_REQUESTS = True  # the fake server is in-process; nothing leaves the machine
+    try:
+        async with PlanForge(model=fake_openai_model(fake, settings=settings), settings=settings) as forge:
+            result = await forge.generate_draft(DraftRequest(weeks=2, level="beginner", org_id="o"))
+    finally:
+        models.ALLOW_MODEL_REQUESTS = False
+    assert fake.calls == 2  # the first try and its one retry, both 503
+    assert "Week 2:" in result.draft  # then the offline coach wrote it
+
+
+async def test_aclose_leaves_the_callers_model_open() -> None:
+    from planforge import PlanForge
+
+    class SpyClient:
+        closed = False
+
+        async def close(self) -> None:
+            self.closed = True
+
+    caller_model = TestModel()
+    caller_model.client = SpyClient()  # type: ignore[attr-defined]
+    async with PlanForge(model=caller_model):
+        pass
+    assert caller_model.client.closed is False  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (pydantic_ai.ModelTimeoutError(model_name="m", message="read timed out"), 504),
+        (pydantic_ai.ModelRequestTimeout(model_name="m", timeout=30), 504),
+        (pydantic_ai.ModelRateLimitError(model_name="m", message="slow down"), 429),
+        (pydantic_ai.ModelOverloadedError(model_name="m", message="overloaded"), 503),
+        (pydantic_ai.ModelAPIError(model_name="m", message="boom"), None),
+    ],
+    ids=["timeout", "request-timeout", "rate-limit", "overloaded", "other"],
+)
+def test_provider_errors_keep_the_status_their_category_stands_for(
+    error: pydantic_ai.ModelAPIError, status: int | None
+) -> None:
+    from planforge.http.errors import status_for
+    from planforge.model_errors import provider_error
+
+    raised = error
+    translated = provider_error(raised)
+    assert translated.status_code == status
+    assert status_for(translated) == {504: 504, 429: 503, 503: 503, None: 502}[status]

@@ -170,6 +170,10 @@ def create_plan_agent(*, output_retries: int) -> Agent[PlanDeps, PlanChunk]:
         ctx.deps.accepted_warnings[:] = review.warnings + unresolved + (enforced.warnings if enforced else [])
         if enforced:
             output = output.model_copy(update={"workouts": enforced.workouts})
+        elif any(w.library_workout_id for w in output.workouts):
+            # Without a library (ai_generate) no id can be real: never pass one on to the plan.
+            unlinked = [w.model_copy(update={"library_workout_id": None}) for w in output.workouts]
+            output = output.model_copy(update={"workouts": unlinked})
         return output
 
     return agent

@@ -99,10 +99,20 @@ def draft(
         )
     except ValidationError as error:
         raise error_exit(error) from None
-    forge = make_forge(model)
-    result = asyncio.run(follow(forge.stream_draft(request), "Drafting"))
+    result = asyncio.run(generate(make_forge(model), draft=request))
     assert isinstance(result, DraftResult)
     emit(result.model_dump_json(indent=2) if as_json else result.draft, out)
+
+
+async def generate(
+    forge: PlanForge, *, draft: DraftRequest | None = None, plan: PlanRequest | None = None
+) -> DraftResult | Plan:
+    """One step with a progress bar; the forge's clients and stores are closed afterwards."""
+    async with forge:
+        if draft is not None:
+            return await follow(forge.stream_draft(draft), "Drafting")
+        assert plan is not None
+        return await follow(forge.stream_plan(plan), "Converting")
 
 
 def read_draft(source: str) -> str:
@@ -136,8 +146,7 @@ def plan(
         request = PlanRequest.model_validate({**fields, "refined_draft": read_draft(draft_source)})
     except ValidationError as error:
         raise error_exit(error) from None
-    forge = make_forge(model)
-    result = asyncio.run(follow(forge.stream_plan(request), "Converting"))
+    result = asyncio.run(generate(make_forge(model), plan=request))
     assert isinstance(result, Plan)
     show_plan(result, out, as_json)
 
@@ -153,18 +162,24 @@ def show_plan(result: Plan, out: Path | None, as_json: bool) -> None:
 DEMO_PROMPT = "Athlete is targeting a half marathon. Prefers running 4 days per week, long run on Saturday."
 
 
+async def _demo_steps(forge: PlanForge, fields: dict[str, Any]) -> tuple[DraftResult, Plan]:
+    async with forge:
+        draft_result = await follow(forge.stream_draft(DraftRequest.model_validate(fields)), "Drafting")
+        assert isinstance(draft_result, DraftResult)
+        request = PlanRequest.model_validate({**fields, "refined_draft": draft_result.draft})
+        plan_result = await follow(forge.stream_plan(request), "Converting")
+        assert isinstance(plan_result, Plan)
+        return draft_result, plan_result
+
+
 def demo() -> None:
     """Both steps on the offline coach: a 12-week intermediate half-marathon plan (no API key needed)."""
     forge = PlanForge.from_settings(Settings().model_copy(update={"model": OFFLINE_MODEL, "plan_model": None}))
     start = dt.date.today() + dt.timedelta(days=7 - dt.date.today().weekday())  # next Monday
     fields = request_fields(12, "intermediate", "demo", DEMO_PROMPT, None, start.isoformat(), "ai_generate")
-    draft_result = asyncio.run(follow(forge.stream_draft(DraftRequest.model_validate(fields)), "Drafting"))
-    assert isinstance(draft_result, DraftResult)
+    draft_result, plan_result = asyncio.run(_demo_steps(forge, fields))
     stdout.rule("Step 1: the draft (a coach reads and edits this)")
     stdout.print(draft_result.draft, markup=False, highlight=False, soft_wrap=True)
-    request = PlanRequest.model_validate({**fields, "refined_draft": draft_result.draft})
-    plan_result = asyncio.run(follow(forge.stream_plan(request), "Converting"))
-    assert isinstance(plan_result, Plan)
     stdout.rule("Step 2: the structured plan")
     show_plan(plan_result, None, as_json=False)
     stdout.print(f"{len(plan_result.content)} workouts over {len(plan_result.weekly_info)} weeks.", style="bold")

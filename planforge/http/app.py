@@ -44,12 +44,19 @@ def create_app(
         store = principals
         if store is None:
             store = owned_store = SqlitePrincipalStore.open(resolved.data_dir)
-        install_planforge(app, forge=forge or PlanForge.from_settings(resolved), principals=store, settings=resolved)
+        owned_forge: PlanForge | None = None
+        if forge is None:
+            forge_in_use = owned_forge = PlanForge.from_settings(resolved)
+        else:
+            forge_in_use = forge
+        install_planforge(app, forge=forge_in_use, principals=store, settings=resolved)
         try:
             yield
         finally:
             if owned_store is not None:
                 owned_store.close()
+            if owned_forge is not None:
+                await owned_forge.aclose()
 
     app = FastAPI(title="planforge", version="1", description=_DESCRIPTION, lifespan=lifespan)
     install_error_handlers(app)

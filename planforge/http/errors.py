@@ -46,7 +46,7 @@ def status_for(error: PlanforgeError) -> int:
             return 403
         case NotFoundError():
             return 404
-        case GenerationTimeoutError():
+        case GenerationTimeoutError() | ModelProviderError(status_code=504):
             return 504
         case ModelProviderError(status_code=code) if code in _UNAVAILABLE_PROVIDER_STATUSES:
             return 503
