@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic_ai.models import Model
@@ -17,7 +17,7 @@ from pydantic_ai.models import Model
 from planforge.agents.plan import ChunkCheck, PlanChunk, PlanDeps, create_plan_agent, plan_user_prompt
 from planforge.budget import Budget
 from planforge.chunk_cache import ChunkCache, chunk_key
-from planforge.domain.events import Event, ProgressEvent, WeekEvent, WorkoutEvent
+from planforge.domain.events import Emit, ProgressEvent, WeekEvent, WorkoutEvent
 from planforge.domain.plan import Plan, PlanWarning, PlanWorkout, WeekInfo, Workout
 from planforge.domain.requests import PlanRequest
 from planforge.domain.usage import Usage
@@ -27,8 +27,6 @@ from planforge.library.enforcement import LibrarySnapshot
 from planforge.model_errors import model_errors
 from planforge.segment import WeekText
 from planforge.settings import Settings
-
-Emit = Callable[[Event], Awaitable[None]]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ volume and key sessions), then its weeks are written out in groups of at most `S
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic_ai.models import Model
@@ -24,13 +24,12 @@ from planforge.agents.outline import (
 )
 from planforge.budget import Budget
 from planforge.domain.draft import Draft, DraftOutline, DraftPhase, DraftWeek
-from planforge.domain.events import Event, ProgressEvent
+from planforge.domain.events import Emit, ProgressEvent
 from planforge.draft_progress import DraftProgress
 from planforge.exceptions import GenerationError, PlanforgeError
 from planforge.model_errors import model_errors
 from planforge.settings import Settings
 
-Emit = Callable[[Event], Awaitable[None]]
 OUTLINE_DONE = 10
 """Progress once the outline is written; the expansion fills the rest."""
 

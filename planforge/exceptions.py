@@ -111,3 +111,19 @@ class GenerationTimeoutError(GenerationError):
 
 BAD_INPUT_CODES = frozenset({InvalidRequestError.code, DraftStructureError.code})
 """Error codes that mean the request itself was wrong (HTTP 422, CLI exit 2)."""
+
+
+UNAVAILABLE_PROVIDER_STATUSES = frozenset({429, 503, 529})
+"""Provider statuses meaning "busy or rate-limited, try again later"."""
+
+
+def user_message(error: PlanforgeError) -> str:
+    """The message a person sees (HTTP envelope, SSE error event, CLI): generation failures say which kind."""
+    if isinstance(error, GenerationTimeoutError):
+        return f"generation timed out: {error.message}"
+    if isinstance(error, ModelProviderError):
+        code = error.status_code
+        state = "is unavailable" if code in UNAVAILABLE_PROVIDER_STATUSES else "failed"
+        upstream = f" (provider HTTP {code})" if code is not None else ""
+        return f"the model provider {state}{upstream}: {error.message}"
+    return error.message

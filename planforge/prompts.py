@@ -73,6 +73,19 @@ def available_versions(name: str) -> list[str]:
     return sorted({path.name.split(".")[0] for path in (prompts_dir() / name).glob("*.md")})
 
 
+AGENT_PROMPTS = ("draft", "outline", "expand", "plan", "library")
+"""Every prompt the agents use; a prompt version must provide all of them."""
+
+
+def check_prompt_version(version: str) -> None:
+    """Fail early (PromptError, a ValueError) when `version` lacks a prompt an agent needs."""
+    missing = [name for name in AGENT_PROMPTS if version not in available_versions(name)]
+    if missing:
+        raise PromptError(
+            f"prompt version {version!r} is missing {', '.join(missing)}; available: {available_versions('draft')}"
+        )
+
+
 def data_section_text(text: str | None, *, tags: tuple[str, ...]) -> str:
     """User text made safe to place inside a tagged data section: no tag of ours can open or close there."""
     if not text or not text.strip():

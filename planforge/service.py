@@ -22,12 +22,12 @@ from planforge.chunk_cache import ChunkCache, InMemoryChunkCache
 from planforge.conversion import ChunkConverter, assemble_plan
 from planforge.cross_check import ParserCrossCheck
 from planforge.domain.draft import DraftMetadata, DraftResult
-from planforge.domain.events import DoneEvent, ErrorEvent, Event, ResultEvent
+from planforge.domain.events import DoneEvent, Emit, ErrorEvent, Event, ResultEvent
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.draft_text import render_draft
 from planforge.drafting import DraftWriter
-from planforge.exceptions import InvalidRequestError, PlanforgeError
+from planforge.exceptions import InvalidRequestError, PlanforgeError, user_message
 from planforge.library.enforcement import LibrarySnapshot
 from planforge.library.sqlite_store import SQLiteWorkoutLibrary
 from planforge.library.store import WorkoutLibrary
@@ -35,7 +35,7 @@ from planforge.model_errors import deadline
 from planforge.models import ModelChoice, close_model, resolve_model
 from planforge.offline.model import OfflineCoachModel
 from planforge.offline.parser.context import plan_context
-from planforge.prompts import DEFAULT_PROMPT_VERSION
+from planforge.prompts import DEFAULT_PROMPT_VERSION, check_prompt_version
 from planforge.segment import check_weeks, segment_draft
 from planforge.settings import Settings
 from planforge.stores.database import database_path
@@ -46,7 +46,6 @@ from planforge.stores.principles import (
     resolve_principle,
 )
 
-Emit = Callable[[Event], Awaitable[None]]
 OFFLINE_CHUNK_WEEKS = 13
 ResultT = TypeVar("ResultT", DraftResult, Plan)
 
@@ -85,6 +84,7 @@ class PlanForge:
         clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         self.settings = settings or Settings()
+        check_prompt_version(prompt_version)
         self.model: Model = resolve_model(model, self.settings)
         plan_choice = plan_model if plan_model is not None else self.settings.plan_model
         self.plan_model: Model = self.model if plan_choice is None else resolve_model(plan_choice, self.settings)
@@ -219,7 +219,7 @@ class PlanForge:
             try:
                 queue.put_nowait(ResultEvent(data=await run(emit)))
             except PlanforgeError as error:
-                queue.put_nowait(ErrorEvent(error=error.message, code=error.code))
+                queue.put_nowait(ErrorEvent(error=user_message(error), code=error.code))
             finally:
                 queue.put_nowait(None)
 

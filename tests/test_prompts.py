@@ -251,3 +251,10 @@ def test_library_rules_follow_the_preference() -> None:
     strict = DraftDeps(DRAFT_REQUEST.model_copy(update={"workout_preference": "strict_existing"}), PRINCIPLE)
     assert "may use nothing else" in draft_instructions(strict)
     assert "search_library" not in draft_instructions(DraftDeps(DRAFT_REQUEST, PRINCIPLE))
+
+
+def test_a_missing_prompt_version_fails_when_planforge_is_built() -> None:
+    from planforge import PlanForge
+
+    with pytest.raises(PromptError, match="prompt version 'v9' is missing draft, outline, expand, plan, library"):
+        PlanForge(model="offline", prompt_version="v9")

@@ -43,21 +43,26 @@ def draft_instructions(deps: DraftDeps) -> str:
     )
 
 
-def draft_user_prompt(deps: DraftDeps) -> str:
-    """The user message: the request as data sections."""
+def request_json(deps: DraftDeps) -> str:
+    """The request's parameters as the JSON of the `<draft_request>` data section (no free text in it)."""
     request = deps.request
-    request_json = json.dumps(
+    start = request.start_date.isoformat() if request.start_date else None
+    return json.dumps(
         {
             "weeks": request.weeks,
             "level": request.level,
-            "start_date": request.start_date.isoformat() if request.start_date else None,
+            "start_date": start,
             "workout_preference": request.workout_preference,
         }
     )
+
+
+def draft_user_prompt(deps: DraftDeps) -> str:
+    """The user message: the request as data sections."""
     return load_prompt("draft", "request", deps.prompt_version).render(
-        request_json=request_json,
+        request_json=request_json(deps),
         training_principle=data_section_text(deps.principle, tags=DATA_TAGS),
-        additional_prompt=data_section_text(request.additional_prompt, tags=DATA_TAGS),
+        additional_prompt=data_section_text(deps.request.additional_prompt, tags=DATA_TAGS),
     )
 
 

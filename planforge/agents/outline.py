@@ -17,6 +17,7 @@ from planforge.agents.draft import (
     DraftDeps,
     day_problems,
     phase_problems,
+    request_json,
     week_number_problems,
 )
 from planforge.agents.library_tool import only_with_library, search_library
@@ -33,19 +34,6 @@ def _retry(problems: list[str]) -> ModelRetry:
     return ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]))
 
 
-def _request_json(deps: DraftDeps) -> str:
-    request = deps.request
-    start = request.start_date.isoformat() if request.start_date else None
-    return json.dumps(
-        {
-            "weeks": request.weeks,
-            "level": request.level,
-            "start_date": start,
-            "workout_preference": request.workout_preference,
-        }
-    )
-
-
 def outline_instructions(deps: DraftDeps) -> str:
     """System instructions of the outline agent (trusted values only)."""
     return load_prompt("outline", "instructions", deps.prompt_version).render(
@@ -56,7 +44,7 @@ def outline_instructions(deps: DraftDeps) -> str:
 def outline_user_prompt(deps: DraftDeps) -> str:
     """The outline request: the parameters and the coach's text as data sections."""
     return load_prompt("outline", "request", deps.prompt_version).render(
-        request_json=_request_json(deps),
+        request_json=request_json(deps),
         training_principle=data_section_text(deps.principle, tags=DATA_TAGS),
         additional_prompt=data_section_text(deps.request.additional_prompt, tags=DATA_TAGS),
     )
@@ -117,7 +105,7 @@ def expand_user_prompt(deps: ExpandDeps) -> str:
     """The expansion request: the outline and the weeks to write, as data sections."""
     draft = deps.draft
     return load_prompt("expand", "request", draft.prompt_version).render(
-        request_json=_request_json(draft),
+        request_json=request_json(draft),
         expand_json=json.dumps({"weeks": list(deps.weeks)}),
         outline=data_section_text(deps.outline.model_dump_json(), tags=EXPAND_TAGS),
         training_principle=data_section_text(draft.principle, tags=EXPAND_TAGS),

@@ -6,6 +6,7 @@ object the non-streaming call returns.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -81,3 +82,6 @@ Event = Annotated[
     ProgressEvent | WeekEvent | WorkoutEvent | ResultEvent | ErrorEvent | DoneEvent, Field(discriminator="type")
 ]
 """Everything a stream yields."""
+
+Emit = Callable[[Event], Awaitable[None]]
+"""How a generation hands its events to whoever streams them."""

@@ -18,6 +18,7 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from planforge.exceptions import (
+    UNAVAILABLE_PROVIDER_STATUSES,
     AccessDeniedError,
     AuthenticationError,
     GenerationError,
@@ -26,11 +27,9 @@ from planforge.exceptions import (
     ModelProviderError,
     NotFoundError,
     PlanforgeError,
+    user_message,
 )
 from planforge.http.schemas import ErrorBody, ErrorEnvelope, FieldProblem
-
-_UNAVAILABLE_PROVIDER_STATUSES = frozenset({429, 503, 529})
-"""Provider statuses meaning "busy or rate-limited, try again later": reported as our 503."""
 
 _REQUEST_LOCATIONS = frozenset({"body", "path", "query", "header", "cookie"})
 
@@ -48,7 +47,7 @@ def status_for(error: PlanforgeError) -> int:
             return 404
         case GenerationTimeoutError() | ModelProviderError(status_code=504):
             return 504
-        case ModelProviderError(status_code=code) if code in _UNAVAILABLE_PROVIDER_STATUSES:
+        case ModelProviderError(status_code=code) if code in UNAVAILABLE_PROVIDER_STATUSES:  # busy: our 503
             return 503
         case GenerationError():
             return 502
@@ -58,15 +57,7 @@ def status_for(error: PlanforgeError) -> int:
 
 def message_for(error: PlanforgeError) -> str:
     """The envelope message: for generation failures it says which kind (provider, time-out, model output)."""
-    match error:
-        case GenerationTimeoutError():
-            return f"generation timed out: {error.message}"
-        case ModelProviderError(status_code=code):
-            state = "is unavailable" if code in _UNAVAILABLE_PROVIDER_STATUSES else "failed"
-            upstream = f" (provider HTTP {code})" if code is not None else ""
-            return f"the model provider {state}{upstream}: {error.message}"
-        case _:
-            return error.message
+    return user_message(error)
 
 
 def envelope_response(

@@ -24,6 +24,7 @@ from planforge.http.errors import EnvelopeRoute
 from planforge.http.schemas import ErrorEnvelope, Success, TrainingPrincipleUpdate, TrainingPrincipleView
 from planforge.http.sse import event_stream
 from planforge.http.state import State
+from planforge.stores.principles import resolve_principle
 
 PREFIX: Final = "/api/v1/ai-coach"
 
@@ -140,11 +141,10 @@ OrgIdPath = Annotated[OrgId, Path(description="Your organization ID.", examples=
 
 
 async def _principle_view(state: State, org_id: str) -> TrainingPrincipleView:
-    stored = await state.forge.principles.get(org_id)
-    if stored is not None:
-        return TrainingPrincipleView(org_id=org_id, training_principle=stored, source="org")
-    default = await state.forge.effective_principle(org_id)
-    return TrainingPrincipleView(org_id=org_id, training_principle=default, source="default")
+    principle, source = await resolve_principle(state.forge.principles, org_id, None)
+    return TrainingPrincipleView(
+        org_id=org_id, training_principle=principle, source="org" if source == "org" else "default"
+    )
 
 
 def _own_org(coach: Principal, org_id: str) -> str:
