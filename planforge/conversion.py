@@ -7,9 +7,9 @@ its weeks; the other chunks are cancelled and nothing partial is returned.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import aclosing
 from dataclasses import dataclass
 
 from pydantic_ai.models import Model
@@ -17,6 +17,7 @@ from pydantic_ai.models import Model
 from planforge.agents.plan import ChunkCheck, PlanChunk, PlanDeps, create_plan_agent, plan_user_prompt
 from planforge.budget import Budget
 from planforge.chunk_cache import ChunkCache, chunk_key
+from planforge.concurrency import as_finished
 from planforge.domain.events import Emit, ProgressEvent, WeekEvent, WorkoutEvent
 from planforge.domain.plan import Plan, PlanWarning, PlanWorkout, WeekInfo, Workout
 from planforge.domain.requests import PlanRequest
@@ -79,27 +80,19 @@ class ChunkConverter:
     ) -> list[ConvertedChunk]:
         """Every chunk converted, in week order; raises the first chunk's error and cancels the rest."""
         chunks = chunk_weeks(weeks, self._settings.chunk_weeks)
-        limit = asyncio.Semaphore(self._settings.concurrency)
         if emit:
             await emit(ProgressEvent(status="converting", message=f"Converting {len(weeks)} weeks", progress=0))
 
-        async def run(chunk: list[WeekText]) -> ConvertedChunk:
-            async with limit:
-                deps = PlanDeps(request, principle, chunk, self._prompt_version, library=library, extra_checks=checks)
-                return await self._convert_chunk(deps, budget)
+        def job(chunk: list[WeekText]) -> Callable[[], Awaitable[ConvertedChunk]]:
+            deps = PlanDeps(request, principle, chunk, self._prompt_version, library=library, extra_checks=checks)
+            return lambda: self._convert_chunk(deps, budget)
 
-        tasks = [asyncio.create_task(run(chunk)) for chunk in chunks]
         converted: list[ConvertedChunk] = []
-        try:
-            for next_done in asyncio.as_completed(tasks):
-                chunk = await next_done
+        async with aclosing(as_finished([job(chunk) for chunk in chunks], self._settings.concurrency)) as finished:
+            async for chunk in finished:
                 converted.append(chunk)
                 if emit:
                     await _emit_chunk(emit, chunk, request, sum(len(c.weeks) for c in converted))
-        finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
         return sorted(converted, key=lambda c: c.weeks.start)
 
     async def _convert_chunk(self, deps: PlanDeps, budget: Budget) -> ConvertedChunk:

@@ -7,8 +7,8 @@ volume and key sessions), then its weeks are written out in groups of at most `S
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import aclosing
 from typing import Any
 
 from pydantic_ai.models import Model
@@ -23,6 +23,7 @@ from planforge.agents.outline import (
     outline_user_prompt,
 )
 from planforge.budget import Budget
+from planforge.concurrency import as_finished
 from planforge.domain.draft import Draft, DraftOutline, DraftPhase, DraftWeek
 from planforge.domain.events import Emit, ProgressEvent
 from planforge.draft_progress import DraftProgress
@@ -106,32 +107,26 @@ class DraftWriter:
             await emit(ProgressEvent(status="finishing", message="Draft ready", progress=100))
         return draft
 
+    async def _expand_group(self, deps: ExpandDeps, budget: Budget) -> list[DraftWeek]:
+        label = f"weeks {deps.weeks.start}-{deps.weeks.stop - 1}"
+        async with model_errors(_invalid(label)):
+            result = await self._expand_agent.run(expand_user_prompt(deps), deps=deps, **self._run_options(budget))
+        return result.output.weeks
+
     async def _expand(
         self, deps: DraftDeps, outline: DraftOutline, emit: Emit | None, budget: Budget
     ) -> list[DraftWeek]:
-        limit = asyncio.Semaphore(self._settings.concurrency)
-
-        async def expand(group: range) -> list[DraftWeek]:
-            expand_deps = ExpandDeps(deps, outline, group)
-            label = f"weeks {group.start}-{group.stop - 1}"
-            async with limit, model_errors(_invalid(label)):
-                prompt = expand_user_prompt(expand_deps)
-                result = await self._expand_agent.run(prompt, deps=expand_deps, **self._run_options(budget))
-            return result.output.weeks
+        def job(group: range) -> Callable[[], Awaitable[list[DraftWeek]]]:
+            return lambda: self._expand_group(ExpandDeps(deps, outline, group), budget)
 
         groups = expansion_groups(outline.phases, self._settings.expand_weeks)
-        tasks = [asyncio.create_task(expand(group)) for group in groups]
         written: list[DraftWeek] = []
-        try:
-            for next_done in asyncio.as_completed(tasks):
-                written += await next_done
+        async with aclosing(as_finished([job(group) for group in groups], self._settings.concurrency)) as finished:
+            async for weeks in finished:
+                written += weeks
                 if emit:
                     total = deps.request.weeks
                     percent = OUTLINE_DONE + round((95 - OUTLINE_DONE) * len(written) / total)
                     message = f"Wrote {len(written)} of {total} weeks"
                     await emit(ProgressEvent(status="drafting", message=message, progress=percent))
-        finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
         return sorted(written, key=lambda week: week.week)
