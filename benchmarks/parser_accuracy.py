@@ -1,11 +1,20 @@
-"""Session-level accuracy of the offline draft parser on the hand-written corpus in benchmarks/parser_corpus/.
+"""Session-level accuracy of the offline draft parser on a corpus of hand-written plans.
 
-Each plan `<name>.txt|.md` has `<name>.expected.json`: the sessions a coach reads in it, as a list of
-{week, day, workout_type, workout_sub_type, duration_seconds|null, distance_meters|null}. A parsed session
-matches an expected one when week, day, type and sub-type agree and, where the expected entry gives a
-duration or distance, the parsed one is within 10% of it. Prints precision, recall and F1 per file and overall.
+Corpora (folders beside this script; each plan `<name>.txt|.md` has `<name>.expected.json`, the sessions a coach
+reads in it as a list of {week, day, workout_type, workout_sub_type, duration_seconds|null, distance_meters|null}):
 
-    uv run python benchmarks/parser_accuracy.py [--verbose]
+    parser_corpus    the development corpus (10 plans, one per style in issue 3), the default
+    parser_heldout   6 plans written blind; the parser was later improved from its misses
+    parser_blind2    6 plans written blind; the parser was later improved from its misses
+    parser_blind3    8 plans written blind; the parser was later improved from its misses
+    parser_blind4    8 plans written blind; nobody who changed the parser has read them (the honest figure)
+
+A parsed session matches an expected one when week, day, type and sub-type agree and, where the expected entry
+gives a duration or distance, the parsed one is within 10% of it. A plan the parser rejects (DraftStructureError)
+counts as parsing nothing. Prints precision, recall and F1 per plan and overall; --verbose lists every miss next to
+what the parser produced that day, and every extra session with its text.
+
+    uv run python benchmarks/parser_accuracy.py [CORPUS | all] [--verbose]
 """
 
 from __future__ import annotations
@@ -16,9 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planforge.exceptions import DraftStructureError
 from planforge.offline.parser import ParsedSession, parse_draft
 
-CORPUS = Path(__file__).parent / "parser_corpus"
+HERE = Path(__file__).parent
+CORPORA = ("parser_corpus", "parser_heldout", "parser_blind2", "parser_blind3", "parser_blind4")
 TOLERANCE = 0.10
 
 
@@ -74,8 +85,11 @@ def _row(week: int, session: ParsedSession) -> dict[str, Any]:
 
 
 def score(text: str, expected: list[dict[str, Any]]) -> Score:
-    """Match the parser's sessions for `text` one-to-one against `expected`."""
-    parsed = [(week.week, session) for week in parse_draft(text) for session in week.sessions]
+    """Match the parser's sessions for `text` one-to-one against `expected` (a rejected plan parses nothing)."""
+    try:
+        parsed = [(week.week, session) for week in parse_draft(text) for session in week.sessions]
+    except DraftStructureError:
+        parsed = []
     unmatched = list(parsed)
     missed: list[dict[str, Any]] = []
     for entry in expected:
@@ -88,39 +102,68 @@ def score(text: str, expected: list[dict[str, Any]]) -> Score:
     return Score(matched, len(parsed), len(expected), missed, [_row(*pair) for pair in unmatched])
 
 
-def corpus() -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """(name, plan text, expected sessions) for every plan in the corpus."""
+def corpus(name: str = "parser_corpus") -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(name, plan text, expected sessions) for every plan in the corpus folder `name`."""
+    folder = HERE / name
     plans: list[tuple[str, str, list[dict[str, Any]]]] = []
-    for expected_path in sorted(CORPUS.glob("*.expected.json")):
-        name = expected_path.name.removesuffix(".expected.json")
-        plan_path = next(path for path in CORPUS.glob(f"{name}.*") if path != expected_path)
-        plans.append((name, plan_path.read_text(encoding="utf-8"), json.loads(expected_path.read_text("utf-8"))))
+    for expected_path in sorted(folder.glob("*.expected.json")):
+        plan_name = expected_path.name.removesuffix(".expected.json")
+        plan_path = next(path for path in folder.glob(f"{plan_name}.*") if path != expected_path)
+        plans.append((plan_name, plan_path.read_text(encoding="utf-8"), json.loads(expected_path.read_text("utf-8"))))
     return plans
 
 
-def main(verbose: bool = False) -> None:
-    """Print the per-file and overall figures."""
-    total = Score(0, 0, 0, [], [])
-    print(f"{'plan':<18} {'expected':>8} {'parsed':>7} {'matched':>8} {'precision':>10} {'recall':>7} {'F1':>6}")
-    for name, text, expected in corpus():
-        result = score(text, expected)
-        print(
-            f"{name:<18} {result.expected:>8} {result.parsed:>7} {result.matched:>8}"
-            f" {result.precision:>10.3f} {result.recall:>7.3f} {result.f1:>6.3f}"
-        )
-        if verbose:
-            for entry in result.missed:
-                print(f"    missed: {entry}")
-            for entry in result.extra:
-                print(f"    extra:  {entry}")
-        total = Score(
-            total.matched + result.matched, total.parsed + result.parsed, total.expected + result.expected, [], []
-        )
-    print(
-        f"{'overall':<18} {total.expected:>8} {total.parsed:>7} {total.matched:>8}"
-        f" {total.precision:>10.3f} {total.recall:>7.3f} {total.f1:>6.3f}"
+def _short(entry: dict[str, Any]) -> str:
+    return (
+        f"{entry['workout_type']}/{entry['workout_sub_type']}"
+        f" dur={entry['duration_seconds']} dist={entry['distance_meters']}"
     )
 
 
+def _line(label: str, result: Score) -> str:
+    return (
+        f"{label:<26} {result.expected:>8} {result.parsed:>7} {result.matched:>8}"
+        f" {result.precision:>10.3f} {result.recall:>7.3f} {result.f1:>6.3f}"
+    )
+
+
+def _explain(result: Score) -> None:
+    for entry in result.missed:
+        same_day = [extra for extra in result.extra if (extra["week"], extra["day"]) == (entry["week"], entry["day"])]
+        got = "; ".join(_short(extra) for extra in same_day) or "nothing unmatched"
+        print(f"    missed W{entry['week']} {entry['day']}: expected {_short(entry)} | parser: {got}")
+    for entry in result.extra:
+        print(f"    extra  W{entry['week']} {entry['day']}: {_short(entry)} | text: {entry['text']!r}")
+
+
+def report(name: str, verbose: bool = False) -> Score:
+    """Print the per-plan and overall figures of one corpus; return the overall score."""
+    total = Score(0, 0, 0, [], [])
+    print(
+        f"{name}\n{'plan':<26} {'expected':>8} {'parsed':>7} {'matched':>8} {'precision':>10} {'recall':>7} {'F1':>6}"
+    )
+    for plan_name, text, expected in corpus(name):
+        result = score(text, expected)
+        print(_line(plan_name, result))
+        if verbose:
+            _explain(result)
+        total = Score(
+            total.matched + result.matched, total.parsed + result.parsed, total.expected + result.expected, [], []
+        )
+    print(_line("overall", total))
+    return total
+
+
+def main(argv: list[str]) -> None:
+    verbose = "--verbose" in argv
+    names = [arg for arg in argv if not arg.startswith("--")] or ["parser_corpus"]
+    chosen = list(CORPORA) if names == ["all"] else names
+    unknown = [name for name in chosen if name not in CORPORA]
+    if unknown:
+        raise SystemExit(f"unknown corpus {unknown[0]!r}; choose from {', '.join(CORPORA)} or all")
+    for name in chosen:
+        report(name, verbose)
+
+
 if __name__ == "__main__":
-    main(verbose="--verbose" in sys.argv)
+    main(sys.argv[1:])
