@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from pydantic_ai import models
 
 # Real models raise instead of calling out; scripted models (TestModel, FunctionModel, the offline coach)
 # and the fake OpenAI-compatible server stand in.
 models.ALLOW_MODEL_REQUESTS = False
+
+# CI must be deterministic: property tests replay the same examples there (derandomize), while local runs
+# keep exploring new ones.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
