@@ -96,17 +96,11 @@ class ContentBlock(BaseModel):
         return self.block_repeat * self.block_distance_in_meters
 
 
-class Workout(BaseModel):
-    """One workout on one training day, as the model writes it (the spec's `content` entries)."""
+class WorkoutContent(BaseModel):
+    """What a workout is, wherever it stands: in a plan (`Workout`) or in an org's library (`LibraryWorkout`)."""
 
     model_config = _MODEL_CONFIG
 
-    week: int = Field(ge=1, le=52)
-    """Week number, 1-based."""
-    phase: Phase
-    """The training phase of this week."""
-    day: Weekday
-    """Day of the week."""
     workout_name: str = Field(min_length=1, max_length=120)
     """Short name, e.g. "Easy Base Run"."""
     workout_description: str = Field(min_length=1, max_length=2_000)
@@ -121,13 +115,31 @@ class Workout(BaseModel):
     """Planned distance in meters."""
     content_blocks: list[ContentBlock] = Field(default_factory=_no_blocks)
     """Structured steps (warm-up, intervals, cool-down); empty for a steady session."""
-    library_workout_id: str | None = None
-    """Id of the org library workout this session uses, when it uses one."""
 
     @model_validator(mode="after")
-    def _sub_type_fits_type(self) -> Workout:
+    def _sub_type_fits_type(self) -> WorkoutContent:
         check_sub_type(self.workout_type, self.workout_sub_type)
         return self
+
+
+class _Placement(BaseModel):
+    """Where a workout stands in a plan. A separate base so these fields come first, as in the spec."""
+
+    model_config = _MODEL_CONFIG
+
+    week: int = Field(ge=1, le=52)
+    """Week number, 1-based."""
+    phase: Phase
+    """The training phase of this week."""
+    day: Weekday
+    """Day of the week."""
+
+
+class Workout(WorkoutContent, _Placement):
+    """One workout on one training day, as the model writes it (the spec's `content` entries)."""
+
+    library_workout_id: str | None = None
+    """Id of the org library workout this session uses, when it uses one."""
 
 
 class PlanWorkout(Workout):
