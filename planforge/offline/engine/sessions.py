@@ -12,32 +12,24 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from planforge.domain.vocabulary import PaceZone
+from planforge.domain.vocabulary import PaceZone, RunSubType
 
-SessionKind = Literal[
-    "easy-run",
-    "recovery-run",
-    "long-run",
-    "tempo-run",
-    "interval-run",
-    "hill-repeats",
-    "fartlek",
-    "progression-run",
-    "race-pace-run",
-    "trail-run",
-    "strength",
-    "cross-training",
-    "walk",
-    "hike",
-    "bike",
-    "long-ride",
-    "tempo-ride",
-    "interval-ride",
-    "swim",
-    "brick-bike",
-    "brick-run",
-    "race",
-]
+SessionKind = (
+    RunSubType  # the running sessions are the run sub-types themselves, race included
+    | Literal[
+        "strength",
+        "cross-training",
+        "walk",
+        "hike",
+        "bike",
+        "long-ride",
+        "tempo-ride",
+        "interval-ride",
+        "swim",
+        "brick-bike",
+        "brick-run",
+    ]
+)
 """What the engine can schedule; each kind maps to one workout type and sub-type."""
 
 SWIM_METERS_PER_MINUTE: Final = 50  # the reference 2:00/100 m of planforge.quality.measures
