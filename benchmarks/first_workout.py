@@ -19,7 +19,7 @@ import time
 from latency_scenarios import describe, marathon_request, plan_request, scale_argument, seconds, slow_forge, verdict
 
 from planforge import PlanRequest, Settings, WorkoutEvent
-from planforge.segment import segment_draft
+from planforge.drafttext.segment import segment_draft
 
 TARGET_RATIO = 1.2
 

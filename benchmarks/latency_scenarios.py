@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from planforge import DraftRequest, PlanForge, PlanRequest, Settings
-from planforge.draft_text import render_draft
+from planforge.drafttext.render import render_draft
 from planforge.offline.engine import write_plan
 from planforge.offline.model import OfflineCoachModel
 from planforge.testing.latency import Latency, LatencyModel

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from planforge import DraftRequest, PlanForge, PlanRequest, Settings
-from planforge.draft_text import render_draft
+from planforge.drafttext.render import render_draft
 from planforge.offline.engine import write_plan
 from planforge.offline.parser import parse_to_workouts
 

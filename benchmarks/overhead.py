@@ -29,7 +29,8 @@ from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse, Text
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
 from planforge import PlanForge, PlanRequest, Settings
-from planforge.agents.plan import PLAN_OUTPUT_TOOL, PlanChunk
+from planforge.agents.plan import PLAN_OUTPUT_TOOL
+from planforge.domain.chunk import PlanChunk
 from planforge.testing import ScriptedCoach, request_sections
 
 TARGET_RATIO = 1.3

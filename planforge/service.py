@@ -17,26 +17,26 @@ from pydantic_ai.models import Model
 
 from planforge.agents.draft import DraftDeps
 from planforge.agents.plan import ChunkCheck
-from planforge.budget import Budget
-from planforge.chunk_cache import ChunkCache, InMemoryChunkCache
-from planforge.conversion import ChunkConverter, assemble_plan
-from planforge.cross_check import ParserCrossCheck
 from planforge.domain.draft import DraftMetadata, DraftResult
 from planforge.domain.events import DoneEvent, Emit, ErrorEvent, Event, ResultEvent
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
-from planforge.draft_text import render_draft
-from planforge.drafting import DraftWriter
+from planforge.drafttext.context import plan_context
+from planforge.drafttext.render import render_draft
+from planforge.drafttext.segment import check_weeks, segment_draft
 from planforge.exceptions import InvalidRequestError, PlanforgeError, user_message
 from planforge.library.enforcement import LibrarySnapshot
 from planforge.library.sqlite_store import SQLiteWorkoutLibrary
 from planforge.library.store import WorkoutLibrary
-from planforge.model_errors import deadline
-from planforge.models import ModelChoice, close_model, resolve_model
+from planforge.llm import ModelChoice, close_model, resolve_model
+from planforge.llm.errors import deadline
 from planforge.offline.model import OfflineCoachModel
-from planforge.offline.parser.context import plan_context
+from planforge.pipeline.budget import Budget
+from planforge.pipeline.cache import ChunkCache, InMemoryChunkCache
+from planforge.pipeline.converting import ChunkConverter, assemble_plan
+from planforge.pipeline.cross_check import ParserCrossCheck
+from planforge.pipeline.drafting import DraftWriter
 from planforge.prompts import DEFAULT_PROMPT_VERSION, check_prompt_version
-from planforge.segment import check_weeks, segment_draft
 from planforge.settings import Settings
 from planforge.stores.database import database_path
 from planforge.stores.principles import (

@@ -18,8 +18,8 @@ from planforge.agents.outline import (
 )
 from planforge.agents.plan import PlanDeps, plan_instructions, plan_user_prompt
 from planforge.domain.draft import DraftOutline, OutlinePhase
+from planforge.drafttext.segment import segment_draft
 from planforge.prompts import PromptError, available_versions, data_section_text, load_prompt
-from planforge.segment import segment_draft
 
 DRAFT_REQUEST = DraftRequest(
     weeks=12,

@@ -9,7 +9,7 @@ from pydantic_ai import capture_run_messages
 from pydantic_ai.messages import ModelRequest, ToolReturnPart
 
 from planforge import DraftRequest, GenerationError, PlanForge
-from planforge.segment import segment_draft
+from planforge.drafttext.segment import segment_draft
 from planforge.stores.principles import DEFAULT_PRINCIPLE, InMemoryPrincipleStore
 from planforge.testing import scripted_draft, scripted_draft_model
 

@@ -13,7 +13,7 @@ from pydantic_ai.models.function import AgentInfo, FunctionModel
 
 from planforge import ChunkConversionError, DraftStructureError, PlanForge, PlanRequest, Settings
 from planforge.agents.plan import PLAN_OUTPUT_TOOL
-from planforge.draft_text import render_draft
+from planforge.drafttext.render import render_draft
 from planforge.testing import ScriptedCoach, request_sections, scripted_draft
 
 pytestmark = pytest.mark.anyio

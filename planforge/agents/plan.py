@@ -1,7 +1,7 @@
 """The plan agent: a chunk of draft weeks → structured workouts with their weekly phase and focus.
 
 A plan is converted chunk by chunk (see `planforge.service`); each chunk's output is checked by
-`planforge.agents.plan_checks` and sent back to the model with what to fix.
+`planforge.agents.checks` and sent back to the model with what to fix.
 """
 
 from __future__ import annotations
@@ -10,45 +10,20 @@ import json
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
 from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
 
+from planforge.agents.checks import week_problems, workout_problems
 from planforge.agents.library_tool import only_with_library, search_library
-from planforge.agents.plan_checks import week_problems, workout_problems
-from planforge.domain.plan import PlanWarning, Workout
+from planforge.domain.chunk import PlanChunk, WeekText
+from planforge.domain.plan import PlanWarning
 from planforge.domain.requests import PlanRequest
 from planforge.domain.vocabulary import Phase
 from planforge.library.enforcement import LibrarySnapshot
 from planforge.prompts import DEFAULT_PROMPT_VERSION, data_section_text, load_prompt
-from planforge.segment import WeekText
 
 PLAN_OUTPUT_TOOL = "submit_workouts"
 DATA_TAGS = ("chunk", "training_principle", "draft_weeks")
 MAX_REPORTED_PROBLEMS = 6
-
-
-class ChunkWeek(BaseModel):
-    """Phase and focus of one week of the chunk."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-    week: int = Field(ge=1, le=52)
-    """Week number."""
-    phase: Phase
-    """The week's training phase."""
-    focus: str = Field(min_length=1, max_length=300)
-    """The week's focus in a few words."""
-
-
-class PlanChunk(BaseModel):
-    """The converted weeks of one chunk."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-    weeks: list[ChunkWeek]
-    """One entry per week of the chunk."""
-    workouts: list[Workout]
-    """Every session of those weeks, one workout each; rest days have none."""
 
 
 @dataclass(frozen=True)

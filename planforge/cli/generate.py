@@ -16,7 +16,7 @@ from planforge.domain.draft import DraftResult
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.exceptions import PlanforgeError
-from planforge.models import default_model_name
+from planforge.llm import default_model_name
 from planforge.service import PlanForge
 from planforge.settings import OFFLINE_MODEL, Settings
 

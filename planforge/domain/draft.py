@@ -1,7 +1,7 @@
 """The draft: the typed output of the draft agent, and the draft result the API returns.
 
 The draft agent fills `Draft` (weeks × all seven days, rest days explicit); planforge renders it into the
-canonical text (`planforge.draft_text.render_draft`) that the coach reads and edits.
+canonical text (`planforge.drafttext.render.render_draft`) that the coach reads and edits.
 """
 
 from __future__ import annotations

@@ -69,6 +69,31 @@ LengthTarget = Literal["distance", "duration"]
 IntensityTarget = Literal["pace", "heartrate", "power"]
 """What a block's intensity is steered by."""
 
+RaceSport = Literal["run", "trail-run", "bike", "swim", "triathlon", "duathlon"]
+"""The sport of a target race; `triathlon` and `duathlon` are multi-sport races."""
+
+RaceDistance = Literal[
+    "5k",
+    "10k",
+    "half-marathon",
+    "marathon",
+    "50k",
+    "ultra",
+    "sprint-triathlon",
+    "olympic-triathlon",
+    "half-ironman",
+    "ironman",
+    "sportive",
+    "gran-fondo",
+    "century",
+    "open-water",
+    "other",
+]
+"""A named race distance; `ultra`, `sportive`, `gran-fondo`, `open-water` and `other` need a length in km."""
+
+Language = Literal["en", "de", "fr", "es", "it", "pt", "nl"]
+"""ISO 639-1 code of a language planforge writes and reads drafts in."""
+
 WEEKDAYS: Final[tuple[Weekday, ...]] = get_args(Weekday)
 LEVELS: Final[tuple[Level, ...]] = get_args(Level)
 PHASES: Final[tuple[Phase, ...]] = get_args(Phase)

@@ -14,7 +14,7 @@ from planforge.evals.results import EvalResults, ModelResult, case_results, summ
 from planforge.evals.schema import PlanOutcome
 from planforge.evals.task import EvalModel, PlanTask, plan_task
 from planforge.library.store import InMemoryWorkoutLibrary
-from planforge.models import ModelChoice
+from planforge.llm import ModelChoice
 from planforge.prompts import DEFAULT_PROMPT_VERSION
 from planforge.service import PlanForge
 from planforge.settings import OFFLINE_MODEL, Settings

@@ -14,7 +14,7 @@ from pydantic_evals import increment_eval_metric, set_eval_attribute
 from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.domain.usage import Usage
 from planforge.evals.schema import PlanOutcome
-from planforge.models import ModelChoice
+from planforge.llm import ModelChoice
 from planforge.service import PlanForge
 from planforge.settings import OFFLINE_MODEL
 

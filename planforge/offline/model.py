@@ -17,10 +17,11 @@ from typing import Any
 from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
 
+from planforge.agents.contract import request_sections
 from planforge.agents.draft import DRAFT_OUTPUT_TOOL
-from planforge.agents.messages import request_sections
 from planforge.agents.outline import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL
-from planforge.agents.plan import PLAN_OUTPUT_TOOL, ChunkWeek, PlanChunk
+from planforge.agents.plan import PLAN_OUTPUT_TOOL
+from planforge.domain.chunk import ChunkWeek, PlanChunk
 from planforge.domain.draft import DraftOutline, DraftWeek, DraftWeeks, OutlinePhase
 from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest

@@ -12,8 +12,8 @@ from typing import Any
 from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
 
+from planforge.agents.contract import request_sections
 from planforge.agents.draft import DRAFT_OUTPUT_TOOL
-from planforge.agents.messages import request_sections
 from planforge.agents.plan import PLAN_OUTPUT_TOOL
 from planforge.domain.draft import Draft, DraftDay, DraftPhase, DraftWeek
 from planforge.domain.vocabulary import WEEKDAYS, Weekday

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from planforge.cli import app
-from planforge.segment import segment_draft
+from planforge.drafttext.segment import segment_draft
 
 runner = CliRunner()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from planforge.domain.vocabulary import Weekday
+from planforge.drafttext.days import weekday_named
 from planforge.offline.parser.days import day_entries
-from planforge.segment import weekday_named
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from types import ModuleType
 
 import pytest
 
+from planforge.drafttext.segment import segment_draft
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser import parse_draft, parse_to_workouts, parse_week, session_to_workout
-from planforge.segment import segment_draft
 
 CANONICAL = """\
 8-Week Plan

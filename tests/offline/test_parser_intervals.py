@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from planforge.drafttext.days import fold
 from planforge.offline.parser.intervals import parse_repetition
 from planforge.offline.parser.structure import block_totals, parse_structure
-from planforge.segment import fold
 
 Step = tuple[str, float | None, int | None, str | None]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from planforge.drafttext.days import fold
 from planforge.offline.parser.distances import find_distances, race_distance
 from planforge.offline.parser.durations import find_durations
-from planforge.segment import fold
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from planforge.drafttext.context import PlanContext, plan_context
+from planforge.drafttext.days import day_marks
+from planforge.drafttext.segment import segment_draft
 from planforge.offline.parser import parse_draft
-from planforge.offline.parser.context import PlanContext, plan_context
 from planforge.offline.parser.sessions import parse_day
-from planforge.segment import day_marks, segment_draft
 
 MILE = 1609.344
 MILES = PlanContext(default_unit="mi")

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from planforge.domain.plan import ContentBlock, Workout
 from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.domain.vocabulary import LEVELS, WEEKDAYS, Level, Weekday
-from planforge.draft_text import render_draft
+from planforge.drafttext.render import render_draft
 from planforge.offline.engine import EnginePlan, write_plan
 from planforge.offline.parser import parse_draft, parse_to_workouts
 from planforge.service import PlanForge

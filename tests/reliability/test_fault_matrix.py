@@ -20,7 +20,7 @@ from planforge.domain.draft import DraftResult
 from planforge.domain.events import ErrorEvent, Event, ResultEvent
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
-from planforge.draft_text import render_draft
+from planforge.drafttext.render import render_draft
 from planforge.exceptions import ChunkConversionError, GenerationError, GenerationTimeoutError, ModelProviderError
 from planforge.testing import FakeOpenAI, Latency, fake_openai_model, scripted_draft
 from planforge.testing.fake_openai import (

@@ -13,7 +13,7 @@ from pydantic_ai import models
 
 from planforge import PlanForge, Settings
 from planforge.domain.requests import DraftRequest, PlanRequest
-from planforge.draft_text import render_draft
+from planforge.drafttext.render import render_draft
 from planforge.exceptions import GenerationError
 from planforge.stores.principles import InMemoryPrincipleStore
 from planforge.testing import FakeOpenAI, fake_openai_model, scripted_draft

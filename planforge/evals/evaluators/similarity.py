@@ -9,10 +9,10 @@ from rapidfuzz import fuzz
 
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import WEEKDAYS
+from planforge.drafttext.segment import segment_draft
 from planforge.evals.schema import CaseExpectations, PlanOutcome
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser.days import day_entries
-from planforge.segment import segment_draft
 
 
 def week_texts(draft: str) -> dict[int, str]:

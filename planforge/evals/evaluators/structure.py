@@ -11,10 +11,10 @@ from pydantic_evals.evaluators import Evaluator, EvaluatorContext, EvaluatorOutp
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase
+from planforge.drafttext.segment import segment_draft
 from planforge.evals.schema import CaseExpectations, PlanOutcome
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser.days import day_entries
-from planforge.segment import segment_draft
 
 PHASE_RANK: Final[dict[Phase, int]] = {"base": 0, "build": 1, "peak": 2, "taper": 3, "race": 4}
 """Where each phase may come; recovery weeks may sit anywhere, so they have no rank."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from planforge.offline.parser.context import DistanceUnit
+from planforge.drafttext.context import DistanceUnit
 from planforge.offline.parser.structure import quantities_in
 
 _LETTERS: Final[dict[str, str]] = {

@@ -224,7 +224,7 @@ _LABEL = re.compile(r"^\s*(?P<label>[^:\d]{2,40}):")
 
 def classify(folded: str, *, default_sport: WorkoutType | None = None) -> Kind:
     """Type and sub-type of one session text (folded: lower case, no accents); a text naming no sport is of
-    `default_sport` (the plan's, see `planforge.offline.parser.context`), else a run.
+    `default_sport` (the plan's, see `planforge.drafttext.context`), else a run.
 
     A leading label names the session ("Seuil : … 3 x 10 min au seuil" is a tempo run, not intervals).
     """

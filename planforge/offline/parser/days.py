@@ -9,8 +9,8 @@ import re
 from typing import Final
 
 from planforge.domain.vocabulary import Weekday
+from planforge.drafttext.days import day_marks
 from planforge.offline.parser.tables import rows_as_lines
-from planforge.segment import day_marks
 
 # List bullets of word processors and exports ("●\tRest", "· Rest Day", "○ 2 km cool-down") and trailing emoji.
 _BULLETS: Final = "•·●○◦▪▫■□►▸‣⁃➢➤✓✔"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from planforge.domain.chunk import WeekText
 from planforge.domain.plan import WeekInfo, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Phase, Weekday, weekday_index
+from planforge.drafttext.context import NO_CONTEXT, PlanContext, plan_context
+from planforge.drafttext.segment import check_weeks, segment_draft
 from planforge.exceptions import DraftStructureError
-from planforge.offline.parser.context import NO_CONTEXT, PlanContext, plan_context
 from planforge.offline.parser.days import day_entries
 from planforge.offline.parser.parsed import ParsedSession, ParsedWeek
 from planforge.offline.parser.sessions import parse_day
 from planforge.offline.parser.templates import workout_description, workout_name
-from planforge.segment import WeekText, check_weeks, segment_draft
 
 
 def parse_week(week: WeekText, *, context: PlanContext = NO_CONTEXT) -> ParsedWeek:

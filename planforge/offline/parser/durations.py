@@ -1,6 +1,6 @@
 """Durations as coaches write them: 45 min, 45', 1h15, 1:15:00, 90", 30 s, "an hour", "1-and-a-half minutes".
 
-Text is searched folded (lower case, accents dropped, see `planforge.segment.fold`). A clock time "1:15"
+Text is searched folded (lower case, accents dropped, see `planforge.drafttext.segment.fold`). A clock time "1:15"
 is hours and minutes for a whole session (up to 5 h) and minutes and seconds inside a repetition;
 a time followed by "/km" or "/mi" is a pace and no duration.
 """

@@ -16,10 +16,11 @@ from typing import Final
 
 from planforge.domain.plan import ContentBlock
 from planforge.domain.vocabulary import IntensityTarget, Weekday, WorkoutType
+from planforge.drafttext.context import NO_CONTEXT, PlanContext
+from planforge.drafttext.days import fold
 from planforge.offline.parser.abbreviations import expand_abbreviations, with_default_unit
 from planforge.offline.parser.addons import without_strides
 from planforge.offline.parser.classify import REST_WORD, classify, is_rest, sport_named
-from planforge.offline.parser.context import NO_CONTEXT, PlanContext
 from planforge.offline.parser.distances import race_distance
 from planforge.offline.parser.parsed import ParsedSession
 from planforge.offline.parser.quantities import Quantity
@@ -32,7 +33,6 @@ from planforge.offline.parser.structure import (
     stated_total,
 )
 from planforge.offline.parser.totals import marked_total, opening_swim_distance
-from planforge.segment import fold
 
 _INTENSITY_TARGETS: Final[dict[WorkoutType, IntensityTarget]] = {"bike": "power"}
 """Structured rides are steered by power (as the engine plans them); everything else by pace."""

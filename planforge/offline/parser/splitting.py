@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
 
+from planforge.drafttext.days import fold
 from planforge.offline.parser.addons import only_strides
 from planforge.offline.parser.classify import REST_WORD, sport_named
 from planforge.offline.parser.structure import quantities_in
-from planforge.segment import fold
 
 JointKind = Literal["list", "time", "sequence", "comma"]
 

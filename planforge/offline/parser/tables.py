@@ -3,13 +3,13 @@
 A line holding several days between pipes ("M: off | T: E 6mi | W: ...") is kept as it is: its day marks
 cut it.
 
-Tables whose rows or columns are weeks are rewritten earlier, by `planforge.segment_tables`.
+Tables whose rows or columns are weeks are rewritten earlier, by `planforge.drafttext.tables`.
 """
 
 from __future__ import annotations
 
-from planforge.segment import day_marks, weekday_named
-from planforge.segment_tables import cells
+from planforge.drafttext.days import day_marks, weekday_named
+from planforge.drafttext.tables import cells
 
 
 def rows_as_lines(lines: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from openai import AsyncOpenAI
 from pydantic_ai.models.openai import OpenAIChatModel
 from pydantic_ai.providers.openai import OpenAIProvider
 
-from planforge.models import retrying_http_client
+from planforge.llm import retrying_http_client
 from planforge.settings import Settings
 from planforge.testing.fake_openai.app import FakeOpenAI
 from planforge.testing.fake_openai.transport import StreamingASGITransport

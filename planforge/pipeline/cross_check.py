@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from planforge.agents.plan import PlanChunk, PlanDeps
+from planforge.agents.plan import PlanDeps
+from planforge.domain.chunk import PlanChunk, WeekText
 from planforge.domain.plan import PlanWarning, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Weekday
+from planforge.drafttext.context import NO_CONTEXT, PlanContext
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser import ParsedSession, ParsedWeek, parse_week
-from planforge.offline.parser.context import NO_CONTEXT, PlanContext
-from planforge.segment import WeekText
 
 TOLERANCE: Final = 0.10
 """A stated duration or distance may be off by this share (rounding, estimated warm-ups)."""

@@ -8,7 +8,7 @@ from contextlib import aclosing
 
 import pytest
 
-from planforge.concurrency import as_finished
+from planforge.pipeline.concurrency import as_finished
 
 pytestmark = pytest.mark.anyio
 

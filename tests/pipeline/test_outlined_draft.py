@@ -12,9 +12,9 @@ from pydantic_ai.models.function import AgentInfo, FunctionModel
 from planforge import DraftRequest, GenerationError, PlanForge, Settings
 from planforge.agents.outline import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL
 from planforge.domain.draft import DraftPhase
-from planforge.drafting import expansion_groups
+from planforge.drafttext.segment import segment_draft
 from planforge.offline.engine import write_plan
-from planforge.segment import segment_draft
+from planforge.pipeline.drafting import expansion_groups
 from planforge.testing import request_sections, scripted_draft
 
 pytestmark = pytest.mark.anyio

@@ -11,7 +11,7 @@ from pydantic_ai.models.fallback import FallbackModel
 from pydantic_ai.models.test import TestModel
 
 from planforge import ConfigurationError, Settings
-from planforge.models import default_model_name, resolve_model, retrying_http_client
+from planforge.llm import default_model_name, resolve_model, retrying_http_client
 from planforge.offline.model import OfflineCoachModel
 
 pytestmark = pytest.mark.anyio
@@ -180,7 +180,7 @@ def test_provider_errors_keep_the_status_their_category_stands_for(
     error: pydantic_ai.ModelAPIError, status: int | None
 ) -> None:
     from planforge.http.errors import status_for
-    from planforge.model_errors import provider_error
+    from planforge.llm.errors import provider_error
 
     raised = error
     translated = provider_error(raised)

@@ -14,10 +14,8 @@ from dataclasses import dataclass
 
 from pydantic_ai.models import Model
 
-from planforge.agents.plan import ChunkCheck, PlanChunk, PlanDeps, create_plan_agent, plan_user_prompt
-from planforge.budget import Budget
-from planforge.chunk_cache import ChunkCache, chunk_key
-from planforge.concurrency import as_finished
+from planforge.agents.plan import ChunkCheck, PlanDeps, create_plan_agent, plan_user_prompt
+from planforge.domain.chunk import PlanChunk, WeekText
 from planforge.domain.events import Emit, ProgressEvent, WeekEvent, WorkoutEvent
 from planforge.domain.plan import Plan, PlanWarning, PlanWorkout, WeekInfo, Workout
 from planforge.domain.requests import PlanRequest
@@ -25,8 +23,10 @@ from planforge.domain.usage import Usage
 from planforge.domain.vocabulary import weekday_index
 from planforge.exceptions import ChunkConversionError, PlanforgeError
 from planforge.library.enforcement import LibrarySnapshot
-from planforge.model_errors import model_errors
-from planforge.segment import WeekText
+from planforge.llm.errors import model_errors
+from planforge.pipeline.budget import Budget
+from planforge.pipeline.cache import ChunkCache, chunk_key
+from planforge.pipeline.concurrency import as_finished
 from planforge.settings import Settings
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from planforge.domain.vocabulary import Weekday
-from planforge.segment_days import weekday_named
+from planforge.drafttext.days import weekday_named
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WEEK_CELL = re.compile(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from planforge import PlanForge, PlanRequest, Settings
-from planforge.chunk_cache import InMemoryChunkCache
-from planforge.draft_text import render_draft
+from planforge.drafttext.render import render_draft
+from planforge.pipeline.cache import InMemoryChunkCache
 from planforge.testing import ScriptedCoach, scripted_draft
 
 pytestmark = pytest.mark.anyio
@@ -83,7 +83,7 @@ async def test_a_different_model_does_not_reuse_another_models_chunks() -> None:
 def test_cache_is_bounded() -> None:
     import asyncio
 
-    from planforge.agents.plan import PlanChunk
+    from planforge.domain.chunk import PlanChunk
 
     cache = InMemoryChunkCache(capacity=2)
     empty = PlanChunk(weeks=[], workouts=[])

@@ -22,13 +22,13 @@ from planforge.agents.outline import (
     expand_user_prompt,
     outline_user_prompt,
 )
-from planforge.budget import Budget
-from planforge.concurrency import as_finished
 from planforge.domain.draft import Draft, DraftOutline, DraftPhase, DraftWeek
 from planforge.domain.events import Emit, ProgressEvent
-from planforge.draft_progress import DraftProgress
 from planforge.exceptions import GenerationError, PlanforgeError
-from planforge.model_errors import model_errors
+from planforge.llm.errors import model_errors
+from planforge.pipeline.budget import Budget
+from planforge.pipeline.concurrency import as_finished
+from planforge.pipeline.draft_progress import DraftProgress
 from planforge.settings import Settings
 
 OUTLINE_DONE = 10

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from planforge.domain.vocabulary import WorkoutType
-from planforge.segment_days import fold
+from planforge.drafttext.days import fold
 
 DistanceUnit = Literal["mi", "km"]
 

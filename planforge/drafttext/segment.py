@@ -15,24 +15,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planforge.domain.chunk import WeekText
 from planforge.domain.vocabulary import Phase
+from planforge.drafttext.days import calendar_days, day_marks
+from planforge.drafttext.tables import expand_week_tables
 from planforge.exceptions import DraftStructureError
-from planforge.segment_days import calendar_days, day_marks, fold, weekday_named
-from planforge.segment_tables import expand_week_tables
 
 __all__ = [
     "PHASE_HEADER",
     "WEEK_HEADER",
-    "DraftStructureError",
     "SegmentedDraft",
-    "WeekText",
     "check_weeks",
-    "day_marks",
-    "fold",
     "phase_named_in",
     "segment_draft",
     "week_number",
-    "weekday_named",
 ]
 
 _DECOR = r"[\s#*_>|\-–—=~\[【]*"
@@ -75,27 +71,6 @@ _PHASE_WORDS: tuple[tuple[Phase, re.Pattern[str]], ...] = (
     ("build", re.compile(r"\b(?:build|specific|strength phase|aufbau|développement|construcci)", re.IGNORECASE)),
     ("base", re.compile(r"\b(?:base|foundation|aerobic|grundlage|fondamental|fondation)", re.IGNORECASE)),
 )
-
-
-@dataclass(frozen=True)
-class WeekText:
-    """One week of a draft text."""
-
-    week: int
-    """The week number the header gives."""
-    header: str
-    """The header line as written."""
-    body: str
-    """The lines after the header, up to the next week or phase header."""
-    phase: Phase | None
-    """The phase from the enclosing phase header (or the week header itself), if any."""
-    focus: str | None
-    """The text after the week number in the header ("Week 3: Build volume" → "Build volume"), if any."""
-
-    @property
-    def text(self) -> str:
-        """Header and body together, as written."""
-        return f"{self.header}\n{self.body}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -211,7 +186,7 @@ def segment_draft(text: str) -> SegmentedDraft:
     """Split `text` into weeks. Raises `DraftStructureError` when no week header is found.
 
     A plan without week headers is read by its days when its lines are dated ("Tue 7 Jul: easy 30'") or
-    numbered ("Day 9 – Tempo run"): see `planforge.segment_days.calendar_days`.
+    numbered ("Day 9 – Tempo run"): see `planforge.drafttext.days.calendar_days`.
     """
     segmenter = _Segmenter()
     lines = expand_week_tables(text.splitlines())

@@ -1,6 +1,6 @@
 """The canonical draft text: how a typed `Draft` is rendered for the coach to read and edit.
 
-The format follows the spec's example and is what `planforge.segment` and the offline parser read back:
+The format follows the spec's example and is what `planforge.drafttext.segment` and the offline parser read back:
 
     12-Week Intermediate Half Marathon Training Plan
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from planforge.drafttext.segment import check_weeks, phase_named_in, segment_draft
 from planforge.exceptions import DraftStructureError
-from planforge.segment import check_weeks, phase_named_in, segment_draft
 
 
 @pytest.mark.parametrize(

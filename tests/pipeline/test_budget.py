@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from planforge import DraftRequest, GenerationError, PlanForge, PlanRequest, Settings
-from planforge.draft_text import render_draft
+from planforge.drafttext.render import render_draft
 from planforge.testing import ScriptedCoach, scripted_draft, scripted_draft_model
 
 pytestmark = pytest.mark.anyio

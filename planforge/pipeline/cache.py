@@ -12,7 +12,8 @@ import json
 from collections import OrderedDict
 from typing import Protocol
 
-from planforge.agents.plan import PlanChunk, PlanDeps
+from planforge.agents.plan import PlanDeps
+from planforge.domain.chunk import PlanChunk
 from planforge.domain.plan import PlanWarning
 
 DEFAULT_CAPACITY = 2_048
