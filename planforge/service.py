@@ -1,53 +1,46 @@
 """The one orchestration point: drafts, plans, and their event streams.
 
-The HTTP API and the CLI are thin adapters over `PlanForge`. Every generation runs as
-`_draft(request, emit)` / `_plan(request, emit)`; the streaming variants run the same coroutine in a task and
-yield the events it emits, so a stream and a plain call can never disagree.
+The HTTP API and the CLI are thin adapters over `PlanForge`. Every generation first decides its facts once
+(a `DraftRun` or `PlanRun`: principle, library policy, the segmented draft and its plan-wide context, the
+conversion profile), then runs as `_draft(request, emit)` / `_plan(request, emit)`; the streaming variants run
+the same coroutine (`EventStream`), so a stream and a plain call can never disagree.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import suppress
-from typing import TypeVar
+from collections.abc import Callable
 
 from pydantic_ai.models import Model
 
-from planforge.agents.draft import DraftDeps
-from planforge.agents.plan import ChunkCheck
 from planforge.domain.draft import DraftMetadata, DraftResult
-from planforge.domain.events import DoneEvent, Emit, ErrorEvent, Event, ResultEvent
+from planforge.domain.events import Emit
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
-from planforge.drafttext.context import plan_context
-from planforge.drafttext.render import render_draft
-from planforge.drafttext.segment import check_weeks, segment_draft
-from planforge.exceptions import InvalidRequestError, PlanforgeError, user_message
+from planforge.drafttext import check_weeks, render_draft, segment_draft
 from planforge.library.enforcement import LibrarySnapshot
+from planforge.library.policy import LibraryPolicy
 from planforge.library.sqlite_store import SQLiteWorkoutLibrary
 from planforge.library.store import WorkoutLibrary
 from planforge.llm import ModelChoice, close_model, resolve_model
 from planforge.llm.errors import deadline
-from planforge.offline.model import OfflineCoachModel
 from planforge.pipeline.budget import Budget
 from planforge.pipeline.cache import ChunkCache, InMemoryChunkCache
 from planforge.pipeline.converting import ChunkConverter, assemble_plan
 from planforge.pipeline.cross_check import ParserCrossCheck
 from planforge.pipeline.drafting import DraftWriter
+from planforge.pipeline.run import ChunkCheck, ConversionProfile, DraftRun, PlanRun
+from planforge.pipeline.streaming import EventStream
 from planforge.prompts import DEFAULT_PROMPT_VERSION, check_prompt_version
 from planforge.settings import Settings
 from planforge.stores.database import database_path
 from planforge.stores.principles import (
     InMemoryPrincipleStore,
+    PrincipleSource,
     PrincipleStore,
     SQLitePrincipleStore,
     resolve_principle,
 )
-
-OFFLINE_CHUNK_WEEKS = 13
-ResultT = TypeVar("ResultT", DraftResult, Plan)
 
 
 def _built_here(choice: ModelChoice | None, built: Model, model: ModelChoice | None) -> bool:
@@ -102,14 +95,8 @@ class PlanForge:
         self._clock = clock
         self._writer = DraftWriter(self.settings, self.model)
         cache = chunk_cache if chunk_cache is not None else InMemoryChunkCache()
-        self._converter = ChunkConverter(self._conversion_settings(), self.plan_model, prompt_version, cache)
-
-    def _conversion_settings(self) -> Settings:
-        # One-week chunks suit LLMs (output limits, latency). The offline coach has neither: its cost is
-        # pydantic-ai's few milliseconds per run, so unless chunk_weeks was set it converts a quarter-year at once.
-        if isinstance(self.plan_model, OfflineCoachModel) and "chunk_weeks" not in self.settings.model_fields_set:
-            return self.settings.model_copy(update={"chunk_weeks": OFFLINE_CHUNK_WEEKS})
-        return self.settings
+        self._converter = ChunkConverter(self.settings, self.plan_model, cache)
+        self._profile = ConversionProfile.for_model(self.plan_model, self.settings)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> PlanForge:
@@ -134,10 +121,13 @@ class PlanForge:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    async def effective_principle(self, org_id: str) -> str:
-        """The org's stored principle, or the built-in default."""
-        principle, _ = await resolve_principle(self.principles, org_id, None)
-        return principle
+    async def training_principle(self, org_id: str) -> tuple[str, PrincipleSource]:
+        """The principle a request of `org_id` without an override uses, and where it comes from."""
+        return await resolve_principle(self.principles, org_id, None)
+
+    async def set_training_principle(self, org_id: str, principle: str) -> None:
+        """Store `org_id`'s principle; every later request of the org without an override uses it."""
+        await self.principles.set(org_id, principle)
 
     async def generate_draft(self, request: DraftRequest) -> DraftResult:
         """Step 1: an editable draft for `request`."""
@@ -147,91 +137,54 @@ class PlanForge:
         """Step 2: the structured plan for `request.refined_draft`."""
         return await self._plan(request, None)
 
-    def stream_draft(self, request: DraftRequest) -> AsyncIterator[Event]:
+    def stream_draft(self, request: DraftRequest) -> EventStream[DraftResult]:
         """Step 1 as events: progress …, then result (or error), then done."""
-        return self._stream(lambda emit: self._draft(request, emit))
+        return EventStream(lambda emit: self._draft(request, emit))
 
-    def stream_plan(self, request: PlanRequest) -> AsyncIterator[Event]:
+    def stream_plan(self, request: PlanRequest) -> EventStream[Plan]:
         """Step 2 as events: progress, week and workout events as chunks finish, then result (or error), then done."""
-        return self._stream(lambda emit: self._plan(request, emit))
+        return EventStream(lambda emit: self._plan(request, emit))
+
+    async def draft_run(self, request: DraftRequest) -> DraftRun:
+        """What a draft generation of `request` is decided with: its principle and library policy."""
+        principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
+        return DraftRun(request, principle, await self._library_policy(request), self.prompt_version)
+
+    async def plan_run(self, request: PlanRequest) -> PlanRun:
+        """What a plan generation of `request` is decided with: the segmented draft, principle, library, profile.
+
+        Raises `DraftStructureError` when the draft has no readable weeks or not `request.weeks` of them.
+        """
+        draft = segment_draft(request.refined_draft)
+        check_weeks(draft, request.weeks)
+        principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
+        library = await self._library_policy(request)
+        checks: tuple[ChunkCheck, ...] = ()
+        if self._profile.cross_check:
+            checks = (ParserCrossCheck(allow_gaps=library.allows_gaps, context=draft.context),)
+        return PlanRun(request, principle, draft, library, self._profile, self.prompt_version, checks)
 
     async def _draft(self, request: DraftRequest, emit: Emit | None) -> DraftResult:
-        principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
-        deps = DraftDeps(request, principle, self.prompt_version, await self._library_snapshot(request))
+        run = await self.draft_run(request)
         budget = Budget.from_settings(self.settings)
         async with deadline(self.settings.request_timeout_seconds):
-            draft = await self._writer.write(deps, emit, budget)
+            draft = await self._writer.write(run, emit, budget)
         metadata = DraftMetadata(
             weeks=request.weeks, level=request.level, org_id=request.org_id, generated_at=self._clock()
         )
         return DraftResult(
-            draft=render_draft(draft), training_principle=principle, metadata=metadata, usage=budget.spent()
+            draft=render_draft(draft), training_principle=run.principle, metadata=metadata, usage=budget.spent()
         )
 
     async def _plan(self, request: PlanRequest, emit: Emit | None) -> Plan:
-        segmented = segment_draft(request.refined_draft)
-        check_weeks(segmented, request.weeks)
-        principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
-        library = await self._library_snapshot(request)
-        checks = self._chunk_checks(request)
+        run = await self.plan_run(request)
         budget = Budget.from_settings(self.settings)
         async with deadline(self.settings.request_timeout_seconds):
-            chunks = await self._converter.convert(request, principle, segmented.weeks, emit, budget, checks, library)
-        return assemble_plan(request, chunks, budget.spent())
+            chunks = await self._converter.convert(run, emit, budget)
+        return assemble_plan(run, chunks, budget.spent())
 
-    def _chunk_checks(self, request: PlanRequest) -> tuple[ChunkCheck, ...]:
-        # The offline coach converts with the parser itself: cross-checking it against itself proves nothing.
-        if isinstance(self.plan_model, OfflineCoachModel):
-            return ()
-        allow_gaps = request.workout_preference == "strict_existing"
-        return (ParserCrossCheck(allow_gaps=allow_gaps, context=plan_context(request.refined_draft)),)
-
-    async def _library_snapshot(self, request: DraftRequest) -> LibrarySnapshot | None:
-        """The org's library for a prefer/strict request (None under ai_generate), rebuilt only when it changed."""
-        if request.workout_preference == "ai_generate":
-            return None
-        if self.library is None:
-            raise InvalidRequestError(
-                f"{request.workout_preference!r} needs a workout library and none is configured",
-                field="workout_preference",
-            )
-        org_id = request.org_id
-        version = await self.library.version(org_id)
-        cached = self._snapshots.get(org_id)
-        if cached is None or cached.version != version:
-            workouts = await self.library.list(org_id)
-            threshold = self.settings.library_match_threshold
-            cached = self._snapshots[org_id] = LibrarySnapshot.build(org_id, version, workouts, threshold)
-        if request.workout_preference == "strict_existing" and not cached.workouts:
-            raise InvalidRequestError(
-                f"org {org_id!r} has no workouts in its library; strict_existing uses library workouts only",
-                field="workout_preference",
-            )
-        return cached
-
-    async def _stream(self, run: Callable[[Emit], Awaitable[ResultT]]) -> AsyncIterator[Event]:
-        queue: asyncio.Queue[Event | None] = asyncio.Queue()
-
-        async def emit(event: Event) -> None:
-            queue.put_nowait(event)
-
-        async def produce() -> None:
-            try:
-                queue.put_nowait(ResultEvent(data=await run(emit)))
-            except PlanforgeError as error:
-                queue.put_nowait(ErrorEvent(error=user_message(error), code=error.code))
-            finally:
-                queue.put_nowait(None)
-
-        task = asyncio.create_task(produce())
-        try:
-            while (event := await queue.get()) is not None:
-                yield event
-            task.result()  # re-raises a bug instead of ending the stream quietly
-            yield DoneEvent()
-        finally:
-            # The consumer went away (e.g. an SSE client disconnected): cancel the in-flight model calls.
-            if not task.done():
-                task.cancel()
-                with suppress(asyncio.CancelledError):
-                    await task
+    async def _library_policy(self, request: DraftRequest) -> LibraryPolicy:
+        threshold = self.settings.library_match_threshold
+        return await LibraryPolicy.load(
+            request.workout_preference, request.org_id, self.library, self._snapshots, threshold
+        )

@@ -8,7 +8,7 @@ import pytest
 from inline_snapshot import snapshot
 
 from planforge import DraftRequest, PlanRequest
-from planforge.agents.draft import DraftDeps, draft_instructions, draft_user_prompt
+from planforge.agents.draft import draft_instructions, draft_user_prompt
 from planforge.agents.outline import (
     ExpandDeps,
     expand_instructions,
@@ -16,9 +16,11 @@ from planforge.agents.outline import (
     outline_instructions,
     outline_user_prompt,
 )
-from planforge.agents.plan import PlanDeps, plan_instructions, plan_user_prompt
+from planforge.agents.plan import plan_instructions, plan_user_prompt
 from planforge.domain.draft import DraftOutline, OutlinePhase
 from planforge.drafttext.segment import segment_draft
+from planforge.library.policy import LibraryPolicy
+from planforge.pipeline.run import ChunkDeps, ConversionProfile, DraftRun, PlanRun
 from planforge.prompts import PromptError, available_versions, data_section_text, load_prompt
 
 DRAFT_REQUEST = DraftRequest(
@@ -32,6 +34,16 @@ PRINCIPLE = "Progressive overload with 80/20 easy-hard split."
 DRAFT_TEXT = (
     "Week 3: Build\n- Monday: Rest\n- Tuesday: Tempo run 30 min\n\nWeek 4: Step back\n- Saturday: Long run 10 km"
 )
+
+
+def draft_run(request: DraftRequest, principle: str) -> DraftRun:
+    return DraftRun(request, principle, LibraryPolicy(request.workout_preference))
+
+
+def chunk_deps(request: PlanRequest, principle: str) -> ChunkDeps:
+    draft = segment_draft(request.refined_draft)
+    run = PlanRun(request, principle, draft, LibraryPolicy(request.workout_preference), ConversionProfile(1, True))
+    return ChunkDeps(run, draft.weeks)
 
 
 def test_missing_and_unknown_variables_fail() -> None:
@@ -57,20 +69,20 @@ def test_user_text_cannot_close_its_data_section() -> None:
     text = data_section_text(hostile, tags=("additional_prompt", "training_principle"))
     assert "</additional_prompt>" not in text
     assert "<training_principle>" not in text
-    rendered = draft_user_prompt(DraftDeps(DRAFT_REQUEST.model_copy(update={"additional_prompt": hostile}), PRINCIPLE))
+    rendered = draft_user_prompt(draft_run(DRAFT_REQUEST.model_copy(update={"additional_prompt": hostile}), PRINCIPLE))
     assert rendered.count("</additional_prompt>") == 1
 
 
 def test_user_text_never_reaches_the_instructions() -> None:
     marker = "ZEBRA-MARKER"
     request = DRAFT_REQUEST.model_copy(update={"additional_prompt": marker})
-    deps = DraftDeps(request, f"principle {marker}")
+    deps = draft_run(request, f"principle {marker}")
     assert marker not in draft_instructions(deps)
     assert draft_user_prompt(deps).count(marker) == 2
 
 
 def test_draft_prompts_rendered() -> None:
-    deps = DraftDeps(DRAFT_REQUEST, PRINCIPLE)
+    deps = draft_run(DRAFT_REQUEST, PRINCIPLE)
     assert draft_user_prompt(deps) == snapshot("""\
 Write the draft for this request.
 
@@ -113,7 +125,7 @@ How to answer: call the `submit_draft` tool once with the whole draft.
 
 def test_plan_prompts_rendered() -> None:
     request = PlanRequest(**DRAFT_REQUEST.model_dump(), refined_draft=DRAFT_TEXT)
-    deps = PlanDeps(request, PRINCIPLE, segment_draft(DRAFT_TEXT).weeks)
+    deps = chunk_deps(request, PRINCIPLE)
     assert plan_user_prompt(deps) == snapshot("""\
 Convert these weeks of the draft.
 
@@ -149,6 +161,8 @@ How to answer: call the `submit_workouts` tool once.
 - A brick ("Brick: Bike 60 min + Run 20 min") is two workouts on its day: the ride (sub-type brick), then the run.
 - Keep the draft's numbers: a duration in the text becomes target_duration_in_seconds, a distance becomes
   target_distance_in_meters (1 mile = 1609.344 m). Estimate the other target when it is useful.
+- The <chunk> section's `plan_context`, when present, states what the whole draft says about every week (its
+  header is not in the weeks you see): e.g. `"numbers_without_unit_are": "miles"` makes "Easy 5" five miles.
 - Use the workout types and sub-types of the schema; the sub-type must belong to the type.
 - Structured sessions (intervals, tempo with warm-up and cool-down, hill repeats) get content_blocks: warm-up,
   an interval block holding its run and recovery-run steps with block_repeat, cool-down. Their totals must agree
@@ -158,7 +172,7 @@ How to answer: call the `submit_workouts` tool once.
 
 
 def test_outline_and_expand_prompts_rendered() -> None:
-    deps = DraftDeps(DRAFT_REQUEST.model_copy(update={"weeks": 20}), PRINCIPLE)
+    deps = draft_run(DRAFT_REQUEST.model_copy(update={"weeks": 20}), PRINCIPLE)
     phase = OutlinePhase(
         phase="base",
         name="Base",
@@ -248,9 +262,9 @@ Athlete is targeting a half marathon. Prefers running 4 days per week.
 
 
 def test_library_rules_follow_the_preference() -> None:
-    strict = DraftDeps(DRAFT_REQUEST.model_copy(update={"workout_preference": "strict_existing"}), PRINCIPLE)
+    strict = draft_run(DRAFT_REQUEST.model_copy(update={"workout_preference": "strict_existing"}), PRINCIPLE)
     assert "may use nothing else" in draft_instructions(strict)
-    assert "search_library" not in draft_instructions(DraftDeps(DRAFT_REQUEST, PRINCIPLE))
+    assert "search_library" not in draft_instructions(draft_run(DRAFT_REQUEST, PRINCIPLE))
 
 
 def test_a_missing_prompt_version_fails_when_planforge_is_built() -> None:

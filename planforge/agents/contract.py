@@ -1,10 +1,29 @@
-"""Reading back what an agent sent: the tagged data sections of a run's request message."""
+"""What planforge's agents and the models answering them agree on: output-tool names, the streamed week marker,
+and the tagged data sections of a run's request message.
+
+The offline coach and the scripted test models answer through these names; they import this module, never an
+agent module.
+"""
 
 from __future__ import annotations
+
+import re
+from typing import Final
 
 from pydantic_ai.messages import ModelMessage, ModelRequest, UserPromptPart
 
 from planforge.prompts import read_data_sections
+
+DRAFT_OUTPUT_TOOL: Final = "submit_draft"
+OUTLINE_OUTPUT_TOOL: Final = "submit_outline"
+EXPAND_OUTPUT_TOOL: Final = "submit_weeks"
+PLAN_OUTPUT_TOOL: Final = "submit_workouts"
+
+STREAMED_WEEK_KEY: Final = '"week":'
+"""Each week of a draft starts with this key in the output tool's JSON arguments: a model streaming a draft
+sends it as each week begins, and progress counts it."""
+WEEK_START: Final = re.compile(r'(?=\{"week":)')
+"""Splits a draft's JSON arguments before each week (how a scripted model streams them week by week)."""
 
 
 def request_sections(messages: list[ModelMessage]) -> dict[str, str]:

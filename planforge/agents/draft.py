@@ -8,42 +8,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
 
+from planforge.agents.contract import DRAFT_OUTPUT_TOOL
 from planforge.agents.library_tool import only_with_library, search_library
 from planforge.domain.draft import Draft, DraftPhase, DraftWeek
-from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import WEEKDAYS
-from planforge.library.enforcement import LibrarySnapshot
-from planforge.prompts import DEFAULT_PROMPT_VERSION, data_section_text, load_prompt
+from planforge.pipeline.run import DraftRun
+from planforge.prompts import data_section_text, load_prompt
 
-DRAFT_OUTPUT_TOOL = "submit_draft"
 DATA_TAGS = ("draft_request", "training_principle", "additional_prompt")
 MAX_REPORTED_PROBLEMS = 5
 
 
-@dataclass(frozen=True)
-class DraftDeps:
-    """Everything a draft run depends on."""
-
-    request: DraftRequest
-    principle: str
-    prompt_version: str = DEFAULT_PROMPT_VERSION
-    library: LibrarySnapshot | None = None
-    """The org's library under prefer_existing / strict_existing (it enables the search_library tool)."""
-
-
-def draft_instructions(deps: DraftDeps) -> str:
+def draft_instructions(deps: DraftRun) -> str:
     """The system instructions: only trusted values (weeks, level, library rules) are filled in."""
-    library_rules = load_prompt("library", deps.request.workout_preference, deps.prompt_version).render()
     return load_prompt("draft", "instructions", deps.prompt_version).render(
-        weeks=str(deps.request.weeks), level=deps.request.level, library_rules=library_rules
+        weeks=str(deps.request.weeks),
+        level=deps.request.level,
+        library_rules=deps.library.prompt_rules(deps.prompt_version),
     )
 
 
-def request_json(deps: DraftDeps) -> str:
+def request_json(deps: DraftRun) -> str:
     """The request's parameters as the JSON of the `<draft_request>` data section (no free text in it)."""
     request = deps.request
     start = request.start_date.isoformat() if request.start_date else None
@@ -57,7 +45,7 @@ def request_json(deps: DraftDeps) -> str:
     )
 
 
-def draft_user_prompt(deps: DraftDeps) -> str:
+def draft_user_prompt(deps: DraftRun) -> str:
     """The user message: the request as data sections."""
     return load_prompt("draft", "request", deps.prompt_version).render(
         request_json=request_json(deps),
@@ -113,11 +101,11 @@ def _span(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
 
 
-def create_draft_agent(*, output_retries: int) -> Agent[DraftDeps, Draft]:
+def create_draft_agent(*, output_retries: int) -> Agent[DraftRun, Draft]:
     """A draft agent; the model is given per run."""
-    agent = Agent[DraftDeps, Draft](
+    agent = Agent[DraftRun, Draft](
         None,
-        deps_type=DraftDeps,
+        deps_type=DraftRun,
         output_type=ToolOutput(Draft, name=DRAFT_OUTPUT_TOOL, description="Submit the complete training-plan draft."),
         retries={"output": output_retries},
         name="planforge_draft",
@@ -126,11 +114,11 @@ def create_draft_agent(*, output_retries: int) -> Agent[DraftDeps, Draft]:
     agent.tool(prepare=only_with_library)(search_library)
 
     @agent.instructions
-    async def _instructions(ctx: RunContext[DraftDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+    async def _instructions(ctx: RunContext[DraftRun]) -> str:  # pyright: ignore[reportUnusedFunction]
         return draft_instructions(ctx.deps)
 
     @agent.output_validator
-    async def _validate(ctx: RunContext[DraftDeps], draft: Draft) -> Draft:  # pyright: ignore[reportUnusedFunction]
+    async def _validate(ctx: RunContext[DraftRun], draft: Draft) -> Draft:  # pyright: ignore[reportUnusedFunction]
         problems = draft_problems(draft, ctx.deps.request.weeks)
         if problems:
             raise ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]))

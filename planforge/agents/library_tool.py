@@ -8,8 +8,8 @@ from pydantic_ai import RunContext
 from pydantic_ai.tools import ToolDefinition
 
 from planforge.domain.vocabulary import WorkoutSubType, WorkoutType
-from planforge.library.enforcement import LibrarySnapshot
 from planforge.library.matching import MatchQuery
+from planforge.library.policy import LibraryPolicy
 
 MAX_RESULTS = 5
 
@@ -18,7 +18,7 @@ class HasLibrary(Protocol):
     """Deps of an agent that may search the org's library."""
 
     @property
-    def library(self) -> LibrarySnapshot | None: ...
+    def library(self) -> LibraryPolicy: ...
 
 
 DepsT = TypeVar("DepsT", bound=HasLibrary)
@@ -26,7 +26,7 @@ DepsT = TypeVar("DepsT", bound=HasLibrary)
 
 async def only_with_library(ctx: RunContext[DepsT], tool: ToolDefinition) -> ToolDefinition | None:
     """Offer the tool only when the run has a library (prefer_existing / strict_existing)."""
-    return tool if ctx.deps.library is not None else None
+    return tool if ctx.deps.library.offers_search else None
 
 
 def search_library(
@@ -46,7 +46,7 @@ def search_library(
         duration_minutes: The planned duration in minutes, if known.
         distance_km: The planned distance in kilometres, if known.
     """
-    library = ctx.deps.library
+    library = ctx.deps.library.snapshot
     if library is None:  # hidden by `only_with_library`; kept as a guard
         return []
     query = MatchQuery(

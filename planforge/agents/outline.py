@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
 
+from planforge.agents.contract import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL
 from planforge.agents.draft import (
     DATA_TAGS,
     MAX_REPORTED_PROBLEMS,
-    DraftDeps,
     day_problems,
     phase_problems,
     request_json,
@@ -22,11 +22,10 @@ from planforge.agents.draft import (
 )
 from planforge.agents.library_tool import only_with_library, search_library
 from planforge.domain.draft import DraftOutline, DraftWeeks
-from planforge.library.enforcement import LibrarySnapshot
+from planforge.library.policy import LibraryPolicy
+from planforge.pipeline.run import DraftRun
 from planforge.prompts import data_section_text, load_prompt
 
-OUTLINE_OUTPUT_TOOL = "submit_outline"
-EXPAND_OUTPUT_TOOL = "submit_weeks"
 EXPAND_TAGS = (*DATA_TAGS, "outline", "expand")
 
 
@@ -34,14 +33,14 @@ def _retry(problems: list[str]) -> ModelRetry:
     return ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]))
 
 
-def outline_instructions(deps: DraftDeps) -> str:
+def outline_instructions(deps: DraftRun) -> str:
     """System instructions of the outline agent (trusted values only)."""
     return load_prompt("outline", "instructions", deps.prompt_version).render(
         weeks=str(deps.request.weeks), level=deps.request.level
     )
 
 
-def outline_user_prompt(deps: DraftDeps) -> str:
+def outline_user_prompt(deps: DraftRun) -> str:
     """The outline request: the parameters and the coach's text as data sections."""
     return load_prompt("outline", "request", deps.prompt_version).render(
         request_json=request_json(deps),
@@ -50,22 +49,22 @@ def outline_user_prompt(deps: DraftDeps) -> str:
     )
 
 
-def create_outline_agent(*, output_retries: int) -> Agent[DraftDeps, DraftOutline]:
+def create_outline_agent(*, output_retries: int) -> Agent[DraftRun, DraftOutline]:
     """The outline agent; the model is given per run."""
-    agent = Agent[DraftDeps, DraftOutline](
+    agent = Agent[DraftRun, DraftOutline](
         None,
-        deps_type=DraftDeps,
+        deps_type=DraftRun,
         output_type=ToolOutput(DraftOutline, name=OUTLINE_OUTPUT_TOOL, description="Submit the plan's outline."),
         retries={"output": output_retries},
         name="planforge_outline",
     )
 
     @agent.instructions
-    async def _instructions(ctx: RunContext[DraftDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
+    async def _instructions(ctx: RunContext[DraftRun]) -> str:  # pyright: ignore[reportUnusedFunction]
         return outline_instructions(ctx.deps)
 
     @agent.output_validator
-    async def _validate(ctx: RunContext[DraftDeps], outline: DraftOutline) -> DraftOutline:  # pyright: ignore[reportUnusedFunction]
+    async def _validate(ctx: RunContext[DraftRun], outline: DraftOutline) -> DraftOutline:  # pyright: ignore[reportUnusedFunction]
         problems = phase_problems(outline.phases, ctx.deps.request.weeks)
         problems += [
             f"phase {phase.name!r} spans {phase.end_week - phase.start_week + 1} week(s) but weekly_minutes has"
@@ -84,20 +83,22 @@ def create_outline_agent(*, output_retries: int) -> Agent[DraftDeps, DraftOutlin
 class ExpandDeps:
     """One expansion: the draft's deps, its outline, and the weeks to write out."""
 
-    draft: DraftDeps
+    draft: DraftRun
     outline: DraftOutline
     weeks: range
 
     @property
-    def library(self) -> LibrarySnapshot | None:
+    def library(self) -> LibraryPolicy:
         return self.draft.library
 
 
 def expand_instructions(deps: ExpandDeps) -> str:
     """System instructions of an expansion (trusted values only)."""
-    library_rules = load_prompt("library", deps.draft.request.workout_preference, deps.draft.prompt_version).render()
-    return load_prompt("expand", "instructions", deps.draft.prompt_version).render(
-        weeks=str(deps.draft.request.weeks), level=deps.draft.request.level, library_rules=library_rules
+    draft = deps.draft
+    return load_prompt("expand", "instructions", draft.prompt_version).render(
+        weeks=str(draft.request.weeks),
+        level=draft.request.level,
+        library_rules=draft.library.prompt_rules(draft.prompt_version),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import Iterable
 
 import typer
 from pydantic import ValidationError
@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from planforge.domain.draft import DraftResult
-from planforge.domain.events import Event
+from planforge.domain.events import ResultT
 from planforge.domain.plan import Plan, PlanWorkout
 from planforge.exceptions import BAD_INPUT_CODES, InvalidRequestError, PlanforgeError
+from planforge.pipeline.streaming import EventStream
 
 stdout = Console()
 stderr = Console(stderr=True)
@@ -42,18 +42,19 @@ def error_exit(error: PlanforgeError | ValidationError) -> typer.Exit:
     return fail(error.message, code=code)
 
 
-async def follow(events: AsyncIterator[Event], label: str) -> DraftResult | Plan:
+async def follow(events: EventStream[ResultT], label: str) -> ResultT:
     """Consume a generation's events with a progress bar on stderr; return the result or raise its error."""
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
     with Progress(*columns, console=stderr, transient=True) as progress:
         task = progress.add_task(label, total=100)
-        async for event in events:
-            if event.type == "progress":
-                progress.update(task, completed=event.progress, description=f"{label}: {event.message}")
-            elif event.type == "result":
-                return event.data
-            elif event.type == "error":
-                raise fail(event.error, code=BAD_INPUT_EXIT if event.code in BAD_INPUT_CODES else FAILURE_EXIT)
+        async with events:
+            async for event in events:
+                if event.type == "progress":
+                    progress.update(task, completed=event.progress, description=f"{label}: {event.message}")
+                elif event.type == "result":
+                    return event.data
+                elif event.type == "error":
+                    raise fail(event.error, code=BAD_INPUT_EXIT if event.code in BAD_INPUT_CODES else FAILURE_EXIT)
     raise fail("the generation ended without a result")
 
 

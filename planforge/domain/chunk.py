@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
-from planforge.domain.plan import Workout
+from planforge.domain.plan import PlanWarning, Workout
 from planforge.domain.vocabulary import Phase
 
 
@@ -57,3 +58,5 @@ class PlanChunk(BaseModel):
     """One entry per week of the chunk."""
     workouts: list[Workout]
     """Every session of those weeks, one workout each; rest days have none."""
+    warnings: SkipJsonSchema[list[PlanWarning]] = Field(default_factory=list[PlanWarning])
+    # Set by the output validator when it accepts the chunk (never by the model: kept out of its schema).

@@ -7,7 +7,7 @@ object the non-streaming call returns.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Literal
+from typing import Annotated, Generic, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,13 +49,16 @@ class WorkoutEvent(BaseModel):
     workout: PlanWorkout
 
 
-class ResultEvent(BaseModel):
-    """The complete result: a draft result or a plan."""
+ResultT = TypeVar("ResultT", DraftResult, Plan, DraftResult | Plan)
+
+
+class ResultEvent(BaseModel, Generic[ResultT]):
+    """The complete result: `ResultEvent[DraftResult]` on a draft stream, `ResultEvent[Plan]` on a plan stream."""
 
     model_config = _CONFIG
 
     type: Literal["result"] = "result"
-    data: DraftResult | Plan
+    data: ResultT
 
 
 class ErrorEvent(BaseModel):
@@ -78,10 +81,18 @@ class DoneEvent(BaseModel):
     type: Literal["done"] = "done"
 
 
-Event = Annotated[
-    ProgressEvent | WeekEvent | WorkoutEvent | ResultEvent | ErrorEvent | DoneEvent, Field(discriminator="type")
-]
-"""Everything a stream yields."""
+StreamEvent = Union[ProgressEvent, WeekEvent, WorkoutEvent, ResultEvent[ResultT], ErrorEvent, DoneEvent]  # noqa: UP007
+"""What a stream of one step yields: `StreamEvent[Plan]` from `stream_plan`, `StreamEvent[DraftResult]` from
+`stream_draft` (which sends no week or workout events)."""
 
-Emit = Callable[[Event], Awaitable[None]]
+Event = Annotated[
+    ProgressEvent | WeekEvent | WorkoutEvent | ResultEvent[DraftResult | Plan] | ErrorEvent | DoneEvent,
+    Field(discriminator="type"),
+]
+"""Any event of either step, as it goes over the wire (the SSE schema)."""
+
+GenerationEvent = ProgressEvent | WeekEvent | WorkoutEvent
+"""What a running generation reports before its result."""
+
+Emit = Callable[[GenerationEvent], Awaitable[None]]
 """How a generation hands its events to whoever streams them."""

@@ -1,6 +1,7 @@
 """What a whole plan says about all its sessions: the unit of bare numbers and the sport of unnamed sessions.
 
-"Distances in miles unless noted" makes "E 5" five miles. In a plan clearly about cycling (FTP, watts,
+"Distances in miles unless noted" makes "E 5" five miles; "all numbers are minutes" makes it five minutes.
+In a plan clearly about cycling (FTP, watts,
 sweet spot, spins and rides throughout, hardly a run), a session that names no sport ("2h Z2, group
 ride ok", "3x8' sweetspot") is a ride rather than the run the parser would otherwise assume.
 """
@@ -14,11 +15,14 @@ from typing import Final, Literal
 from planforge.domain.vocabulary import WorkoutType
 from planforge.drafttext.days import fold
 
-DistanceUnit = Literal["mi", "km"]
+BareNumberUnit = Literal["mi", "km", "min"]
+"""What a number written without a unit means: miles, kilometres or minutes."""
 
 _UNIT_NOTE: Final = re.compile(
-    r"\b(?:distances?|distanzen|entfernungen|afstanden|distanze|distancias|mileage|all runs|everything|numbers)\b"
-    r"[^.\n]{0,25}?\b(?:in|en|sind in|are in)\s+(?P<unit>miles?|mi|millas|km|kilomet\w*|kilometr\w*)\b"
+    r"\b(?:distances?|distanzen|entfernungen|afstanden|distanze|distancias|mileage|all runs|everything|numbers"
+    r"|times|durations|values|figures|zahlen|zeiten|nombres|chiffres|numeros|números|numeri|getallen)\b"
+    r"[^.\n]{0,25}?\b(?:in|en|sind in|are in|are|sind|sont|son|sono|zijn|=)\s+"
+    r"(?P<unit>miles?|mi|millas|km|kilomet\w*|kilometr\w*|minutes?|mins?|minuten|minutos|minuti)\b"
 )
 # Word beginnings that signal a sport; counted over the words of the whole text (one pass, no regex per word).
 _SPORT_SIGNALS: Final[dict[WorkoutType, tuple[str, ...]]] = {
@@ -37,7 +41,7 @@ _DOMINANCE: Final = 3
 class PlanContext:
     """Plan-wide defaults for what a session leaves unsaid."""
 
-    default_unit: DistanceUnit | None = None
+    default_unit: BareNumberUnit | None = None
     """The unit of a bare number ("E 5"), from a plan-level note; None: bare numbers stay unmeasured."""
     default_sport: WorkoutType | None = None
     """The sport of a session that names none; None: such a session is a run."""
@@ -46,11 +50,14 @@ class PlanContext:
 NO_CONTEXT: Final = PlanContext()
 
 
-def _unit(folded: str) -> DistanceUnit | None:
+def _unit(folded: str) -> BareNumberUnit | None:
     match = _UNIT_NOTE.search(folded)
     if match is None:
         return None
-    return "mi" if match["unit"].startswith(("mi", "mil")) else "km"
+    unit = match["unit"]
+    if unit.startswith("min"):
+        return "min"
+    return "mi" if unit.startswith(("mi", "mil")) else "km"
 
 
 def _dominant_sport(folded: str) -> WorkoutType | None:

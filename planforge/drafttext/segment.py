@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from planforge.domain.chunk import WeekText
 from planforge.domain.vocabulary import Phase
+from planforge.drafttext.context import NO_CONTEXT, PlanContext, plan_context
 from planforge.drafttext.days import calendar_days, day_marks
 from planforge.drafttext.tables import expand_week_tables
 from planforge.exceptions import DraftStructureError
@@ -81,6 +82,8 @@ class SegmentedDraft:
     """Everything before the first week header (title, overview, first phase description)."""
     weeks: list[WeekText]
     """The weeks in the order they appear."""
+    context: PlanContext = NO_CONTEXT
+    """What the whole text says about every week ("distances in miles"): no single week's text carries it."""
 
 
 def phase_named_in(text: str) -> Phase | None:
@@ -179,7 +182,7 @@ def _calendar_weeks(lines: list[str]) -> SegmentedDraft | None:
         WeekText(number, f"Week {number}", "\n".join(body).strip("\n"), None, None)
         for number, body in sorted(bodies.items())
     ]
-    return SegmentedDraft("\n".join(lines[: days[0].line]).strip(), weeks)
+    return SegmentedDraft("\n".join(lines[: days[0].line]).strip(), weeks, plan_context("\n".join(lines)))
 
 
 def segment_draft(text: str) -> SegmentedDraft:
@@ -201,7 +204,7 @@ def segment_draft(text: str) -> SegmentedDraft:
             " each followed by that week's days (e.g. '- Monday: Rest', '- Tuesday: Easy run 45 min'),"
             " or a table with one row per week and one column per day"
         )
-    return SegmentedDraft("\n".join(segmenter.preamble).strip(), segmenter.weeks)
+    return SegmentedDraft("\n".join(segmenter.preamble).strip(), segmenter.weeks, plan_context("\n".join(lines)))
 
 
 def check_weeks(segmented: SegmentedDraft, expected: int) -> None:

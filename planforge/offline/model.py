@@ -17,22 +17,26 @@ from typing import Any
 from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
 
-from planforge.agents.contract import request_sections
-from planforge.agents.draft import DRAFT_OUTPUT_TOOL
-from planforge.agents.outline import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL
-from planforge.agents.plan import PLAN_OUTPUT_TOOL
+from planforge.agents.contract import (
+    DRAFT_OUTPUT_TOOL,
+    EXPAND_OUTPUT_TOOL,
+    OUTLINE_OUTPUT_TOOL,
+    PLAN_OUTPUT_TOOL,
+    WEEK_START,
+    request_sections,
+)
 from planforge.domain.chunk import ChunkWeek, PlanChunk
 from planforge.domain.draft import DraftOutline, DraftWeek, DraftWeeks, OutlinePhase
 from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase
+from planforge.drafttext import PlanContext, segment_draft
 from planforge.offline.engine import EnginePlan, write_plan
-from planforge.offline.parser import parse_draft, session_to_workout
+from planforge.offline.parser import parse_week, session_to_workout
 from planforge.quality import weekly_seconds
 from planforge.settings import OFFLINE_MODEL
 
 _NONE = "(none)"
-_WEEK_START = re.compile(r'(?=\{"week":)')
 
 
 class OfflineCoachError(ValueError):
@@ -52,6 +56,9 @@ def default_phase(week: int, plan_weeks: int) -> Phase:
 class OfflineCoachModel(FunctionModel):
     """A deterministic coach: no API key, no network; the model name is `offline`."""
 
+    converts_by_parsing = True
+    """It converts a draft with the parser: no output limit to chunk around, nothing to cross-check it with."""
+
     def __init__(self) -> None:
         super().__init__(self._answer, stream_function=self._stream_answer, model_name=OFFLINE_MODEL)
 
@@ -66,7 +73,7 @@ class OfflineCoachModel(FunctionModel):
 
     async def _stream_answer(self, messages: list[ModelMessage], info: AgentInfo) -> AsyncIterator[DeltaToolCalls]:
         tool, args = self._output_call(messages, info)
-        pieces = [piece for piece in _WEEK_START.split(args) if piece]
+        pieces = [piece for piece in WEEK_START.split(args) if piece]
         yield {0: DeltaToolCall(name=tool, json_args=pieces[0])}
         for piece in pieces[1:]:
             yield {0: DeltaToolCall(json_args=piece)}
@@ -139,14 +146,28 @@ def _key_sessions(week: DraftWeek) -> str:
     return ", ".join(key)[:300] or "Easy running"
 
 
+_UNITS_BY_WORD = {"miles": "mi", "kilometres": "km", "minutes": "min"}
+
+
+def _context(chunk: dict[str, Any]) -> PlanContext:
+    """The plan-wide facts the `<chunk>` section states (see `planforge.agents.plan.context_json`)."""
+    facts: dict[str, str] = chunk.get("plan_context", {})
+    unit = _UNITS_BY_WORD.get(facts.get("numbers_without_unit_are", ""))
+    sport = facts.get("sessions_naming_no_sport_are")
+    return PlanContext(default_unit=unit, default_sport=sport)  # pyright: ignore[reportArgumentType]
+
+
 def _plan_args(sections: dict[str, str]) -> str:
     chunk: dict[str, Any] = json.loads(sections["chunk"])
     plan_weeks: int = chunk["plan_weeks"]
     hints: dict[int, tuple[Phase | None, str | None]] = {w["week"]: (w["phase"], w["focus"]) for w in chunk["weeks"]}
-    parsed = parse_draft(sections["draft_weeks"])
+    segmented = segment_draft(sections["draft_weeks"])
+    stated, own = _context(chunk), segmented.context  # the whole draft's facts first, then the chunk's own
+    context = PlanContext(stated.default_unit or own.default_unit, stated.default_sport or own.default_sport)
     weeks: list[ChunkWeek] = []
     workouts: list[Workout] = []
-    for week in parsed:
+    for week_text in segmented.weeks:
+        week = parse_week(week_text, context=context)
         hint_phase, hint_focus = hints.get(week.week, (None, None))
         phase = hint_phase or week.phase or default_phase(week.week, plan_weeks)
         focus = hint_focus or week.focus or f"{phase.title()} week"

@@ -1,4 +1,4 @@
-"""Chunked conversion: a segmented draft → plan-agent runs per chunk of weeks, concurrently, bounded.
+"""Chunked conversion: a plan run's weeks → plan-agent runs per chunk of weeks, concurrently, bounded.
 
 Chunks are converted at most `Settings.concurrency` at a time; each finished chunk is emitted (week and
 workout events) at once. A chunk that still fails after its retries fails the whole plan with an error naming
@@ -10,33 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import aclosing
-from dataclasses import dataclass
 
 from pydantic_ai.models import Model
 
-from planforge.agents.plan import ChunkCheck, PlanDeps, create_plan_agent, plan_user_prompt
+from planforge.agents.plan import create_plan_agent, plan_user_prompt
 from planforge.domain.chunk import PlanChunk, WeekText
 from planforge.domain.events import Emit, ProgressEvent, WeekEvent, WorkoutEvent
-from planforge.domain.plan import Plan, PlanWarning, PlanWorkout, WeekInfo, Workout
-from planforge.domain.requests import PlanRequest
+from planforge.domain.plan import Plan, PlanWorkout, WeekInfo, Workout
 from planforge.domain.usage import Usage
 from planforge.domain.vocabulary import weekday_index
 from planforge.exceptions import ChunkConversionError, PlanforgeError
-from planforge.library.enforcement import LibrarySnapshot
 from planforge.llm.errors import model_errors
 from planforge.pipeline.budget import Budget
 from planforge.pipeline.cache import ChunkCache, chunk_key
 from planforge.pipeline.concurrency import as_finished
+from planforge.pipeline.run import ChunkDeps, PlanRun
 from planforge.settings import Settings
-
-
-@dataclass(frozen=True)
-class ConvertedChunk:
-    """One chunk's accepted output."""
-
-    weeks: range
-    output: PlanChunk
-    warnings: list[PlanWarning]
 
 
 def chunk_weeks(weeks: Sequence[WeekText], size: int) -> list[list[WeekText]]:
@@ -58,53 +47,41 @@ def plan_workout(workout: Workout, start: dt.date | None) -> PlanWorkout:
 
 
 class ChunkConverter:
-    """Runs the plan agent over the chunks of one draft."""
+    """Runs the plan agent over the chunks of a plan run."""
 
-    def __init__(self, settings: Settings, model: Model, prompt_version: str, cache: ChunkCache | None) -> None:
+    def __init__(self, settings: Settings, model: Model, cache: ChunkCache | None) -> None:
         self._settings = settings
         self._model = model
         self._model_id = f"{model.system}:{model.model_name}"
-        self._prompt_version = prompt_version
         self._cache = cache
         self._agent = create_plan_agent(output_retries=settings.output_retries)
 
-    async def convert(
-        self,
-        request: PlanRequest,
-        principle: str,
-        weeks: Sequence[WeekText],
-        emit: Emit | None,
-        budget: Budget,
-        checks: tuple[ChunkCheck, ...] = (),
-        library: LibrarySnapshot | None = None,
-    ) -> list[ConvertedChunk]:
+    async def convert(self, run: PlanRun, emit: Emit | None, budget: Budget) -> list[PlanChunk]:
         """Every chunk converted, in week order; raises the first chunk's error and cancels the rest."""
-        chunks = chunk_weeks(weeks, self._settings.chunk_weeks)
+        weeks = run.draft.weeks
+        chunks = chunk_weeks(weeks, run.profile.chunk_weeks)
         if emit:
             await emit(ProgressEvent(status="converting", message=f"Converting {len(weeks)} weeks", progress=0))
 
-        def job(chunk: list[WeekText]) -> Callable[[], Awaitable[ConvertedChunk]]:
-            deps = PlanDeps(request, principle, chunk, self._prompt_version, library=library, extra_checks=checks)
-            return lambda: self._convert_chunk(deps, budget)
+        def job(chunk: list[WeekText]) -> Callable[[], Awaitable[PlanChunk]]:
+            return lambda: self._convert_chunk(ChunkDeps(run, chunk), budget)
 
-        converted: list[ConvertedChunk] = []
+        converted: list[PlanChunk] = []
         async with aclosing(as_finished([job(chunk) for chunk in chunks], self._settings.concurrency)) as finished:
             async for chunk in finished:
                 converted.append(chunk)
                 if emit:
-                    await _emit_chunk(emit, chunk, request, sum(len(c.weeks) for c in converted))
-        return sorted(converted, key=lambda c: c.weeks.start)
+                    await _emit_chunk(emit, chunk, run, sum(len(c.weeks) for c in converted))
+        return sorted(converted, key=lambda c: min(week.week for week in c.weeks))
 
-    async def _convert_chunk(self, deps: PlanDeps, budget: Budget) -> ConvertedChunk:
+    async def _convert_chunk(self, deps: ChunkDeps, budget: Budget) -> PlanChunk:
         numbers = deps.week_numbers
-        weeks = range(numbers[0], numbers[-1] + 1)
         key = chunk_key(deps, self._model_id) if self._cache is not None else ""
         if self._cache is not None and (cached := await self._cache.get(key)):
-            output, warnings = cached
-            return ConvertedChunk(weeks, output, list(warnings))
+            return cached
 
         def invalid(reason: str) -> PlanforgeError:
-            return ChunkConversionError(weeks, reason)
+            return ChunkConversionError(range(numbers[0], numbers[-1] + 1), reason)
 
         async with model_errors(invalid):
             result = await self._agent.run(
@@ -115,33 +92,31 @@ class ChunkConverter:
                 usage=budget.usage,
                 usage_limits=budget.limits,
             )
-        converted = ConvertedChunk(weeks, result.output, list(deps.accepted_warnings))
         if self._cache is not None:
-            await self._cache.set(key, (converted.output, converted.warnings))
-        return converted
+            await self._cache.set(key, result.output)
+        return result.output
 
 
-async def _emit_chunk(emit: Emit, chunk: ConvertedChunk, request: PlanRequest, weeks_done: int) -> None:
-    for week in sorted(chunk.output.weeks, key=lambda w: w.week):
+async def _emit_chunk(emit: Emit, chunk: PlanChunk, run: PlanRun, weeks_done: int) -> None:
+    for week in sorted(chunk.weeks, key=lambda w: w.week):
         await emit(WeekEvent(week=week.week, info=WeekInfo(phase=week.phase, focus=week.focus)))
-    for workout in _ordered(chunk.output.workouts):
-        await emit(WorkoutEvent(workout=plan_workout(workout, request.start_date)))
-    percent = round(100 * weeks_done / request.weeks)
-    await emit(
-        ProgressEvent(status="converting", message=f"Converted {weeks_done} of {request.weeks} weeks", progress=percent)
-    )
+    for workout in _ordered(chunk.workouts):
+        await emit(WorkoutEvent(workout=plan_workout(workout, run.request.start_date)))
+    total = run.request.weeks
+    percent = round(100 * weeks_done / total)
+    await emit(ProgressEvent(status="converting", message=f"Converted {weeks_done} of {total} weeks", progress=percent))
 
 
 def _ordered(workouts: Sequence[Workout]) -> list[Workout]:
     return sorted(workouts, key=lambda w: (w.week, weekday_index(w.day)))
 
 
-def assemble_plan(request: PlanRequest, chunks: Sequence[ConvertedChunk], usage: Usage) -> Plan:
+def assemble_plan(run: PlanRun, chunks: Sequence[PlanChunk], usage: Usage) -> Plan:
     """The plan: every chunk's workouts in week/day order with dates, weekly_info, usage and warnings."""
-    workouts = _ordered([w for chunk in chunks for w in chunk.output.workouts])
-    weekly = sorted((week for chunk in chunks for week in chunk.output.weeks), key=lambda w: w.week)
+    workouts = _ordered([w for chunk in chunks for w in chunk.workouts])
+    weekly = sorted((week for chunk in chunks for week in chunk.weeks), key=lambda w: w.week)
     return Plan(
-        content=[plan_workout(w, request.start_date) for w in workouts],
+        content=[plan_workout(w, run.request.start_date) for w in workouts],
         weekly_info={str(w.week): WeekInfo(phase=w.phase, focus=w.focus) for w in weekly},
         usage=usage,
         warnings=[warning for chunk in chunks for warning in chunk.warnings],

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from planforge.agents.plan import PlanDeps
 from planforge.domain.chunk import PlanChunk, WeekText
 from planforge.domain.plan import PlanWarning, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Weekday
 from planforge.drafttext.context import NO_CONTEXT, PlanContext
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser import ParsedSession, ParsedWeek, parse_week
+from planforge.pipeline.run import ChunkDeps
 
 TOLERANCE: Final = 0.10
 """A stated duration or distance may be off by this share (rounding, estimated warm-ups)."""
@@ -48,10 +48,10 @@ class ParserCrossCheck:
                 self._parsed[week.text] = error
         return self._parsed[week.text]
 
-    def review(self, deps: PlanDeps, output: PlanChunk) -> tuple[list[str], list[PlanWarning]]:
+    def review(self, deps: ChunkDeps, output: PlanChunk) -> tuple[list[str], list[PlanWarning]]:
         problems: list[str] = []
         warnings: list[PlanWarning] = []
-        for week_text in deps.chunk:
+        for week_text in deps.weeks:
             parsed = self._parse(week_text)
             if isinstance(parsed, DraftStructureError):
                 warnings.append(PlanWarning(code="parser_unsure", message=parsed.problem, week=week_text.week))

@@ -6,7 +6,7 @@ arrives means the week before it is complete.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Awaitable, Callable
+from collections.abc import AsyncIterable
 from typing import Any
 
 from pydantic_ai import RunContext
@@ -18,9 +18,9 @@ from pydantic_ai.messages import (
     ToolCallPartDelta,
 )
 
-from planforge.domain.events import Event, ProgressEvent
+from planforge.agents.contract import STREAMED_WEEK_KEY
+from planforge.domain.events import Emit, ProgressEvent
 
-_WEEK_KEY = '"week":'
 _START, _WRITING_SPAN = 5, 90
 """Progress is 5% once the model starts, 5–95% while weeks stream in, 100% when the draft is checked."""
 
@@ -28,7 +28,7 @@ _START, _WRITING_SPAN = 5, 90
 class DraftProgress:
     """Turns the draft agent's stream events into progress events."""
 
-    def __init__(self, weeks: int, emit: Callable[[Event], Awaitable[None]]) -> None:
+    def __init__(self, weeks: int, emit: Emit) -> None:
         self._weeks = weeks
         self._emit = emit
         self._reported = -1
@@ -51,7 +51,7 @@ class DraftProgress:
             else:
                 continue
             # The week being written is not done yet.
-            await self._report(max(0, arguments.count(_WEEK_KEY) - 1))
+            await self._report(max(0, arguments.count(STREAMED_WEEK_KEY) - 1))
 
     async def _report(self, weeks_done: int) -> None:
         weeks_done = min(weeks_done, self._weeks)

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic_ai.models import Model
 from pydantic_ai.settings import ModelSettings
 
-from planforge.agents.draft import DraftDeps, create_draft_agent, draft_problems, draft_user_prompt
+from planforge.agents.draft import create_draft_agent, draft_problems, draft_user_prompt
 from planforge.agents.outline import (
     ExpandDeps,
     create_expand_agent,
@@ -29,6 +29,7 @@ from planforge.llm.errors import model_errors
 from planforge.pipeline.budget import Budget
 from planforge.pipeline.concurrency import as_finished
 from planforge.pipeline.draft_progress import DraftProgress
+from planforge.pipeline.run import DraftRun
 from planforge.settings import Settings
 
 OUTLINE_DONE = 10
@@ -68,13 +69,13 @@ class DraftWriter:
             "usage_limits": budget.limits,
         }
 
-    async def write(self, deps: DraftDeps, emit: Emit | None, budget: Budget) -> Draft:
+    async def write(self, deps: DraftRun, emit: Emit | None, budget: Budget) -> Draft:
         """The whole draft for `deps.request`; its model usage is counted in `budget`."""
         if deps.request.weeks >= self._settings.outline_from_weeks:
             return await self._write_outlined(deps, emit, budget)
         return await self._write_at_once(deps, emit, budget)
 
-    async def _write_at_once(self, deps: DraftDeps, emit: Emit | None, budget: Budget) -> Draft:
+    async def _write_at_once(self, deps: DraftRun, emit: Emit | None, budget: Budget) -> Draft:
         progress = DraftProgress(deps.request.weeks, emit) if emit else None
         if progress:
             await progress.start()
@@ -89,7 +90,7 @@ class DraftWriter:
             await progress.finish()
         return result.output
 
-    async def _write_outlined(self, deps: DraftDeps, emit: Emit | None, budget: Budget) -> Draft:
+    async def _write_outlined(self, deps: DraftRun, emit: Emit | None, budget: Budget) -> Draft:
         weeks = deps.request.weeks
         if emit:
             await emit(ProgressEvent(status="thinking", message=f"Outlining {weeks} weeks", progress=0))
@@ -114,7 +115,7 @@ class DraftWriter:
         return result.output.weeks
 
     async def _expand(
-        self, deps: DraftDeps, outline: DraftOutline, emit: Emit | None, budget: Budget
+        self, deps: DraftRun, outline: DraftOutline, emit: Emit | None, budget: Budget
     ) -> list[DraftWeek]:
         def job(group: range) -> Callable[[], Awaitable[list[DraftWeek]]]:
             return lambda: self._expand_group(ExpandDeps(deps, outline, group), budget)

@@ -12,9 +12,7 @@ from typing import Any
 from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
 
-from planforge.agents.contract import request_sections
-from planforge.agents.draft import DRAFT_OUTPUT_TOOL
-from planforge.agents.plan import PLAN_OUTPUT_TOOL
+from planforge.agents.contract import DRAFT_OUTPUT_TOOL, PLAN_OUTPUT_TOOL, WEEK_START, request_sections
 from planforge.domain.draft import Draft, DraftDay, DraftPhase, DraftWeek
 from planforge.domain.vocabulary import WEEKDAYS, Weekday
 
@@ -62,7 +60,7 @@ def scripted_draft_model(*drafts: Draft) -> FunctionModel:
         return ModelResponse(parts=[ToolCallPart(DRAFT_OUTPUT_TOOL, next_draft().model_dump(mode="json"))])
 
     async def stream(messages: list[ModelMessage], info: AgentInfo) -> AsyncIterator[DeltaToolCalls]:
-        pieces = re.split(r'(?=\{"week":)', next_draft().model_dump_json())
+        pieces = WEEK_START.split(next_draft().model_dump_json())
         yield {0: DeltaToolCall(name=DRAFT_OUTPUT_TOOL, json_args=pieces[0])}
         for piece in pieces[1:]:
             yield {0: DeltaToolCall(json_args=piece)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from planforge.drafttext.context import DistanceUnit
+from planforge.drafttext.context import BareNumberUnit
 from planforge.offline.parser.structure import quantities_in
 
 _LETTERS: Final[dict[str, str]] = {
@@ -42,7 +42,7 @@ def expand_abbreviations(text: str) -> str:
     return "".join([*out, text[position:]])
 
 
-def with_default_unit(folded: str, unit: DistanceUnit | None) -> str:
+def with_default_unit(folded: str, unit: BareNumberUnit | None) -> str:
     """`folded` with `unit` after each bare number ("easy 5" → "easy 5 mi"); unchanged without a unit."""
     if unit is None:
         return folded

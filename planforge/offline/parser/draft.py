@@ -5,7 +5,7 @@ from __future__ import annotations
 from planforge.domain.chunk import WeekText
 from planforge.domain.plan import WeekInfo, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Phase, Weekday, weekday_index
-from planforge.drafttext.context import NO_CONTEXT, PlanContext, plan_context
+from planforge.drafttext.context import NO_CONTEXT, PlanContext
 from planforge.drafttext.segment import check_weeks, segment_draft
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser.days import day_entries
@@ -44,8 +44,7 @@ def parse_draft(text: str, *, weeks: int | None = None) -> list[ParsedWeek]:
     segmented = segment_draft(text)
     if weeks is not None:
         check_weeks(segmented, weeks)
-    context = plan_context(text)
-    return [parse_week(week, context=context) for week in segmented.weeks]
+    return [parse_week(week, context=segmented.context) for week in segmented.weeks]
 
 
 def session_to_workout(session: ParsedSession, *, week: int, phase: Phase) -> Workout:
