@@ -2,8 +2,12 @@
 
 Two steps: `PlanForge.generate_draft(DraftRequest)` writes an editable draft; `PlanForge.generate_plan(PlanRequest)`
 converts the (edited) draft into structured workouts. Both also stream events (`stream_draft`, `stream_plan`).
+
+What a host backend plugs in is a protocol here, each with an in-memory implementation: `TrainingPrincipleStore`,
+`WorkoutLibrary`, `ChunkCache` and (for the HTTP service) `PrincipalStore`.
 """
 
+from planforge.auth import InMemoryPrincipalStore, Principal, PrincipalStore
 from planforge.domain import (
     ContentBlock,
     DoneEvent,
@@ -18,6 +22,7 @@ from planforge.domain import (
     PlanWorkout,
     ProgressEvent,
     ResultEvent,
+    StreamEvent,
     Usage,
     WeekEvent,
     WeekInfo,
@@ -36,13 +41,19 @@ from planforge.exceptions import (
     ModelProviderError,
     NotFoundError,
     PlanforgeError,
+    UnknownOrgError,
 )
+from planforge.library import EditableWorkoutLibrary, InMemoryWorkoutLibrary, LibraryWorkout, WorkoutLibrary
+from planforge.pipeline.cache import ChunkCache, InMemoryChunkCache
+from planforge.pipeline.streaming import EventStream
 from planforge.service import PlanForge
 from planforge.settings import Settings
+from planforge.stores.training_principles import InMemoryTrainingPrincipleStore, TrainingPrincipleStore
 
 __all__ = [
     "AccessDeniedError",
     "AuthenticationError",
+    "ChunkCache",
     "ChunkConversionError",
     "ConfigurationError",
     "ContentBlock",
@@ -51,11 +62,18 @@ __all__ = [
     "DraftRequest",
     "DraftResult",
     "DraftStructureError",
+    "EditableWorkoutLibrary",
     "ErrorEvent",
     "Event",
+    "EventStream",
     "GenerationError",
     "GenerationTimeoutError",
+    "InMemoryChunkCache",
+    "InMemoryPrincipalStore",
+    "InMemoryTrainingPrincipleStore",
+    "InMemoryWorkoutLibrary",
     "InvalidRequestError",
+    "LibraryWorkout",
     "ModelProviderError",
     "NotFoundError",
     "Plan",
@@ -64,12 +82,18 @@ __all__ = [
     "PlanWarning",
     "PlanWorkout",
     "PlanforgeError",
+    "Principal",
+    "PrincipalStore",
     "ProgressEvent",
     "ResultEvent",
     "Settings",
+    "StreamEvent",
+    "TrainingPrincipleStore",
+    "UnknownOrgError",
     "Usage",
     "WeekEvent",
     "WeekInfo",
     "Workout",
     "WorkoutEvent",
+    "WorkoutLibrary",
 ]

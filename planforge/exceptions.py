@@ -5,6 +5,7 @@ PlanforgeError
 │   └── DraftStructureError    a draft text with no recognisable week structure or the wrong week count
 ├── ConfigurationError         planforge is set up wrongly (a model without its API key, a bad setting)
 ├── NotFoundError              an org, principle or library workout that does not exist (404)
+│   └── UnknownOrgError        a token asked for an org that was never created
 ├── AccessDeniedError          authenticated but not allowed (403)
 ├── AuthenticationError        missing or bad credential (401)
 └── GenerationError            the model could not produce a valid result
@@ -56,6 +57,14 @@ class NotFoundError(PlanforgeError):
     """Something the request refers to does not exist."""
 
     code = "not_found"
+
+
+class UnknownOrgError(NotFoundError):
+    """A token was requested for an org that was never created."""
+
+    def __init__(self, org_id: str) -> None:
+        super().__init__(f"org {org_id!r} does not exist; create it first with `planforge org create {org_id}`")
+        self.org_id = org_id
 
 
 class AuthenticationError(PlanforgeError):

@@ -34,11 +34,11 @@ from planforge.pipeline.streaming import EventStream
 from planforge.prompts import DEFAULT_PROMPT_VERSION, check_prompt_version
 from planforge.settings import Settings
 from planforge.stores.database import database_path
-from planforge.stores.principles import (
-    InMemoryPrincipleStore,
+from planforge.stores.training_principles import (
+    InMemoryTrainingPrincipleStore,
     PrincipleSource,
-    PrincipleStore,
-    SQLitePrincipleStore,
+    SQLiteTrainingPrincipleStore,
+    TrainingPrincipleStore,
     resolve_principle,
 )
 
@@ -70,7 +70,7 @@ class PlanForge:
         model: ModelChoice | None = None,
         plan_model: ModelChoice | None = None,
         settings: Settings | None = None,
-        principles: PrincipleStore | None = None,
+        training_principles: TrainingPrincipleStore | None = None,
         library: WorkoutLibrary | None = None,
         chunk_cache: ChunkCache | None = None,
         prompt_version: str = DEFAULT_PROMPT_VERSION,
@@ -88,7 +88,9 @@ class PlanForge:
             if _built_here(choice, built, model)
         ]
         self._owned_library: SQLiteWorkoutLibrary | None = None
-        self.principles: PrincipleStore = principles if principles is not None else InMemoryPrincipleStore()
+        self.training_principles: TrainingPrincipleStore = (
+            training_principles if training_principles is not None else InMemoryTrainingPrincipleStore()
+        )
         self.library = library
         self.prompt_version = prompt_version
         self._snapshots: dict[str, LibrarySnapshot] = {}
@@ -104,7 +106,7 @@ class PlanForge:
         settings = settings or Settings()
         path = database_path(settings.data_dir)
         library = SQLiteWorkoutLibrary(path)
-        forge = cls(settings=settings, principles=SQLitePrincipleStore(path), library=library)
+        forge = cls(settings=settings, training_principles=SQLiteTrainingPrincipleStore(path), library=library)
         forge._owned_library = library
         return forge
 
@@ -123,11 +125,11 @@ class PlanForge:
 
     async def training_principle(self, org_id: str) -> tuple[str, PrincipleSource]:
         """The principle a request of `org_id` without an override uses, and where it comes from."""
-        return await resolve_principle(self.principles, org_id, None)
+        return await resolve_principle(self.training_principles, org_id, None)
 
     async def set_training_principle(self, org_id: str, principle: str) -> None:
         """Store `org_id`'s principle; every later request of the org without an override uses it."""
-        await self.principles.set(org_id, principle)
+        await self.training_principles.set(org_id, principle)
 
     async def generate_draft(self, request: DraftRequest) -> DraftResult:
         """Step 1: an editable draft for `request`."""
@@ -147,7 +149,7 @@ class PlanForge:
 
     async def draft_run(self, request: DraftRequest) -> DraftRun:
         """What a draft generation of `request` is decided with: its principle and library policy."""
-        principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
+        principle, _ = await resolve_principle(self.training_principles, request.org_id, request.training_principle)
         return DraftRun(request, principle, await self._library_policy(request), self.prompt_version)
 
     async def plan_run(self, request: PlanRequest) -> PlanRun:
@@ -157,7 +159,7 @@ class PlanForge:
         """
         draft = segment_draft(request.refined_draft)
         check_weeks(draft, request.weeks)
-        principle, _ = await resolve_principle(self.principles, request.org_id, request.training_principle)
+        principle, _ = await resolve_principle(self.training_principles, request.org_id, request.training_principle)
         library = await self._library_policy(request)
         checks: tuple[ChunkCheck, ...] = ()
         if self._profile.cross_check:

@@ -10,7 +10,7 @@ from pydantic_ai.messages import ModelRequest, ToolReturnPart
 
 from planforge import DraftRequest, GenerationError, PlanForge
 from planforge.drafttext.segment import segment_draft
-from planforge.stores.principles import DEFAULT_PRINCIPLE, InMemoryPrincipleStore
+from planforge.stores.training_principles import DEFAULT_PRINCIPLE, InMemoryTrainingPrincipleStore
 from planforge.testing import scripted_draft, scripted_draft_model
 
 pytestmark = pytest.mark.anyio
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.anyio
 NOW = dt.datetime(2026, 4, 23, 10, 15, tzinfo=dt.UTC)
 
 
-def forge_with(*drafts: object, principles: InMemoryPrincipleStore | None = None) -> PlanForge:
-    return PlanForge(model=scripted_draft_model(*drafts), principles=principles, clock=lambda: NOW)  # type: ignore[arg-type]
+def forge_with(*drafts: object, training_principles: InMemoryTrainingPrincipleStore | None = None) -> PlanForge:
+    return PlanForge(model=scripted_draft_model(*drafts), training_principles=training_principles, clock=lambda: NOW)  # type: ignore[arg-type]
 
 
 async def test_draft_result_echoes_request_and_renders_every_week() -> None:
@@ -66,8 +66,8 @@ async def test_draft_that_stays_wrong_fails_cleanly() -> None:
     ],
 )
 async def test_principle_resolution(stored: str | None, override: str | None, expected: str) -> None:
-    principles = InMemoryPrincipleStore({"org_1": stored} if stored else {})
-    forge = forge_with(scripted_draft(1), principles=principles)
+    principles = InMemoryTrainingPrincipleStore({"org_1": stored} if stored else {})
+    forge = forge_with(scripted_draft(1), training_principles=principles)
     request = DraftRequest(weeks=1, level="advanced", org_id="org_1", training_principle=override)
     assert (await forge.generate_draft(request)).training_principle == expected
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import cast
 
 from planforge.auth.principal import Principal, Role
-from planforge.auth.store import UnknownOrgError
 from planforge.auth.tokens import hash_token, new_token
+from planforge.exceptions import UnknownOrgError
 from planforge.stores.database import connect, database_path
 
 _SCHEMA = """
@@ -41,7 +41,7 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat()
 
 
-class SqlitePrincipalStore:
+class SQLitePrincipalStore:
     """Principals backed by SQLite; tokens are stored only as SHA-256 hashes."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
@@ -49,7 +49,7 @@ class SqlitePrincipalStore:
         self._connection.executescript(_SCHEMA)
 
     @classmethod
-    def open(cls, data_dir: Path) -> SqlitePrincipalStore:
+    def open(cls, data_dir: Path) -> SQLitePrincipalStore:
         """The store in the data directory's shared SQLite file (created on first use)."""
         return cls(connect(database_path(data_dir)))
 

@@ -12,7 +12,7 @@ from typing import Protocol, runtime_checkable
 
 from planforge.auth.principal import Principal, Role
 from planforge.auth.tokens import hash_token, new_token
-from planforge.exceptions import NotFoundError
+from planforge.exceptions import UnknownOrgError
 
 
 @runtime_checkable
@@ -22,14 +22,6 @@ class PrincipalStore(Protocol):
     async def resolve(self, credential: str) -> Principal | None:
         """The principal for `credential`, or None when it is unknown or revoked."""
         ...
-
-
-class UnknownOrgError(NotFoundError):
-    """A token was requested for an org that was never created."""
-
-    def __init__(self, org_id: str) -> None:
-        super().__init__(f"org {org_id!r} does not exist; create it first with `planforge org create {org_id}`")
-        self.org_id = org_id
 
 
 class InMemoryPrincipalStore:

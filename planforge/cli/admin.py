@@ -11,7 +11,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from planforge.auth import ROLES, Role, SqlitePrincipalStore, UnknownOrgError
+from planforge.auth import ROLES, Role, SQLitePrincipalStore, UnknownOrgError
 from planforge.cli.output import BAD_INPUT_EXIT, fail
 from planforge.settings import Settings
 
@@ -34,8 +34,8 @@ def _role(value: str) -> Role:
     return value
 
 
-def _with_store(action: Callable[[SqlitePrincipalStore], _T]) -> _T:
-    store = SqlitePrincipalStore.open(Settings().data_dir)
+def _with_store(action: Callable[[SQLitePrincipalStore], _T]) -> _T:
+    store = SQLitePrincipalStore.open(Settings().data_dir)
     try:
         return action(store)
     finally:

@@ -68,7 +68,7 @@ def request_fields(
     }
 
 
-def emit(text: str, out: Path | None) -> None:
+def write_output(text: str, out: Path | None) -> None:
     """Print `text`, or write it to `out`."""
     if out is None:
         stdout.print(text, markup=False, highlight=False, soft_wrap=True)
@@ -99,20 +99,20 @@ def draft(
         )
     except ValidationError as error:
         raise error_exit(error) from None
-    result = asyncio.run(generate(make_forge(model), draft=request))
-    assert isinstance(result, DraftResult)
-    emit(result.model_dump_json(indent=2) if as_json else result.draft, out)
+    result = asyncio.run(_draft_step(make_forge(model), request))
+    write_output(result.model_dump_json(indent=2) if as_json else result.draft, out)
 
 
-async def generate(
-    forge: PlanForge, *, draft: DraftRequest | None = None, plan: PlanRequest | None = None
-) -> DraftResult | Plan:
-    """One step with a progress bar; the forge's clients and stores are closed afterwards."""
+async def _draft_step(forge: PlanForge, request: DraftRequest) -> DraftResult:
+    """Step 1 with a progress bar; the forge's clients and stores are closed afterwards."""
     async with forge:
-        if draft is not None:
-            return await follow(forge.stream_draft(draft), "Drafting")
-        assert plan is not None
-        return await follow(forge.stream_plan(plan), "Converting")
+        return await follow(forge.stream_draft(request), "Drafting")
+
+
+async def _plan_step(forge: PlanForge, request: PlanRequest) -> Plan:
+    """Step 2 with a progress bar; the forge's clients and stores are closed afterwards."""
+    async with forge:
+        return await follow(forge.stream_plan(request), "Converting")
 
 
 def read_draft(source: str) -> str:
@@ -146,15 +146,14 @@ def plan(
         request = PlanRequest.model_validate({**fields, "refined_draft": read_draft(draft_source)})
     except ValidationError as error:
         raise error_exit(error) from None
-    result = asyncio.run(generate(make_forge(model), plan=request))
-    assert isinstance(result, Plan)
+    result = asyncio.run(_plan_step(make_forge(model), request))
     show_plan(result, out, as_json)
 
 
 def show_plan(result: Plan, out: Path | None, as_json: bool) -> None:
     print_warnings(result)
     if as_json or out is not None:
-        emit(result.model_dump_json(indent=2), out)
+        write_output(result.model_dump_json(indent=2), out)
     else:
         stdout.print(plan_table(result))
 
@@ -165,10 +164,8 @@ DEMO_PROMPT = "Athlete is targeting a half marathon. Prefers running 4 days per 
 async def _demo_steps(forge: PlanForge, fields: dict[str, Any]) -> tuple[DraftResult, Plan]:
     async with forge:
         draft_result = await follow(forge.stream_draft(DraftRequest.model_validate(fields)), "Drafting")
-        assert isinstance(draft_result, DraftResult)
         request = PlanRequest.model_validate({**fields, "refined_draft": draft_result.draft})
         plan_result = await follow(forge.stream_plan(request), "Converting")
-        assert isinstance(plan_result, Plan)
         return draft_result, plan_result
 
 

@@ -11,13 +11,13 @@ from planforge.cli.output import fail, stdout
 from planforge.domain.requests import MAX_PRINCIPLE_CHARS
 from planforge.settings import Settings
 from planforge.stores.database import database_path
-from planforge.stores.principles import SQLitePrincipleStore, resolve_principle
+from planforge.stores.training_principles import SQLiteTrainingPrincipleStore, resolve_principle
 
 principle_app = typer.Typer(help="Read or change an org's training principle.", no_args_is_help=True)
 
 
-def _store() -> SQLitePrincipleStore:
-    return SQLitePrincipleStore(database_path(Settings().data_dir))
+def _store() -> SQLiteTrainingPrincipleStore:
+    return SQLiteTrainingPrincipleStore(database_path(Settings().data_dir))
 
 
 @principle_app.command("get")

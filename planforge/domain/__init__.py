@@ -7,6 +7,7 @@ from planforge.domain.events import (
     Event,
     ProgressEvent,
     ResultEvent,
+    StreamEvent,
     WeekEvent,
     WorkoutEvent,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "PlanWorkout",
     "ProgressEvent",
     "ResultEvent",
+    "StreamEvent",
     "Usage",
     "WeekEvent",
     "WeekInfo",

@@ -72,13 +72,6 @@ class Draft(BaseModel):
     weeks: list[DraftWeek]
     """Every week in order, numbered 1..N."""
 
-    def phase_of(self, week: int) -> Phase | None:
-        """The phase that contains `week`, if any."""
-        for phase in self.phases:
-            if phase.start_week <= week <= phase.end_week:
-                return phase.phase
-        return None
-
 
 class OutlinePhase(DraftPhase):
     """A phase of a draft outline: its weekly volumes and its key sessions, before the days are written."""
@@ -108,10 +101,6 @@ class DraftOutline(BaseModel):
     """A short paragraph: goal, structure, how intensity and volume progress."""
     phases: list[OutlinePhase]
     """Phases in order, together covering every week exactly once."""
-
-    def phase_of(self, week: int) -> OutlinePhase | None:
-        """The outline phase that contains `week`."""
-        return next((phase for phase in self.phases if phase.start_week <= week <= phase.end_week), None)
 
 
 class DraftWeeks(BaseModel):

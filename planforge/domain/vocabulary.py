@@ -96,7 +96,6 @@ Language = Literal["en", "de", "fr", "es", "it", "pt", "nl"]
 
 WEEKDAYS: Final[tuple[Weekday, ...]] = get_args(Weekday)
 LEVELS: Final[tuple[Level, ...]] = get_args(Level)
-PHASES: Final[tuple[Phase, ...]] = get_args(Phase)
 WORKOUT_TYPES: Final[tuple[WorkoutType, ...]] = get_args(WorkoutType)
 
 SUB_TYPES_BY_TYPE: Final[dict[WorkoutType, tuple[str, ...]]] = {

@@ -1,7 +1,7 @@
 """The draft text format, both directions: rendering a typed `Draft`, and reading any draft back into weeks.
 
 render_draft(draft)      → the canonical text a coach reads and edits   (render.py)
-segment_draft(text)      → SegmentedDraft: weeks, preamble, context      (segment.py, days.py, tables.py)
+segment_draft(text)      → SegmentedDraft: weeks and plan-wide context     (segment.py, days.py, tables.py)
 plan_context(text)       → plan-wide facts: bare-number unit, sport       (context.py)
 """
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from planforge.domain.chunk import WeekText
 from planforge.domain.vocabulary import Phase
-from planforge.drafttext.context import NO_CONTEXT, PlanContext, plan_context
+from planforge.drafttext.context import PlanContext, plan_context
 from planforge.drafttext.days import calendar_days, day_marks
 from planforge.drafttext.tables import expand_week_tables
 from planforge.exceptions import DraftStructureError
@@ -78,11 +78,9 @@ _PHASE_WORDS: tuple[tuple[Phase, re.Pattern[str]], ...] = (
 class SegmentedDraft:
     """A draft text split into weeks."""
 
-    preamble: str
-    """Everything before the first week header (title, overview, first phase description)."""
     weeks: list[WeekText]
     """The weeks in the order they appear."""
-    context: PlanContext = NO_CONTEXT
+    context: PlanContext
     """What the whole text says about every week ("distances in miles"): no single week's text carries it."""
 
 
@@ -127,7 +125,6 @@ class _Segmenter:
     """Walks the lines once, closing a week at each header."""
 
     def __init__(self) -> None:
-        self.preamble: list[str] = []
         self.weeks: list[WeekText] = []
         self.current: _OpenWeek | None = None
         self.phase: Phase | None = None
@@ -163,9 +160,7 @@ class _Segmenter:
         elif header := PHASE_HEADER.match(line):
             self.close()
             self.phase = phase_named_in(header["rest"]) or self.phase
-        elif self.current is None:
-            self.preamble.append(line)
-        else:
+        elif self.current is not None:
             self.current.body.append(line)
 
 
@@ -182,7 +177,7 @@ def _calendar_weeks(lines: list[str]) -> SegmentedDraft | None:
         WeekText(number, f"Week {number}", "\n".join(body).strip("\n"), None, None)
         for number, body in sorted(bodies.items())
     ]
-    return SegmentedDraft("\n".join(lines[: days[0].line]).strip(), weeks, plan_context("\n".join(lines)))
+    return SegmentedDraft(weeks, plan_context("\n".join(lines)))
 
 
 def segment_draft(text: str) -> SegmentedDraft:
@@ -204,7 +199,7 @@ def segment_draft(text: str) -> SegmentedDraft:
             " each followed by that week's days (e.g. '- Monday: Rest', '- Tuesday: Easy run 45 min'),"
             " or a table with one row per week and one column per day"
         )
-    return SegmentedDraft("\n".join(segmenter.preamble).strip(), segmenter.weeks, plan_context("\n".join(lines)))
+    return SegmentedDraft(segmenter.weeks, plan_context("\n".join(lines)))
 
 
 def check_weeks(segmented: SegmentedDraft, expected: int) -> None:

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from planforge.auth.sqlite import SqlitePrincipalStore
+from planforge.auth.sqlite import SQLitePrincipalStore
 from planforge.auth.store import PrincipalStore
 from planforge.http.errors import install_error_handlers
 from planforge.http.router import router
@@ -40,10 +40,10 @@ def create_app(
             yield
             return
         resolved = settings or (forge.settings if forge is not None else Settings())
-        owned_store: SqlitePrincipalStore | None = None
+        owned_store: SQLitePrincipalStore | None = None
         store = principals
         if store is None:
-            store = owned_store = SqlitePrincipalStore.open(resolved.data_dir)
+            store = owned_store = SQLitePrincipalStore.open(resolved.data_dir)
         owned_forge: PlanForge | None = None
         if forge is None:
             forge_in_use = owned_forge = PlanForge.from_settings(resolved)

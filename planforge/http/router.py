@@ -24,7 +24,6 @@ from planforge.http.errors import EnvelopeRoute
 from planforge.http.schemas import ErrorEnvelope, Success, TrainingPrincipleUpdate, TrainingPrincipleView
 from planforge.http.sse import event_stream
 from planforge.http.state import State
-from planforge.stores.principles import resolve_principle
 
 PREFIX: Final = "/api/v1/ai-coach"
 
@@ -141,7 +140,7 @@ OrgIdPath = Annotated[OrgId, Path(description="Your organization ID.", examples=
 
 
 async def _principle_view(state: State, org_id: str) -> TrainingPrincipleView:
-    principle, source = await resolve_principle(state.forge.principles, org_id, None)
+    principle, source = await state.forge.training_principle(org_id)
     return TrainingPrincipleView(
         org_id=org_id, training_principle=principle, source="org" if source == "org" else "default"
     )
@@ -167,5 +166,5 @@ async def put_training_principle(
 ) -> Success[TrainingPrincipleView]:
     """Set the org's training principle; every later generation of the org uses it unless a request overrides it."""
     principle = update.training_principle
-    await state.forge.principles.set(_own_org(coach, org_id), principle)
+    await state.forge.set_training_principle(_own_org(coach, org_id), principle)
     return Success(data=TrainingPrincipleView(org_id=org_id, training_principle=principle, source="org"))

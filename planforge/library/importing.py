@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from planforge.exceptions import InvalidRequestError
 from planforge.library.models import LibraryWorkout
-from planforge.library.store import WorkoutLibrary
+from planforge.library.store import EditableWorkoutLibrary
 
 COLUMNS = tuple(LibraryWorkout.model_fields)
 """The CSV columns (and JSON keys), in the order `list --json` prints them."""
@@ -86,7 +86,7 @@ def read_library_file(path: Path) -> ParsedFile:
     return _validate(items)
 
 
-async def import_workouts(library: WorkoutLibrary, org_id: str, parsed: ParsedFile) -> ImportReport:
+async def import_workouts(library: EditableWorkoutLibrary, org_id: str, parsed: ParsedFile) -> ImportReport:
     """Add the parsed workouts whose ids are new to the org's library, in one all-or-nothing write."""
     existing = {workout.id for workout in await library.list(org_id)}
     rejected = list(parsed.rejected)

@@ -10,9 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from planforge.library.matching import LibraryMatch, MatchQuery
 from planforge.library.models import LibraryWorkout
-from planforge.library.store import IndexCache, check_new_ids, check_org_id
+from planforge.library.store import check_new_ids, check_org_id
 from planforge.stores.database import connect
 
 _T = TypeVar("_T")
@@ -44,7 +43,6 @@ class SQLiteWorkoutLibrary:
         self._path = path
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.Lock()
-        self._indexes = IndexCache()
 
     def close(self) -> None:
         """Close the connection, if one is open."""
@@ -56,24 +54,6 @@ class SQLiteWorkoutLibrary:
     async def list(self, org_id: str) -> builtins.list[LibraryWorkout]:
         """Every workout of the org, in the order they were added."""
         return await self._run(lambda db: _select_workouts(db, org_id))
-
-    async def get(self, org_id: str, workout_id: str) -> LibraryWorkout | None:
-        """The org's workout with this id, or None."""
-        row = await self._run(
-            lambda db: db.execute(
-                "SELECT workout_json FROM library_workouts WHERE org_id = ? AND workout_id = ?", (org_id, workout_id)
-            ).fetchone()
-        )
-        return None if row is None else LibraryWorkout.model_validate_json(row[0])
-
-    async def search(self, org_id: str, query: MatchQuery, *, limit: int = 5) -> builtins.list[LibraryMatch]:
-        """The org's best matches for `query`, best first; the index is rebuilt only after a change."""
-
-        def build_and_search(db: sqlite3.Connection) -> builtins.list[LibraryMatch]:
-            index = self._indexes.get(org_id, _select_revision(db, org_id), lambda: _select_workouts(db, org_id))
-            return index.search(query, limit=limit)
-
-        return await self._run(build_and_search)
 
     async def version(self, org_id: str) -> str:
         """The org's revision counter, as text ("0" for an org with no workouts)."""

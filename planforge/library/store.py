@@ -8,32 +8,31 @@ one org's workouts are never visible to another.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from planforge.exceptions import InvalidRequestError
-from planforge.library.matching import LibraryIndex, LibraryMatch, MatchQuery
 from planforge.library.models import LibraryWorkout
 
 
 class WorkoutLibrary(Protocol):
-    """Where an org's library workouts live. All methods are per org and async."""
+    """Where an org's library workouts live: what planforge reads at the start of a generation.
+
+    Both methods are per org and async. planforge builds its search index from `list` and rebuilds it only
+    when `version` changes; how workouts get in (`add_many` on the built-in stores) is the host's business.
+    """
 
     async def list(self, org_id: str) -> builtins.list[LibraryWorkout]:
         """Every workout of the org, in the order they were added."""
         ...
 
-    async def get(self, org_id: str, workout_id: str) -> LibraryWorkout | None:
-        """The org's workout with this id, or None."""
-        ...
-
-    async def search(self, org_id: str, query: MatchQuery, *, limit: int = 5) -> builtins.list[LibraryMatch]:
-        """The org's best matches for `query`, best first (see `planforge.library.matching`)."""
-        ...
-
     async def version(self, org_id: str) -> str:
         """An opaque value that changes whenever the org's library changes (for caching)."""
         ...
+
+
+class EditableWorkoutLibrary(WorkoutLibrary, Protocol):
+    """A workout library planforge can also add to (`planforge library import`): the built-in stores are."""
 
     async def add_many(self, org_id: str, workouts: Sequence[LibraryWorkout]) -> None:
         """Add workouts to the org's library, all or none.
@@ -62,23 +61,6 @@ def check_new_ids(org_id: str, workouts: Sequence[LibraryWorkout], existing_ids:
         seen.add(workout.id)
 
 
-class IndexCache:
-    """One `LibraryIndex` per org, rebuilt only when the org's library version changes."""
-
-    def __init__(self) -> None:
-        """An empty cache."""
-        self._indexes: dict[str, tuple[str, LibraryIndex]] = {}
-
-    def get(self, org_id: str, version: str, load: Callable[[], Sequence[LibraryWorkout]]) -> LibraryIndex:
-        """The org's index at `version`, building it from `load()` when the cached one is older."""
-        cached = self._indexes.get(org_id)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        index = LibraryIndex(load())
-        self._indexes[org_id] = (version, index)
-        return index
-
-
 class InMemoryWorkoutLibrary:
     """A `WorkoutLibrary` in a dict, for tests and embedding."""
 
@@ -86,7 +68,6 @@ class InMemoryWorkoutLibrary:
         """Optionally start with some orgs' workouts (same rules as `add_many`)."""
         self._workouts: dict[str, dict[str, LibraryWorkout]] = {}
         self._revisions: dict[str, int] = {}
-        self._indexes = IndexCache()
         for org_id, workouts in (workouts_by_org or {}).items():
             self._add(org_id, workouts)
 
@@ -94,22 +75,16 @@ class InMemoryWorkoutLibrary:
         """Every workout of the org, in the order they were added."""
         return builtins.list(self._workouts.get(org_id, {}).values())
 
-    async def get(self, org_id: str, workout_id: str) -> LibraryWorkout | None:
-        """The org's workout with this id, or None."""
-        return self._workouts.get(org_id, {}).get(workout_id)
-
-    async def search(self, org_id: str, query: MatchQuery, *, limit: int = 5) -> builtins.list[LibraryMatch]:
-        """The org's best matches for `query`, best first."""
-        version = await self.version(org_id)
-        index = self._indexes.get(org_id, version, lambda: builtins.list(self._workouts.get(org_id, {}).values()))
-        return index.search(query, limit=limit)
-
     async def version(self, org_id: str) -> str:
         """A counter of the org's changes, as text."""
         return str(self._revisions.get(org_id, 0))
 
     async def add_many(self, org_id: str, workouts: Sequence[LibraryWorkout]) -> None:
-        """Add workouts to the org's library, all or none."""
+        """Add workouts to the org's library, all or none.
+
+        Raises `InvalidRequestError` (field `id`) when an id repeats within `workouts` or is already in the
+        org's library; nothing is added then.
+        """
         self._add(org_id, workouts)
 
     def _add(self, org_id: str, workouts: Sequence[LibraryWorkout]) -> None:

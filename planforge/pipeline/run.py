@@ -37,10 +37,10 @@ class ConversionProfile:
     def for_model(cls, model: Model, settings: Settings) -> ConversionProfile:
         """The profile of `model`.
 
-        One-week chunks suit LLMs (output limits, latency), and the parser cross-checks what they write. A model
-        that converts *by* parsing (the offline coach's class says so with `converts_by_parsing`) has neither limit, so it
-        takes a quarter-year per call unless chunk_weeks was set, and cross-checking it against itself proves
-        nothing.
+        One-week chunks suit LLMs (output limits, latency), and the parser cross-checks what they write. A
+        model that converts *by* parsing (the offline coach's class says so with `converts_by_parsing`) has
+        neither limit, so it takes a quarter-year per call unless chunk_weeks was set, and cross-checking it
+        against itself proves nothing.
         """
         # Asked of the model's class: a wrapper (e.g. one simulating an LLM's latency) converts like an LLM.
         if getattr(type(model), "converts_by_parsing", False):

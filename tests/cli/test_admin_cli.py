@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planforge.auth import Principal, SqlitePrincipalStore, hash_token
+from planforge.auth import Principal, SQLitePrincipalStore, hash_token
 from planforge.cli import app
 from planforge.stores.database import connect, database_path
 
@@ -23,7 +23,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _resolve(data_dir: Path, token: str) -> Principal | None:
-    store = SqlitePrincipalStore.open(data_dir)
+    store = SQLitePrincipalStore.open(data_dir)
     try:
         return asyncio.run(store.resolve(token))
     finally:

@@ -39,7 +39,6 @@ def test_phase_header_sets_the_phase_of_following_weeks() -> None:
     text += "Phase 2 (Week 3): Taper\nWeek 3\n- Monday: Rest"
     segmented = segment_draft(text)
     assert [(w.week, w.phase) for w in segmented.weeks] == [(1, "base"), (2, "base"), (3, "taper")]
-    assert segmented.preamble == "Title\n\nWhy."  # the first phase description is preamble
 
 
 def test_week_range_with_days_gives_each_week_the_days() -> None:
@@ -107,7 +106,6 @@ def test_phase_named_in(text: str, phase: str | None) -> None:
 
 def test_a_plan_dated_per_line_is_cut_into_calendar_weeks() -> None:
     segmented = segment_draft("Coach notes\n\nSat 29 Aug: easy 30'\nSun 30 Aug: rest\nMon 31 Aug: long 60'\n")
-    assert segmented.preamble == "Coach notes"
     assert [(w.week, w.body) for w in segmented.weeks] == [
         (1, "Saturday: easy 30'\nSunday: rest"),
         (2, "Monday: long 60'"),

@@ -29,8 +29,8 @@ class Tokens:
     other_org: str
 
 
-@pytest.fixture
-def principals() -> InMemoryPrincipalStore:
+def new_principals() -> InMemoryPrincipalStore:
+    """ORG and org_other with the Coach Agent feature, org_plain without it."""
     store = InMemoryPrincipalStore()
     store.create_org(ORG, ["coach_agent"])
     store.create_org("org_plain")
@@ -38,8 +38,7 @@ def principals() -> InMemoryPrincipalStore:
     return store
 
 
-@pytest.fixture
-def tokens(principals: InMemoryPrincipalStore) -> Tokens:
+def new_tokens(principals: InMemoryPrincipalStore) -> Tokens:
     return Tokens(
         coach=principals.create_token(ORG, "coach"),
         head_coach=principals.create_token(ORG, "head_coach"),
@@ -49,19 +48,37 @@ def tokens(principals: InMemoryPrincipalStore) -> Tokens:
     )
 
 
-@pytest.fixture
-def settings() -> Settings:
-    return Settings(sse_keepalive_seconds=15.0, request_timeout_seconds=10.0)
+def new_app(principals: InMemoryPrincipalStore) -> FastAPI:
+    """The app over in-memory stores, the scripted coach drafting and converting."""
+    settings = Settings(sse_keepalive_seconds=15.0, request_timeout_seconds=10.0)
+    return create_app(forge=PlanForge(model=scripted_coach(weeks=2), settings=settings), principals=principals)
 
 
 @pytest.fixture
-def forge(settings: Settings) -> PlanForge:
-    return PlanForge(model=scripted_coach(weeks=2), settings=settings)
+def principals() -> InMemoryPrincipalStore:
+    return new_principals()
 
 
 @pytest.fixture
-def app(forge: PlanForge, principals: InMemoryPrincipalStore) -> FastAPI:
-    return create_app(forge=forge, principals=principals)
+def tokens(principals: InMemoryPrincipalStore) -> Tokens:
+    return new_tokens(principals)
+
+
+@pytest.fixture
+def app(principals: InMemoryPrincipalStore) -> FastAPI:
+    """A new app for each test, which may change its stores."""
+    return new_app(principals)
+
+
+@pytest.fixture(scope="module")
+def shared_app() -> tuple[FastAPI, Tokens]:
+    """One app and its tokens for a whole module whose requests change nothing (each is refused, or only reads).
+
+    Such a module overrides `app` and `tokens` with these. Building an app builds a PlanForge with its agents
+    (about 30 ms), which a module of fifty requests then pays once.
+    """
+    principals = new_principals()
+    return new_app(principals), new_tokens(principals)
 
 
 @pytest.fixture

@@ -1,21 +1,22 @@
 """A scripted coach for the HTTP tests: a FunctionModel that answers both agents' output tools validly.
 
 It writes a fixed 3-session week for the draft, and converts each chunk of weeks (read from the plan
-agent's chunk JSON) into those three workouts. `before_answer` lets a test hold or fail a model call.
+agent's chunk section, as `planforge.testing.ScriptedCoach` reads it) into those three workouts, each of its own
+sub-type. `before_answer` lets a test hold or fail a model call.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 
-from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse, ToolCallPart, UserPromptPart
+from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
+
+from planforge.testing import request_sections
 
 SESSIONS = {"Tuesday": "Easy run 30 min", "Thursday": "Tempo run 20 min", "Saturday": "Long run 8 km"}
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_CHUNK_WEEK = re.compile(r'\{"week": (\d+), "phase"')
 
 BeforeAnswer = Callable[[], Awaitable[None]]
 
@@ -73,14 +74,8 @@ def chunk_args(weeks: list[int]) -> dict[str, object]:
 
 
 def _chunk_weeks(messages: list[ModelMessage]) -> list[int]:
-    prompts = [
-        part.content
-        for message in messages
-        if isinstance(message, ModelRequest)
-        for part in message.parts
-        if isinstance(part, UserPromptPart) and isinstance(part.content, str)
-    ]
-    return [int(week) for week in _CHUNK_WEEK.findall(prompts[0])]
+    chunk = json.loads(request_sections(messages)["chunk"])
+    return [week["week"] for week in chunk["weeks"]]
 
 
 def _answer(messages: list[ModelMessage], info: AgentInfo, weeks: int) -> tuple[str, dict[str, object]]:

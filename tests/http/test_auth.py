@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from tests.http.conftest import ORG, Tokens, draft_body
 
 PRINCIPLE = f"/api/v1/ai-coach/training-principle/{ORG}"
 DRAFT = "/api/v1/ai-coach/generate-draft"
 DRAFT_STREAM = "/api/v1/ai-coach/generate-draft/stream"
+
+
+@pytest.fixture
+def app(shared_app: tuple[FastAPI, Tokens]) -> FastAPI:
+    """Requests here are refused (401, 403), read or draft: none changes a store, so one app serves the module."""
+    return shared_app[0]
+
+
+@pytest.fixture
+def tokens(shared_app: tuple[FastAPI, Tokens]) -> Tokens:
+    return shared_app[1]
 
 
 def _bearer(token: str) -> dict[str, str]:

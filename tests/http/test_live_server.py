@@ -17,7 +17,7 @@ import pytest
 import uvicorn
 
 from planforge import Settings
-from planforge.auth import SqlitePrincipalStore
+from planforge.auth import SQLitePrincipalStore
 from planforge.http import create_app
 
 API = "/api/v1/ai-coach"
@@ -26,7 +26,7 @@ ORG = "org_abc123"
 
 @pytest.fixture
 def token(tmp_path: Path) -> str:
-    store = SqlitePrincipalStore.open(tmp_path / "live")
+    store = SQLitePrincipalStore.open(tmp_path / "live")
     store.create_org(ORG, ["coach_agent"])
     token = store.create_token(ORG, "coach")
     store.close()

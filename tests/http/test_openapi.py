@@ -10,13 +10,15 @@ from inline_snapshot import snapshot
 
 from planforge import DraftRequest, DraftResult, Plan, PlanRequest
 from planforge.http.schemas import Success, TrainingPrincipleUpdate
+from tests.http.conftest import Tokens
 
 API = "/api/v1/ai-coach"
 
 
-@pytest.fixture
-def openapi(app: FastAPI) -> dict[str, Any]:
-    return app.openapi()
+@pytest.fixture(scope="module")
+def openapi(shared_app: tuple[FastAPI, Tokens]) -> dict[str, Any]:
+    """The document, built once: the tests only read it."""
+    return shared_app[0].openapi()
 
 
 def test_every_endpoint_is_documented(openapi: dict[str, Any]) -> None:

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from planforge.domain.requests import MAX_DRAFT_CHARS, MAX_PRINCIPLE_CHARS, MAX_PROMPT_CHARS
-from tests.http.conftest import ORG, draft_body, plan_body
+from tests.http.conftest import ORG, Tokens, draft_body, plan_body
 
 DRAFT = "/api/v1/ai-coach/generate-draft"
 PLAN = "/api/v1/ai-coach/generate-plan"
 _MISSING = object()
+
+
+@pytest.fixture
+def app(shared_app: tuple[FastAPI, Tokens]) -> FastAPI:
+    """Every request here is refused (422) before it reaches a store or a model, so one app serves the module."""
+    return shared_app[0]
+
+
+@pytest.fixture
+def tokens(shared_app: tuple[FastAPI, Tokens]) -> Tokens:
+    return shared_app[1]
 
 
 def _without(body: dict[str, object], field: str) -> dict[str, object]:

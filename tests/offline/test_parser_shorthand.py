@@ -160,7 +160,8 @@ def test_a_tab_separated_export_is_a_table_of_weeks() -> None:
 
 def test_prose_with_semicolons_is_no_table() -> None:
     text = "Notes; keep easy days easy; sleep; eat well\nWeek 1\n- Monday: Easy run 30 min\n"
-    assert segment_draft(text).preamble.startswith("Notes;")
+    weeks = segment_draft(text).weeks
+    assert [(week.week, week.body) for week in weeks] == [(1, "- Monday: Easy run 30 min")]
 
 
 def test_a_whole_week_on_one_line_between_pipes() -> None:

@@ -15,7 +15,7 @@ from planforge import PlanForge, Settings
 from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.drafttext.render import render_draft
 from planforge.exceptions import GenerationError
-from planforge.stores.principles import InMemoryPrincipleStore
+from planforge.stores.training_principles import InMemoryTrainingPrincipleStore
 from planforge.testing import FakeOpenAI, fake_openai_model, scripted_draft
 from planforge.testing.fake_openai import ChatRequest, Reply, offline_coach_responder
 
@@ -43,9 +43,11 @@ def _allow_model_requests() -> Iterator[None]:
 
 
 def forge_for(fake: FakeOpenAI) -> PlanForge:
-    principles = InMemoryPrincipleStore({ORG: HOME_PRINCIPLE, RIVAL: RIVAL_PRINCIPLE})
+    principles = InMemoryTrainingPrincipleStore({ORG: HOME_PRINCIPLE, RIVAL: RIVAL_PRINCIPLE})
     return PlanForge(
-        model=fake_openai_model(fake), settings=Settings(output_retries=1, chunk_weeks=2), principles=principles
+        model=fake_openai_model(fake),
+        settings=Settings(output_retries=1, chunk_weeks=2),
+        training_principles=principles,
     )
 
 

@@ -6,12 +6,15 @@ is that each script runs and prints its verdict or figures.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.slow
 
 BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
 FAST = ["--scale", "1000"]  # TTFT 0.5 ms, 80k tokens/s: the simulated waits all but vanish
@@ -29,9 +32,15 @@ SCRIPTS = (
 
 @pytest.fixture
 def benchmarks_importable(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """benchmarks/ on sys.path (the scripts import their shared module as a sibling), and gone again after."""
+    """benchmarks/ on sys.path (the scripts import their shared module as a sibling), and gone again after.
+
+    The test session's own objects are frozen meanwhile: a script's `gc.collect()` (overhead.py runs one before
+    each timed side) then walks only what the script made, not the whole session's heap (a second per test).
+    """
     monkeypatch.setattr(sys, "path", [str(BENCHMARKS), *sys.path])
+    gc.freeze()
     yield
+    gc.unfreeze()
     for name in SCRIPTS:
         sys.modules.pop(name, None)
 

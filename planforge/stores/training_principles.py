@@ -25,7 +25,7 @@ DEFAULT_PRINCIPLE = (
 PrincipleSource = Literal["request", "org", "default"]
 
 
-class PrincipleStore(Protocol):
+class TrainingPrincipleStore(Protocol):
     """Where each org's training principle is kept. A host backend can supply its own."""
 
     async def get(self, org_id: str) -> str | None:
@@ -37,7 +37,7 @@ class PrincipleStore(Protocol):
         ...
 
 
-class InMemoryPrincipleStore:
+class InMemoryTrainingPrincipleStore:
     """Principles in a dict: for tests and for embedding without persistence."""
 
     def __init__(self, principles: dict[str, str] | None = None) -> None:
@@ -50,7 +50,7 @@ class InMemoryPrincipleStore:
         self._principles[org_id] = principle
 
 
-class SQLitePrincipleStore:
+class SQLiteTrainingPrincipleStore:
     """Principles in the service's SQLite file (created on first use)."""
 
     def __init__(self, path: Path) -> None:
@@ -87,7 +87,9 @@ class SQLitePrincipleStore:
             await asyncio.to_thread(self._set, org_id, principle)
 
 
-async def resolve_principle(store: PrincipleStore, org_id: str, override: str | None) -> tuple[str, PrincipleSource]:
+async def resolve_principle(
+    store: TrainingPrincipleStore, org_id: str, override: str | None
+) -> tuple[str, PrincipleSource]:
     """The principle a request uses, and where it came from."""
     if override and override.strip():
         return override.strip(), "request"
