@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from string import Template
 
-DEFAULT_PROMPT_VERSION = "v1"
+DEFAULT_PROMPT_VERSION = "v2"
 
 _PACKAGED = Path(__file__).parent / "_prompts"  # inside a built wheel (see pyproject's force-include)
 _SOURCE = Path(__file__).parent.parent / "prompts"  # in a source checkout / editable install
@@ -57,6 +57,14 @@ class PromptTemplate:
             label = f"{self.name}/{self.version}.{self.part}"
             raise PromptError(f"prompt {label!r}: {', '.join(p for p in problems if p)} variable(s)")
         return Template(self.text).substitute(variables).strip() + "\n"
+
+    def render_offered(self, **offered: str) -> str:
+        """Fill the placeholders from `offered`, the trusted values a caller has for every version of the prompt.
+
+        A version may use any of them (v2 adds `coaching_figures`); one that uses a value not offered is a
+        `PromptError`, as with `render`.
+        """
+        return self.render(**{name: value for name, value in offered.items() if name in self.variables})
 
 
 @cache

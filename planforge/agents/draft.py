@@ -13,6 +13,7 @@ from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
 
 from planforge.agents.contract import DRAFT_OUTPUT_TOOL
 from planforge.agents.library_tool import only_with_library, search_library
+from planforge.coaching import level_brief
 from planforge.domain.draft import Draft, DraftPhase, DraftWeek
 from planforge.domain.vocabulary import WEEKDAYS
 from planforge.pipeline.run import DraftRun
@@ -24,10 +25,11 @@ MAX_REPORTED_PROBLEMS = 5
 
 def draft_instructions(deps: DraftRun) -> str:
     """The system instructions: only trusted values (weeks, level, library rules) are filled in."""
-    return load_prompt("draft", "instructions", deps.prompt_version).render(
+    return load_prompt("draft", "instructions", deps.prompt_version).render_offered(
         weeks=str(deps.request.weeks),
         level=deps.request.level,
         library_rules=deps.library.prompt_rules(deps.prompt_version),
+        coaching_figures=level_brief(deps.request.level),
     )
 
 

@@ -21,6 +21,7 @@ from planforge.agents.draft import (
     week_number_problems,
 )
 from planforge.agents.library_tool import only_with_library, search_library
+from planforge.coaching import level_brief
 from planforge.domain.draft import DraftOutline, DraftWeeks
 from planforge.library.policy import LibraryPolicy
 from planforge.pipeline.run import DraftRun
@@ -35,8 +36,8 @@ def _retry(problems: list[str]) -> ModelRetry:
 
 def outline_instructions(deps: DraftRun) -> str:
     """System instructions of the outline agent (trusted values only)."""
-    return load_prompt("outline", "instructions", deps.prompt_version).render(
-        weeks=str(deps.request.weeks), level=deps.request.level
+    return load_prompt("outline", "instructions", deps.prompt_version).render_offered(
+        weeks=str(deps.request.weeks), level=deps.request.level, coaching_figures=level_brief(deps.request.level)
     )
 
 
@@ -95,10 +96,11 @@ class ExpandDeps:
 def expand_instructions(deps: ExpandDeps) -> str:
     """System instructions of an expansion (trusted values only)."""
     draft = deps.draft
-    return load_prompt("expand", "instructions", draft.prompt_version).render(
+    return load_prompt("expand", "instructions", draft.prompt_version).render_offered(
         weeks=str(draft.request.weeks),
         level=draft.request.level,
         library_rules=draft.library.prompt_rules(draft.prompt_version),
+        coaching_figures=level_brief(draft.request.level),
     )
 
 

@@ -11,7 +11,8 @@ What is where:
 - `progression`: weekly growth, step-back weeks and loading patterns, the single-session spike rule.
 - `sessions`: swim session sizes, the longest plausible session, race-week session limits, swims a day.
 - `volume`: plausible peak-week volume, sessions a week, a novice's first weeks (NHS Couch to 5K).
-- `brief`: `coaching_brief(distance, level, distance_km)`, the figures above as plain-English prompt lines.
+- `brief`: `coaching_brief(distance, level, distance_km)` and `level_brief(level)` (every common race), the
+  figures above as plain-English prompt lines.
 
 Long-run share (long run ÷ weekly volume) is information, never a rule: no cap on it lives here.
 
@@ -29,7 +30,7 @@ Sources (details beside each figure; collected in shared/notes/coaching-and-form
 """
 
 from planforge.coaching.band import Band
-from planforge.coaching.brief import coaching_brief
+from planforge.coaching.brief import coaching_brief, level_brief
 from planforge.coaching.intensity import (
     BEGINNER_QUALITY_KINDS,
     INTERVAL_CAP,
@@ -132,6 +133,7 @@ __all__ = [
     "coaching_brief",
     "cycling_long_ride_minutes",
     "fit_in_band",
+    "level_brief",
     "longest_plausible_session",
     "peak_long_session",
     "peak_long_sessions",

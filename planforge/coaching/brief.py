@@ -240,3 +240,50 @@ def _number(value: float, digits: int = 1) -> str:
     """`value` rounded to `digits` decimals (negative: tens, hundreds), no trailing .0, thousands with commas."""
     rounded = round(value, digits)
     return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,}"
+
+
+LEVEL_TABLE_RACES: Final[tuple[RaceDistance, ...]] = (
+    "5k",
+    "10k",
+    "half-marathon",
+    "marathon",
+    "50k",
+    "sprint-triathlon",
+    "olympic-triathlon",
+    "half-ironman",
+    "ironman",
+)
+"""The races of `level_brief`'s table: those with fixed published figures (cycling events depend on the event)."""
+
+
+def level_brief(level: Level) -> str:
+    """The coaching figures for every common race at `level`, for a prompt that has not yet read the race.
+
+    One line per race (peak long sessions and taper), then the rules that hold for every plan.
+    """
+    lines = [f"Coaching figures for a {level} athlete, by goal race (peak long sessions; taper):"]
+    for distance in LEVEL_TABLE_RACES:
+        race = race_for(distance)
+        peaks = "; ".join(
+            _peak_line(peak, race)[2:].rstrip(".").replace("Peak ", "peak ") for peak in peak_long_sessions(race, level)
+        )
+        lines.append(f"- {_RACE_NAMES[distance]}: {peaks}; taper {_amount(taper_days(race), 'days')}.")
+    lines.append(
+        f"- Cycling events: the long ride builds to {_percent(CYCLING_LONG_RIDE_OF_EVENT)} of the event's expected"
+        f" duration; hilly events add {' and '.join(CLIMBING_WORK)}."
+    )
+    lines += ["For every plan:", _sessions_line(level, runs=True), f"- At most {MAX_SWIMS_PER_DAY} swim a day."]
+    lines += _race_week_lines_without_limits()
+    lines += [_build_line(), _spike_line()]
+    if level == "beginner":
+        lines.append(_novice_line())
+    return "\n".join(lines) + "\n"
+
+
+def _race_week_lines_without_limits() -> list[str]:
+    return [
+        f"- Taper: cut volume by {_percent(TAPER_SHAPE.volume_cut)}, keep intensity and the number of sessions;"
+        f" race week {_percent(RACE_WEEK_VOLUME_OF_PEAK)} of the peak week's volume; last hard session"
+        f" {_amount(LAST_HARD_SESSION_DAYS_BEFORE_RACE, 'days')} before the race; the day before, rest or at most"
+        f" {DAY_BEFORE_RACE_MAX_MINUTES} minutes easy."
+    ]

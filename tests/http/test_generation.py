@@ -159,31 +159,47 @@ def _slow(seconds: float) -> BeforeAnswer:
     return sleep
 
 
+# A provider failure must surface as itself however slow the machine: its deadline is far away (30 s). The
+# time-out case has a short deadline and a model that never answers within it.
 FAILURES: list[object] = [
-    pytest.param(_failing(500), 502, "model_provider_error", "the model provider failed (provider HTTP 500)", id="500"),
     pytest.param(
-        _failing(429), 503, "model_provider_error", "the model provider is unavailable (provider HTTP 429)", id="429"
+        _failing(500), 30, 502, "model_provider_error", "the model provider failed (provider HTTP 500)", id="500"
     ),
     pytest.param(
-        _failing(529), 503, "model_provider_error", "the model provider is unavailable (provider HTTP 529)", id="529"
+        _failing(429),
+        30,
+        503,
+        "model_provider_error",
+        "the model provider is unavailable (provider HTTP 429)",
+        id="429",
     ),
-    pytest.param(_slow(5), 504, "timeout", "generation timed out", id="timeout"),
+    pytest.param(
+        _failing(529),
+        30,
+        503,
+        "model_provider_error",
+        "the model provider is unavailable (provider HTTP 529)",
+        id="529",
+    ),
+    pytest.param(_slow(60), 0.2, 504, "timeout", "generation timed out", id="timeout"),
 ]
 
 
 @pytest.mark.anyio
-@pytest.mark.parametrize(("before_answer", "status", "code", "message"), FAILURES)
+@pytest.mark.parametrize(("before_answer", "deadline", "status", "code", "message"), FAILURES)
 @pytest.mark.parametrize("step", ["generate-draft", "generate-plan"])
 async def test_provider_failures_and_timeouts_map_to_5xx(
     principals: InMemoryPrincipalStore,
     tokens: Tokens,
     before_answer: BeforeAnswer,
+    deadline: float,
     status: int,
     code: str,
     message: str,
     step: str,
 ) -> None:
-    forge = PlanForge(model=scripted_coach(before_answer=before_answer), settings=Settings(request_timeout_seconds=0.2))
+    settings = Settings(request_timeout_seconds=deadline)
+    forge = PlanForge(model=scripted_coach(before_answer=before_answer), settings=settings)
     body = draft_body() if step == "generate-draft" else plan_body()
     async with _client(create_app(forge=forge, principals=principals), tokens) as http:
         response = await http.post(f"{API}/{step}", json=body)
