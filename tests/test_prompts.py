@@ -17,9 +17,9 @@ from planforge.agents.outline import (
     outline_user_prompt,
 )
 from planforge.agents.plan import plan_instructions, plan_user_prompt
+from planforge.coaching import level_brief
 from planforge.domain.draft import DraftOutline, OutlinePhase
 from planforge.drafttext.segment import segment_draft
-from planforge.coaching import level_brief
 from planforge.library.policy import LibraryPolicy
 from planforge.pipeline.run import ChunkDeps, ConversionProfile, DraftRun, PlanRun
 from planforge.prompts import PromptError, available_versions, data_section_text, load_prompt
@@ -364,7 +364,8 @@ def test_v2_drafting_prompts_carry_the_coaching_figures_and_no_long_run_cap(leve
     ]
     for text in texts:
         assert level_brief(request.level) in text  # rendered from the knowledge module, not copied
-        assert "long run at most" not in text and "% of the week" not in text
+        assert "long run at most" not in text
+        assert "% of the week" not in text
         assert "in the overview which one you did not keep" in text
         assert "in the language of the" in text
 
