@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
+from pydantic import BaseModel, ConfigDict
 from pydantic_ai import RunContext
 from pydantic_ai.tools import ToolDefinition
 
 from planforge.domain.vocabulary import WorkoutSubType, WorkoutType
-from planforge.library.matching import MatchQuery
+from planforge.library.matching import LibraryMatch, MatchQuery
 from planforge.library.policy import LibraryPolicy
 
 MAX_RESULTS = 5
+
+
+class LibraryHit(BaseModel):
+    """One library workout that fits a planned session, as the model sees it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    """The library_workout_id to put on the workout that uses it."""
+    name: str
+    description: str
+    workout_sub_type: str
+    duration_minutes: int | None
+    distance_km: float | None
+    score: int
+    """How well it fits, 0-100."""
+
+    @classmethod
+    def of(cls, match: LibraryMatch) -> LibraryHit:
+        workout = match.workout
+        seconds, meters = workout.target_duration_in_seconds, workout.target_distance_in_meters
+        return cls(
+            id=workout.id,
+            name=workout.workout_name,
+            description=workout.workout_description,
+            workout_sub_type=workout.workout_sub_type,
+            duration_minutes=round(seconds / 60) if seconds else None,
+            distance_km=round(meters / 1000, 2) if meters else None,
+            score=round(match.score),
+        )
 
 
 class HasLibrary(Protocol):
@@ -36,7 +67,7 @@ def search_library(
     workout_sub_type: WorkoutSubType | None = None,
     duration_minutes: float | None = None,
     distance_km: float | None = None,
-) -> list[dict[str, Any]]:
+) -> list[LibraryHit]:
     """Find workouts in the organization's workout library that fit a planned session, best first.
 
     Args:
@@ -56,19 +87,4 @@ def search_library(
         duration_seconds=round(duration_minutes * 60) if duration_minutes else None,
         distance_meters=distance_km * 1000 if distance_km else None,
     )
-    return [
-        {
-            "id": match.workout.id,
-            "name": match.workout.workout_name,
-            "description": match.workout.workout_description,
-            "workout_sub_type": match.workout.workout_sub_type,
-            "duration_minutes": round(match.workout.target_duration_in_seconds / 60)
-            if match.workout.target_duration_in_seconds
-            else None,
-            "distance_km": round(match.workout.target_distance_in_meters / 1000, 2)
-            if match.workout.target_distance_in_meters
-            else None,
-            "score": round(match.score),
-        }
-        for match in library.search(query, limit=MAX_RESULTS)
-    ]
+    return [LibraryHit.of(match) for match in library.search(query, limit=MAX_RESULTS)]

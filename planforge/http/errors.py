@@ -55,11 +55,6 @@ def status_for(error: PlanforgeError) -> int:
             return 500
 
 
-def message_for(error: PlanforgeError) -> str:
-    """The envelope message: for generation failures it says which kind (provider, time-out, model output)."""
-    return user_message(error)
-
-
 def envelope_response(
     status_code: int,
     code: str,
@@ -79,7 +74,7 @@ def planforge_error_response(error: PlanforgeError) -> JSONResponse:
     if isinstance(error, InvalidRequestError) and error.field:
         details.append(FieldProblem(field=error.field, problem=error.problem))
     headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
-    return envelope_response(status_code, error.code, message_for(error), details, headers)
+    return envelope_response(status_code, error.code, user_message(error), details, headers)
 
 
 def field_problems(errors: Sequence[Any]) -> list[FieldProblem]:
