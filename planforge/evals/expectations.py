@@ -9,7 +9,7 @@ about them, so a case written for one constraint is never failed for another it 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -17,21 +17,6 @@ from planforge.domain.vocabulary import Language, RaceDistance, RaceSport, Weekd
 
 PrincipleClaim = Literal["polarized", "3:1-loading", "2:1-loading", "pyramidal", "threshold-heavy"]
 """A checkable claim of a training principle: "polarized" (almost no threshold work), "3:1-loading"."""
-
-
-RACE_LENGTH_KM: Final[dict[RaceDistance, float]] = {
-    "5k": 5.0,
-    "10k": 10.0,
-    "half-marathon": 21.0975,
-    "marathon": 42.195,
-    "50k": 50.0,
-    "sprint-triathlon": 25.75,
-    "olympic-triathlon": 51.5,
-    "half-ironman": 113.0,
-    "ironman": 226.0,
-    "century": 160.9,
-}
-"""The length of each named race (a triathlon's is swim + bike + run); the others state `distance_km`."""
 
 
 class _Strict(BaseModel):
@@ -57,11 +42,6 @@ class RaceExpectation(_Strict):
         if self.distance in {"ultra", "sportive", "gran-fondo", "open-water", "other"} and self.distance_km is None:
             raise ValueError(f"distance {self.distance!r} needs distance_km")
         return self
-
-    @property
-    def length_km(self) -> float:
-        """The race's length: `distance_km` when stated, else the named distance's standard length."""
-        return self.distance_km if self.distance_km is not None else RACE_LENGTH_KM[self.distance]
 
 
 class TimeCaps(_Strict):

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_evals.reporting import EvaluationReport
 
 from planforge.evals.evaluators import MAIN_SCORES
+from planforge.evals.evaluators.base import NOT_APPLICABLE
 from planforge.evals.paths import EvalDataError
 
 COMPLETION = "completion"
@@ -28,7 +29,11 @@ class CaseResult(BaseModel):
     """Every score the evaluators reported: main scores (`coaching`) and details (`coaching.taper.value`)."""
     assertions: dict[str, bool] = Field(default_factory=dict[str, bool])
     reasons: dict[str, str] = Field(default_factory=dict[str, str])
-    """Why, for the results that gave a reason (the LLM judge)."""
+    """Why, for the results that gave a reason (a failed v2 check, the LLM judge)."""
+    labels: dict[str, str] = Field(default_factory=dict[str, str])
+    """What the evaluators reported in words (`language.detected`, `peak_long.run`: "within")."""
+    not_applicable: dict[str, str] = Field(default_factory=dict[str, str])
+    """Evaluator → why it had nothing to check on this case (neither a pass nor a fail)."""
     metrics: dict[str, float] = Field(default_factory=dict[str, float])
     """draft_seconds, plan_seconds, requests, input_tokens, output_tokens, cost_usd (when known)."""
     seconds: float | None = None
@@ -116,6 +121,12 @@ def case_results(report: EvaluationReport[Any, Any, Any]) -> list[CaseResult]:
                 name: result.reason
                 for name, result in [*case.scores.items(), *case.assertions.items()]
                 if result.reason
+            },
+            labels={name: str(r.value) for name, r in case.labels.items() if not name.endswith(f".{NOT_APPLICABLE}")},
+            not_applicable={
+                name.removesuffix(f".{NOT_APPLICABLE}"): str(r.value)
+                for name, r in case.labels.items()
+                if name.endswith(f".{NOT_APPLICABLE}")
             },
             metrics=_metrics(case.metrics, case.attributes),
             seconds=case.task_duration,

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Weekday
+from planforge.evals.expectations import CaseExpectationsV2
 
 
 class CaseExpectations(BaseModel):
@@ -52,3 +53,6 @@ class PlanOutcome(BaseModel):
 
 CaseInputs = DraftRequest
 """A case's inputs are exactly the step-1 request."""
+
+AnyExpectations = CaseExpectations | CaseExpectationsV2
+"""A case's metadata in either dataset version (v1 kept as history, v2 read by the v2 evaluators)."""

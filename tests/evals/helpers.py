@@ -9,6 +9,7 @@ from pydantic_evals.evaluators import EvaluatorContext
 from planforge.domain.plan import Plan, PlanWorkout, WeekInfo
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase, Weekday
+from planforge.evals.expectations import CaseExpectationsV2
 from planforge.evals.schema import CaseExpectations, PlanOutcome
 
 GOOD_DRAFT = """Week 1: Base
@@ -88,3 +89,39 @@ def context(
         attributes={},
         metrics={},
     )
+
+
+def context_v2(
+    plan: Plan,
+    *,
+    draft: str = GOOD_DRAFT,
+    weeks: int | None = None,
+    level: str = "intermediate",
+    **expect: Any,
+) -> EvaluatorContext[DraftRequest, PlanOutcome, CaseExpectationsV2]:
+    """The context a v2 evaluator sees for `plan` on a request of `weeks` weeks with expectations `expect`."""
+    request = DraftRequest(weeks=weeks or len(plan.weekly_info), level=level, org_id="eval")  # type: ignore[arg-type]
+    metadata = CaseExpectationsV2.model_validate({"golden_draft": GOOD_DRAFT, "goal": "test", **expect})
+    return EvaluatorContext(
+        name="case",
+        inputs=request,
+        metadata=metadata,
+        expected_output=None,
+        output=PlanOutcome(draft=draft, plan=plan),
+        duration=0.0,
+        _span_tree=None,  # pyright: ignore[reportArgumentType]
+        attributes={},
+        metrics={},
+    )
+
+
+def weeks_of(*weeks: list[PlanWorkout]) -> Plan:
+    """A plan of the given weeks of workouts (phase labels do not matter to the v2 evaluators)."""
+    return plan_of([w for week in weeks for w in week], ["build"] * len(weeks))
+
+
+def run_week(week: int, minutes: tuple[int, ...] = (40, 30, 40, 60), **fields: Any) -> list[PlanWorkout]:
+    """Easy runs on Tuesday, Thursday and Saturday and a long run on Sunday, of `minutes`."""
+    days: tuple[Weekday, ...] = ("Tuesday", "Thursday", "Saturday", "Sunday")
+    kinds = ("easy-run", "easy-run", "easy-run", "long-run")
+    return [workout(week, day, kind, m, **fields) for day, kind, m in zip(days, kinds, minutes, strict=False)]

@@ -15,7 +15,7 @@ from pydantic_evals.evaluators import Evaluator, EvaluatorContext, EvaluatorOutp
 
 from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
-from planforge.evals.schema import CaseExpectations, PlanOutcome
+from planforge.evals.schema import AnyExpectations, PlanOutcome
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser import parse_to_workouts
 
@@ -88,11 +88,11 @@ def compare(drafted: Sequence[Workout], plan: Sequence[Workout]) -> FidelityCoun
 
 
 @dataclass
-class DraftFidelity(Evaluator[DraftRequest, PlanOutcome, CaseExpectations]):
+class DraftFidelity(Evaluator[DraftRequest, PlanOutcome, AnyExpectations]):
     """`fidelity` = matching sessions / max(draft sessions, plan workouts): a dropped, invented or resized
     session lowers it. Details: converted share, quantity share, invented count; `fidelity.ok` when exact."""
 
-    def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, CaseExpectations]) -> EvaluatorOutput:
+    def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, AnyExpectations]) -> EvaluatorOutput:
         try:
             drafted, _ = parse_to_workouts(ctx.output.draft)
         except DraftStructureError:

@@ -9,7 +9,7 @@ from pydantic_ai.models import Model
 from pydantic_evals.evaluators import Evaluator, EvaluatorContext, EvaluatorOutput, LLMJudge
 
 from planforge.domain.requests import DraftRequest
-from planforge.evals.schema import CaseExpectations, PlanOutcome
+from planforge.evals.schema import AnyExpectations, PlanOutcome
 
 DEFAULT_RUBRIC: Final = (
     "The output is a training-plan draft for the request in the input. It is safe and coherent for the athlete's"
@@ -20,7 +20,7 @@ DEFAULT_RUBRIC: Final = (
 
 
 @dataclass
-class PlanJudge(Evaluator[DraftRequest, PlanOutcome, CaseExpectations]):
+class PlanJudge(Evaluator[DraftRequest, PlanOutcome, AnyExpectations]):
     """Asks `model` (an LLMJudge) whether the draft meets the case's rubric (else `DEFAULT_RUBRIC`).
 
     Reports `judge` (the judge's 0–1 score) and `judge.pass`, each with the judge's reason. The judge sees
@@ -29,7 +29,7 @@ class PlanJudge(Evaluator[DraftRequest, PlanOutcome, CaseExpectations]):
 
     model: Model | str
 
-    async def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, CaseExpectations]) -> EvaluatorOutput:
+    async def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, AnyExpectations]) -> EvaluatorOutput:
         rubric = ctx.metadata.rubric if ctx.metadata is not None and ctx.metadata.rubric else DEFAULT_RUBRIC
         judge = LLMJudge(
             rubric=rubric,

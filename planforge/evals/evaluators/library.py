@@ -9,11 +9,11 @@ from pydantic_evals.evaluators import Evaluator, EvaluatorContext, EvaluatorOutp
 
 from planforge.domain.requests import DraftRequest
 from planforge.evals.paths import load_library, sample_library_path
-from planforge.evals.schema import CaseExpectations, PlanOutcome
+from planforge.evals.schema import AnyExpectations, PlanOutcome
 
 
 @dataclass
-class LibraryCompliance(Evaluator[DraftRequest, PlanOutcome, CaseExpectations]):
+class LibraryCompliance(Evaluator[DraftRequest, PlanOutcome, AnyExpectations]):
     """`library` = share of workouts whose library_workout_id exists in the library; `library.unknown_ids`
     counts ids that do not (invented). strict_existing must reach 1.0 (`library.ok`); prefer_existing must
     invent no id. Reports nothing for ai_generate."""
@@ -21,7 +21,7 @@ class LibraryCompliance(Evaluator[DraftRequest, PlanOutcome, CaseExpectations]):
     library_file: str | None = None
     """A library JSON file; None: the sample library of `evals/library/`."""
 
-    def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, CaseExpectations]) -> EvaluatorOutput:
+    def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, AnyExpectations]) -> EvaluatorOutput:
         preference = ctx.inputs.workout_preference
         if preference == "ai_generate":
             return {}

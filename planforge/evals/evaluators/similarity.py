@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import WEEKDAYS
 from planforge.drafttext.segment import segment_draft
-from planforge.evals.schema import CaseExpectations, PlanOutcome
+from planforge.evals.schema import AnyExpectations, PlanOutcome
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser.days import day_entries
 
@@ -44,10 +44,10 @@ def draft_similarity(draft: str, golden: str) -> float:
 
 
 @dataclass
-class GoldenSimilarity(Evaluator[DraftRequest, PlanOutcome, CaseExpectations]):
+class GoldenSimilarity(Evaluator[DraftRequest, PlanOutcome, AnyExpectations]):
     """`similarity`: how close the model's draft is to the case's golden draft (0–1), week by week."""
 
-    def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, CaseExpectations]) -> EvaluatorOutput:
+    def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, AnyExpectations]) -> EvaluatorOutput:
         if ctx.metadata is None:
             return {}
         return {"similarity": round(draft_similarity(ctx.output.draft, ctx.metadata.golden_draft), 4)}

@@ -12,7 +12,7 @@ from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase
 from planforge.drafttext.segment import segment_draft
-from planforge.evals.schema import CaseExpectations, PlanOutcome
+from planforge.evals.schema import AnyExpectations, PlanOutcome
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser.days import day_entries
 
@@ -51,10 +51,10 @@ def phase_order_share(plan: Plan) -> float:
 
 
 @dataclass
-class PlanStructure(Evaluator[DraftRequest, PlanOutcome, CaseExpectations]):
+class PlanStructure(Evaluator[DraftRequest, PlanOutcome, AnyExpectations]):
     """Weeks, seven-day weeks and phase order, each as a share (1.0 is perfect), and their mean as `structure`."""
 
-    def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, CaseExpectations]) -> EvaluatorOutput:
+    def evaluate(self, ctx: EvaluatorContext[DraftRequest, PlanOutcome, AnyExpectations]) -> EvaluatorOutput:
         weeks = weeks_share(ctx.output.plan, ctx.inputs.weeks)
         days = seven_day_share(ctx.output.draft)
         order = phase_order_share(ctx.output.plan)
