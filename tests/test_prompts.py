@@ -144,7 +144,7 @@ Coaching figures for a intermediate athlete, by goal race (peak long sessions; t
 For every plan:
 - Sessions: 4–5 a week; 1–2 quality sessions a week; at least 80 % of sessions easy, never under 75 %.
 - At most 1 swim a day.
-- Taper: cut volume by 41–60 %, keep intensity and the number of sessions; race week 40–60 % of the peak week's volume; last hard session 3–5 days before the race; the day before, rest or at most 20 minutes easy.
+- Taper: cut volume by 41–60 %, keep intensity and the number of sessions; race week 40–60 % of the peak week's volume; last hard session 3–5 days before the race; the day before, rest or at most 40 minutes easy.
 - Build: weekly volume up at most 10 % a week and 30 % over two weeks; a step-back week every 3–4 weeks.
 - Single sessions: none more than 10 % longer than the longest session of the same sport in the previous 30 days.
 """)
@@ -252,7 +252,7 @@ Coaching figures for a intermediate athlete, by goal race (peak long sessions; t
 For every plan:
 - Sessions: 4–5 a week; 1–2 quality sessions a week; at least 80 % of sessions easy, never under 75 %.
 - At most 1 swim a day.
-- Taper: cut volume by 41–60 %, keep intensity and the number of sessions; race week 40–60 % of the peak week's volume; last hard session 3–5 days before the race; the day before, rest or at most 20 minutes easy.
+- Taper: cut volume by 41–60 %, keep intensity and the number of sessions; race week 40–60 % of the peak week's volume; last hard session 3–5 days before the race; the day before, rest or at most 40 minutes easy.
 - Build: weekly volume up at most 10 % a week and 30 % over two weeks; a step-back week every 3–4 weeks.
 - Single sessions: none more than 10 % longer than the longest session of the same sport in the previous 30 days.
 """)
@@ -310,7 +310,7 @@ Coaching figures for a intermediate athlete, by goal race (peak long sessions; t
 For every plan:
 - Sessions: 4–5 a week; 1–2 quality sessions a week; at least 80 % of sessions easy, never under 75 %.
 - At most 1 swim a day.
-- Taper: cut volume by 41–60 %, keep intensity and the number of sessions; race week 40–60 % of the peak week's volume; last hard session 3–5 days before the race; the day before, rest or at most 20 minutes easy.
+- Taper: cut volume by 41–60 %, keep intensity and the number of sessions; race week 40–60 % of the peak week's volume; last hard session 3–5 days before the race; the day before, rest or at most 40 minutes easy.
 - Build: weekly volume up at most 10 % a week and 30 % over two weeks; a step-back week every 3–4 weeks.
 - Single sessions: none more than 10 % longer than the longest session of the same sport in the previous 30 days.
 """)

@@ -90,7 +90,7 @@ Coaching figures: marathon (42.2 km run), beginner athlete.
 - Peak week: 50–95 km of running, about 5–12 h.
 - Sessions: 3–4 a week; 0–1 quality sessions a week (strides, fartlek, hills); at least 80 % of sessions easy, never under 75 %.
 - Taper: 14–21 days; cut volume by 41–60 %, keep intensity and the number of sessions.
-- Race week: 40–60 % of the peak week's volume; last hard session 3–5 days before the race; the day before, rest or at most 20 minutes easy.
+- Race week: 40–60 % of the peak week's volume; last hard session 3–5 days before the race; the day before, rest or at most 40 minutes easy.
 - Race-week sessions (race excluded): run at most 2 h 6 min or 19.3 km.
 - Build: weekly volume up at most 10 % a week and 30 % over two weeks; a step-back week every 3–4 weeks.
 - Single sessions: none more than 10 % longer than the longest session of the same sport in the previous 30 days.

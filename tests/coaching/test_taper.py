@@ -66,4 +66,7 @@ def test_the_taper_cuts_volume_and_keeps_intensity_and_frequency() -> None:
 def test_race_week_and_the_days_before_the_race() -> None:
     assert (RACE_WEEK_VOLUME_OF_PEAK.min, RACE_WEEK_VOLUME_OF_PEAK.max) == (0.40, 0.60)
     assert (LAST_HARD_SESSION_DAYS_BEFORE_RACE.min, LAST_HARD_SESSION_DAYS_BEFORE_RACE.max) == (3, 5)
-    assert DAY_BEFORE_RACE_MAX_MINUTES == 20
+    pfitzinger_4_miles_at_9_min, hansons_3_miles_at_10_min, a_real_session = 36, 30, 60
+    assert pfitzinger_4_miles_at_9_min <= DAY_BEFORE_RACE_MAX_MINUTES
+    assert hansons_3_miles_at_10_min <= DAY_BEFORE_RACE_MAX_MINUTES
+    assert a_real_session > DAY_BEFORE_RACE_MAX_MINUTES
