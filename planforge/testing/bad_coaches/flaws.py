@@ -1,216 +1,23 @@
-"""Deliberately bad coaches, and the reference coach, for proving the eval harness (meta-evaluation).
-
-A coach reads a `CoachCase` (the request, the case's expectations and its golden draft converted into a plan)
-and writes a draft. The reference coach serves the golden draft. Each bad coach starts from the golden plan,
-changes one thing (its `flaw`), and writes the result out in the case's language, as a coach would: sessions it
-left alone keep the golden draft's own words. A bad coach returns None for a case its flaw cannot apply to
-(no day constraint to ignore, no swim to oversize), so meta-evaluation counts only the cases it should fail.
-`render` alone (the `echo` coach) is the control: the golden plan written out again, with no change.
-"""
+"""The flaws: each takes a case's golden plan and changes one thing, or returns None when it cannot apply."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Final, Literal
+from collections.abc import Sequence
+from typing import Final
 
-from planforge import DraftRequest, Plan, PlanWorkout
-from planforge.domain.vocabulary import WEEKDAYS, Language, Weekday, WorkoutType, weekday_index
-from planforge.evals.expectations import CaseExpectationsV2
-from planforge.quality.measures import workout_seconds
-
-Kind = Literal["easy", "long", "intervals", "tempo"]
-
-
-@dataclass(frozen=True)
-class Words:
-    """The words a draft in one language is written with."""
-
-    week: str
-    rest: str
-    race: str
-    days: tuple[str, ...]
-    sessions: dict[tuple[WorkoutType, Kind], str]
-
-
-_WORDS: Final[dict[Language, Words]] = {
-    "en": Words("Week", "Rest", "Race", WEEKDAYS, {
-        ("run", "easy"): "Easy run", ("run", "long"): "Long run", ("run", "intervals"): "Intervals",
-        ("run", "tempo"): "Tempo run", ("bike", "easy"): "Easy ride", ("bike", "long"): "Long ride",
-        ("bike", "intervals"): "Bike intervals", ("bike", "tempo"): "Tempo ride", ("swim", "easy"): "Swim",
-        ("swim", "intervals"): "Swim intervals", ("strength", "easy"): "Strength"}),
-    "de": Words("Woche", "Ruhetag", "Wettkampf",
-                ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"), {
-        ("run", "easy"): "Lockerer Lauf", ("run", "long"): "Langer Lauf", ("run", "intervals"): "Lauf-Intervalle",
-        ("run", "tempo"): "Tempolauf", ("bike", "easy"): "Lockere Radeinheit", ("bike", "long"): "Lange Radeinheit",
-        ("bike", "intervals"): "Rad-Intervalle", ("bike", "tempo"): "Radeinheit im Tempo",
-        ("swim", "easy"): "Schwimmen", ("swim", "intervals"): "Schwimmen Intervalle",
-        ("strength", "easy"): "Krafttraining"}),
-    "fr": Words("Semaine", "Repos", "Course",
-                ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"), {
-        ("run", "easy"): "Footing facile", ("run", "long"): "Sortie longue", ("run", "intervals"): "Fractionné",
-        ("run", "tempo"): "Course au seuil", ("bike", "easy"): "Vélo facile",
-        ("bike", "long"): "Sortie longue à vélo", ("bike", "intervals"): "Vélo fractionné",
-        ("bike", "tempo"): "Vélo au seuil", ("swim", "easy"): "Natation", ("swim", "intervals"): "Natation fractionné",
-        ("strength", "easy"): "Renforcement musculaire"}),
-    "es": Words("Semana", "Descanso", "Carrera",
-                ("Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"), {
-        ("run", "easy"): "Rodaje suave", ("run", "long"): "Tirada larga", ("run", "intervals"): "Series",
-        ("run", "tempo"): "Carrera a ritmo umbral", ("bike", "easy"): "Bicicleta suave",
-        ("bike", "long"): "Bicicleta larga", ("bike", "intervals"): "Bicicleta series",
-        ("bike", "tempo"): "Bicicleta umbral", ("swim", "easy"): "Natación", ("swim", "intervals"): "Natación series",
-        ("strength", "easy"): "Fuerza"}),
-    "it": Words("Settimana", "Riposo", "Gara",
-                ("Lunedì", "Martedì", "Mercoledì", "Giovedì", "Venerdì", "Sabato", "Domenica"), {
-        ("run", "easy"): "Corsa lenta", ("run", "long"): "Corsa lunga", ("run", "intervals"): "Ripetute di corsa",
-        ("run", "tempo"): "Corsa a soglia", ("bike", "easy"): "Bici facile", ("bike", "long"): "Bici lunga",
-        ("bike", "intervals"): "Bici ripetute", ("bike", "tempo"): "Bici a soglia", ("swim", "easy"): "Nuoto",
-        ("swim", "intervals"): "Nuoto ripetute", ("strength", "easy"): "Forza"}),
-    "pt": Words("Semana", "Descanso", "Prova",
-                ("Segunda-feira", "Terça-feira", "Quarta-feira", "Quinta-feira", "Sexta-feira", "Sábado", "Domingo"), {
-        ("run", "easy"): "Corrida leve", ("run", "long"): "Longão", ("run", "intervals"): "Tiros",
-        ("run", "tempo"): "Corrida em tempo", ("bike", "easy"): "Bicicleta leve", ("bike", "long"): "Bicicleta longa",
-        ("bike", "intervals"): "Bicicleta intervalos", ("bike", "tempo"): "Bicicleta tempo",
-        ("swim", "easy"): "Natação", ("swim", "intervals"): "Natação intervalos",
-        ("strength", "easy"): "Musculação"}),
-    "nl": Words("Week", "Rust", "Wedstrijd",
-                ("Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag"), {
-        ("run", "easy"): "Rustige duurloop", ("run", "long"): "Lange duurloop", ("run", "intervals"): "Intervallen",
-        ("run", "tempo"): "Tempoloop", ("bike", "easy"): "Rustig fietsen", ("bike", "long"): "Lange fietstocht",
-        ("bike", "intervals"): "Fietsen intervallen", ("bike", "tempo"): "Fietsen tempo", ("swim", "easy"): "Zwemmen",
-        ("swim", "intervals"): "Zwemmen intervallen", ("strength", "easy"): "Krachttraining"}),
-}  # fmt: skip
-
-SWIM_METERS_PER_MINUTE: Final = 50.0
-"""Swim sessions the bad coaches resize are written in metres: 2:00/100 m, planforge's reference swim pace."""
-
-
-@dataclass(frozen=True)
-class CoachCase:
-    """What a coach is given: the request, what the case expects, and the golden draft as a plan."""
-
-    request: DraftRequest
-    expect: CaseExpectationsV2
-    golden: Plan
-    """The golden draft converted by the offline pipeline."""
-
-
-def session_text(language: Language, sport: WorkoutType, kind: Kind, minutes: float) -> str:
-    """A session in the words of `language`: "Lockerer Lauf 40 min", "Natation 2000 m"."""
-    words = _WORDS[language].sessions
-    name = words.get((sport, kind)) or words.get((sport, "easy")) or words[("run", kind)]
-    if sport == "swim":
-        return f"{name} {round(minutes * SWIM_METERS_PER_MINUTE / 50) * 50} m"
-    return f"{name} {round(minutes)} min"
-
-
-def minutes_of(workout: PlanWorkout) -> float:
-    return workout_seconds(workout) / 60
-
-
-def kind_of(workout: PlanWorkout) -> Kind:
-    sub_type = workout.workout_sub_type
-    if sub_type in {"long-run", "long-ride"}:
-        return "long"
-    if sub_type in {"tempo-run", "tempo-ride", "race-pace-run"}:
-        return "tempo"
-    if sub_type in {"interval-run", "interval-ride", "hill-repeats", "fartlek", "interval-swim", "hill-ride"}:
-        return "intervals"
-    return "easy"
-
-
-_SUB_TYPE: Final[dict[tuple[WorkoutType, Kind], str]] = {
-    ("run", "easy"): "easy-run", ("run", "long"): "long-run", ("run", "intervals"): "interval-run",
-    ("run", "tempo"): "tempo-run", ("bike", "easy"): "endurance-ride", ("bike", "long"): "long-ride",
-    ("bike", "intervals"): "interval-ride", ("bike", "tempo"): "tempo-ride", ("swim", "easy"): "endurance-swim",
-    ("swim", "intervals"): "interval-swim",
-}  # fmt: skip
-
-
-def rewritten(
-    workout: PlanWorkout,
-    language: Language,
-    *,
-    minutes: float | None = None,
-    sport: WorkoutType | None = None,
-    kind: Kind | None = None,
-) -> PlanWorkout:
-    """`workout` with a new size, sport or kind, its text written anew in `language`."""
-    sport = sport or workout.workout_type
-    kind = kind or kind_of(workout)
-    minutes = minutes_of(workout) if minutes is None else minutes
-    text = session_text(language, sport, kind, minutes)
-    return workout.model_copy(
-        update={
-            "workout_type": sport,
-            "workout_sub_type": _SUB_TYPE.get((sport, kind), workout.workout_sub_type),
-            "target_duration_in_seconds": round(minutes * 60),
-            "target_distance_in_meters": None,
-            "content_blocks": [],
-            "workout_name": text,
-            "workout_description": text,
-        }
-    )
-
-
-def moved(workout: PlanWorkout, day: Weekday, week: int | None = None) -> PlanWorkout:
-    return workout.model_copy(update={"day": day, "week": workout.week if week is None else week})
-
-
-def render(workouts: Sequence[PlanWorkout], weeks: int, language: Language) -> str:
-    """The plan as a draft in `language`: a header per week, all seven days, rest days written out."""
-    words = _WORDS[language]
-    by_day: dict[tuple[int, Weekday], list[str]] = defaultdict(list)
-    for workout in workouts:
-        text = " ".join(workout.workout_description.split()).rstrip(".")
-        by_day[(workout.week, workout.day)].append(text)
-    last = max([weeks, *(w.week for w in workouts)])
-    lines: list[str] = []
-    for week in range(1, last + 1):
-        lines.append(f"{words.week} {week}")
-        for index, day in enumerate(WEEKDAYS):
-            sessions = by_day.get((week, day)) or [words.rest]
-            lines.append(f"- {words.days[index]}: {' + '.join(sessions)}")
-        lines.append("")
-    return "\n".join(lines)
-
-
-Flaw = Callable[[CoachCase], list[PlanWorkout] | None]
-
-
-def rewritable(case: CoachCase) -> bool:
-    """Whether the golden plan can be written out again as the coach's: not under strict_existing, where the
-    conversion swapped in the library's workouts."""
-    return case.request.workout_preference != "strict_existing"
-
-
-@dataclass(frozen=True)
-class Coach:
-    """A coach for meta-evaluation: its name, the flaw it has (none for the reference) and how it writes."""
-
-    name: str
-    flaw: str
-    write: Callable[[CoachCase], str | None]
-
-    def draft(self, case: CoachCase) -> str | None:
-        """The coach's draft for `case`; None when its flaw does not apply to the case."""
-        return self.write(case)
-
-
-def bad_coach(name: str, flaw: str, change: Flaw, *, language: Callable[[Language], Language] | None = None) -> Coach:
-    """A coach that writes the golden plan with `change` applied (None when it changes nothing)."""
-
-    def write(case: CoachCase) -> str | None:
-        if not rewritable(case):
-            return None
-        changed = change(case)
-        if changed is None or changed == list(case.golden.content):
-            return None
-        wanted = case.expect.language
-        return render(changed, case.request.weeks, language(wanted) if language else wanted)
-
-    return Coach(name, flaw, write)
+from planforge import PlanWorkout
+from planforge.domain.vocabulary import WEEKDAYS, Weekday, WorkoutType, weekday_index
+from planforge.testing.bad_coaches.writing import (
+    SWIM_METERS_PER_MINUTE,
+    WORDS,
+    CoachCase,
+    kind_of,
+    minutes_of,
+    moved,
+    rewritten,
+    session_text,
+)
 
 
 def weekday_after(day: Weekday, step: int) -> Weekday | None:
@@ -269,7 +76,7 @@ def wrong_sport(case: CoachCase) -> list[PlanWorkout] | None:
     changed: list[PlanWorkout] = []
     for workout in case.golden.content:
         if workout.workout_sub_type == "race":
-            text = f"{_WORDS[language].race}: {session_text(language, target, 'easy', minutes_of(workout))}"
+            text = f"{WORDS[language].race}: {session_text(language, target, 'easy', minutes_of(workout))}"
             changed.append(workout.model_copy(update={"workout_type": target, "workout_description": text}))
         elif workout.workout_type in trained:
             changed.append(rewritten(workout, language, sport=target))
@@ -549,45 +356,3 @@ def _no_step_back(case: CoachCase) -> list[PlanWorkout]:
             now = previous * 1.05
         previous = now
     return workouts
-
-
-def _other_language(language: Language) -> Language:
-    return "de" if language == "en" else "en"
-
-
-def _golden_plan(case: CoachCase) -> list[PlanWorkout]:
-    return list(case.golden.content)
-
-
-REFERENCE_COACH: Final = Coach("reference", "", lambda case: case.expect.golden_draft)
-"""Serves the golden draft: the coach every evaluator must pass."""
-
-ECHO_COACH: Final = Coach(
-    "echo",
-    "",
-    lambda case: render(case.golden.content, case.request.weeks, case.expect.language) if rewritable(case) else None,
-)
-"""The control: the golden plan written out again unchanged, as the bad coaches write theirs."""
-
-BAD_COACHES: Final[tuple[Coach, ...]] = (
-    bad_coach("no-race", "leaves the race out", no_race),
-    bad_coach("wrong-sport", "trains and races another sport", wrong_sport),
-    bad_coach("days-ignored", "trains on the days the athlete ruled out", days_ignored),
-    bad_coach("time-caps-ignored", "runs past the athlete's time caps", time_caps_ignored),
-    bad_coach("hours-ignored", "plans far more (or fewer) hours than asked", hours_ignored),
-    bad_coach("novice-overload", "gives a beginner 14 h of running a week", novice_overload),
-    bad_coach("no-taper", "keeps the peak load up to the race", no_taper),
-    bad_coach("flat-plan", "repeats week 1 up to the race", flat_plan),
-    bad_coach("oversized-swims", "triples every swim and swims it twice a day", oversized_swims),
-    bad_coach("wrong-language", "writes in another language", _golden_plan, language=_other_language),
-    bad_coach("short-long-sessions", "cuts the long sessions to 40 %", short_long_sessions),
-    bad_coach("long-sessions-too-long", "doubles the long sessions", long_sessions_too_long),
-    bad_coach("every-session-hard", "makes every session intervals", every_session_hard),
-    bad_coach("back-to-back-ignored", "puts a sport on consecutive days", back_to_back_ignored),
-    bad_coach("long-day-ignored", "moves the long session off its day", long_day_ignored),
-    bad_coach("race-day-wrong", "puts the race on the wrong day", race_day_wrong),
-    bad_coach("training-after-race", "schedules training after the race", training_after_race),
-    bad_coach("spike", "one session 2.5 times the longest before it", spike),
-    bad_coach("principle-ignored", "ignores the stated principle", principle_ignored),
-)
-"""Every bad coach, each with one flaw."""
