@@ -7,6 +7,7 @@ stays loadable as history, with its own evaluators. A file is v1 when its cases 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import to_jsonable_python
 from pydantic_evals import Dataset
 
 from planforge.domain.requests import DraftRequest
@@ -129,3 +131,17 @@ def dataset_schema(version: DatasetVersion = "v1") -> str:
     else:
         schema = PlanDatasetV2.model_json_schema_with_evaluators(V2_EVALUATORS)
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def case_digests(dataset: PlanDataset) -> dict[str, str]:
+    """Case name → a digest of its request, expectations and own evaluators: edited cases get another digest."""
+    digests: dict[str, str] = {}
+    for case in dataset.cases:
+        material = {
+            "inputs": to_jsonable_python(case.inputs),
+            "metadata": to_jsonable_python(case.metadata),
+            "evaluators": [repr(evaluator) for evaluator in case.evaluators],
+        }
+        text = json.dumps(material, sort_keys=True, ensure_ascii=False)
+        digests[case.name or ""] = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return digests

@@ -1,16 +1,19 @@
-"""A self-contained HTML report: comparison table, scores per model (bars), latency against cost (scatter).
+"""A self-contained HTML report: the comparison table with deltas against the baseline row, scores per model
+(bars), latency against cost (scatter), the changes against a baseline run, and every case with why it failed.
 
-Charts are inline SVG written here; the page loads nothing from the network.
+With repeated runs a figure is its mean ± stdev (min–max) over the runs. A cost genai-prices cannot price is
+"unknown", never $0. Charts are inline SVG written here; the page loads nothing from the network.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from html import escape
 
-from planforge.evals.compare import ScoreChange
-from planforge.evals.report import LABELS, cost_text, score_names, seconds_text
-from planforge.evals.results import EvalResults
+from planforge.evals.compare import BaselineComparison
+from planforge.evals.html_cases import baseline_section, case_table
+from planforge.evals.metering import UNKNOWN
+from planforge.evals.report import LABELS, cost_text, figure, score_names, seconds_text, spend_cost_text
+from planforge.evals.results import LATENCY_P50, LATENCY_P95, EvalResults, ModelResult
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f")
 _STYLE = """
@@ -19,6 +22,9 @@ table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #ccc; padding: .3rem .6rem; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 .regression { color: #c00; font-weight: bold; }
+.up { color: #080; } .down { color: #c00; } .spread { color: #666; font-size: .85em; }
+td.case { text-align: left; vertical-align: top; } td.fail, td.flaky { background: #fff4f4; }
+ul.reasons { margin: .2rem 0 0 1rem; padding: 0; font-size: .85em; color: #700; }
 .legend span { display: inline-block; margin-right: 1rem; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem; }
 """
@@ -64,9 +70,10 @@ def score_bars(results: EvalResults, *, width: int = 720, height: int = 260) -> 
 
 
 def latency_cost_scatter(results: EvalResults, *, width: int = 480, height: int = 300) -> str:
-    """One point per model: p50 latency (x) against total cost (y); unknown cost is drawn at 0 and marked."""
+    """One point per model: p50 latency (x) against total cost (y); an unknown cost is drawn at 0 and labelled
+    "cost unknown"."""
     left, bottom, top, right = 60, 40, 10, 20
-    points = [(r.model, r.summary.latency_p50 or 0.0, r.summary.cost_usd) for r in results.models]
+    points = [(r.model, r.summary.latency_p50 or 0.0, _known(r)) for r in results.models]
     max_x = max((x for _, x, _ in points), default=0.0) or 1.0
     max_y = max((y or 0.0 for _, _, y in points), default=0.0) or 1.0
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -79,81 +86,82 @@ def latency_cost_scatter(results: EvalResults, *, width: int = 480, height: int 
     for index, (model, x, y) in enumerate(points):
         cx = left + plot_w * x / max_x
         cy = top + plot_h * (1 - (y or 0.0) / max_y)
-        note = "" if y is not None else " (cost n/a)"
+        note = "" if y is not None else " (cost unknown)"
         parts.append(
             f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="6" fill="{_color(index)}"><title>'
-            f"{escape(model)}: {seconds_text(x)}, {cost_text(y)}</title></circle>"
+            f"{escape(model)}: {seconds_text(x)}, {cost_text(UNKNOWN if y is None else y)}</title></circle>"
             f'<text x="{cx + 9:.1f}" y="{cy - 6:.1f}" font-size="11">{escape(model + note)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _known(result: ModelResult) -> float | None:
+    cost = result.summary.cost_usd
+    return None if cost == UNKNOWN else cost
+
+
+def _figure_cell(result: ModelResult, key: str, reference: ModelResult | None, unit: str = "") -> str:
+    value = figure(result, key)
+    if value is None:
+        return "<td>–</td>"
+    digits = 2 if unit else 3
+    text = f"{value:.{digits}f}{unit}"
+    spread = result.summary.spread.get(key)
+    if spread is not None and result.summary.runs > 1:
+        low, high = f"{spread.min:.{digits}f}", f"{spread.max:.{digits}f}"
+        text += f" <span class='spread'>± {spread.stdev:.{digits}f} ({low}–{high})</span>"
+    base = None if reference is None or reference is result else figure(reference, key)
+    if base is not None and round(value - base, digits):
+        delta = value - base
+        better = delta > 0 if not unit else delta < 0  # a higher score is better, a higher latency is not
+        text += f" <span class='{'up' if better else 'down'}'>({delta:+.{digits}f}{unit})</span>"
+    return f"<td>{text}</td>"
+
+
 def _summary_table(results: EvalResults) -> str:
+    """One row per model; every other model's figures show their difference from the baseline row."""
     names = score_names(results)
+    reference = next((r for r in results.models if r.baseline), None)
     head = "".join(f"<th>{escape(LABELS.get(n, n))}</th>" for n in names)
+    extra = "<th>flaky cases</th>" if results.repeat > 1 else ""
+    judged = results.judge is not None
     rows: list[str] = []
     for r in results.models:
-        cells = "".join(f"<td>{'–' if (v := r.summary.scores.get(n)) is None else f'{v:.3f}'}</td>" for n in names)
         s = r.summary
-        usage = (
-            f"<td>{seconds_text(s.latency_p50)}</td><td>{seconds_text(s.latency_p95)}</td>"
-            f"<td>{s.input_tokens:,}/{s.output_tokens:,}</td><td>{cost_text(s.cost_usd)}</td>"
+        cells = "".join(_figure_cell(r, n, reference) for n in names)
+        cells += _figure_cell(r, LATENCY_P50, reference, " s") + _figure_cell(r, LATENCY_P95, reference, " s")
+        cells += f"<td>{s.flaky_cases}</td>" if results.repeat > 1 else ""
+        errors = f"<td class='regression'>{s.evaluator_errors}</td>" if s.evaluator_errors else "<td>0</td>"
+        cells += (
+            f"{errors}<td>{s.usage.input_tokens:,}/{s.usage.output_tokens:,}</td><td>{spend_cost_text(s.usage)}</td>"
         )
+        cells += f"<td>{spend_cost_text(s.judge_usage)}</td>" if judged else ""
         name = escape(r.model) + (" (baseline)" if r.baseline else "")
-        rows.append(f"<tr><td>{name}</td>{cells}{usage}</tr>")
+        served = f"<br><small>{escape(r.base_url)}</small>" if r.base_url else ""
+        rows.append(f"<tr><td>{name}{served}</td>{cells}</tr>")
     return (
-        f"<table><tr><th>model</th>{head}<th>p50</th><th>p95</th><th>tokens in/out</th><th>cost</th></tr>"
+        f"<table><tr><th>model</th>{head}<th>p50</th><th>p95</th>{extra}<th>evaluator errors</th>"
+        f"<th>tokens in/out</th><th>cost</th>{'<th>judge cost</th>' if judged else ''}</tr>"
         + "".join(rows)
         + "</table>"
     )
 
 
-def _baseline_section(changes: Sequence[ScoreChange] | None) -> str:
-    if changes is None:
-        return ""
-    rows = "".join(
-        f"<tr{' class=regression' if c.regression else ''}><td>{escape(c.model)}</td>"
-        f"<td>{escape(LABELS.get(c.score, c.score))}</td><td>{c.baseline:.3f}</td><td>{c.current:.3f}</td>"
-        f"<td>{c.delta:+.3f}</td></tr>"
-        for c in changes
-    )
-    return (
-        "<h2>Against the baseline</h2><table><tr><th>model</th><th>score</th><th>baseline</th><th>now</th>"
-        f"<th>delta</th></tr>{rows}</table>"
-    )
-
-
-def _case_table(results: EvalResults) -> str:
-    heads = "".join(f"<th>{escape(r.model)}</th>" for r in results.models)
-    names = [case.name for case in results.models[0].cases] if results.models else []
-    rows: list[str] = []
-    for name in names:
-        cells: list[str] = []
-        for r in results.models:
-            case = next((c for c in r.cases if c.name == name), None)
-            if case is None or case.error is not None:
-                cells.append(f"<td title='{escape(case.error or '') if case else ''}'>failed</td>")
-            else:
-                scores = ", ".join(f"{k} {case.scores[k]:.2f}" for k in case.scores if "." not in k)
-                cells.append(f"<td>{'✔' if case.passed else '✘'} {escape(scores)}</td>")
-        rows.append(f"<tr><td>{escape(name)}</td>{''.join(cells)}</tr>")
-    return f"<h2>Cases</h2><table><tr><th>case</th>{heads}</tr>{''.join(rows)}</table>"
-
-
-def render_html(results: EvalResults, changes: Sequence[ScoreChange] | None = None) -> str:
-    """The whole report page."""
+def render_html(results: EvalResults, comparison: BaselineComparison | None = None) -> str:
+    """The whole report page (`comparison`: the changes against a baseline run, if one was given)."""
     legend = "".join(
         f'<span><i class="swatch" style="background:{_color(i)}"></i>{escape(r.model)}</span>'
         for i, r in enumerate(results.models)
     )
     title = escape(f"planforge eval: {results.dataset} (prompt {results.prompt_version})")
     judge = f" · judge {escape(results.judge)}" if results.judge else ""
+    runs = f" · {results.repeat} runs per case: mean ± stdev (min–max)" if results.repeat > 1 else ""
     return (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
         f"<style>{_STYLE}</style></head><body><h1>{title}</h1>"
-        f"<p>{results.created_at.isoformat()}{judge}</p>{_summary_table(results)}"
+        f"<p>{results.created_at.isoformat()}{judge}{runs}</p>{_summary_table(results)}"
         f"<h2>Scores per model</h2><div class='legend'>{legend}</div>{score_bars(results)}"
         f"<h2>Latency against cost</h2>{latency_cost_scatter(results)}"
-        f"{_baseline_section(changes)}{_case_table(results)}</body></html>\n"
+        f"{baseline_section(comparison)}{case_table(results, comparison)}</body></html>\n"
     )

@@ -1,30 +1,40 @@
-"""Eval results as plain data: per case, per model, summarised; saved as JSON and read back as a baseline."""
+"""Eval results as plain data: per case run, per model, summarised; saved as JSON and read back as a baseline.
+
+A cost is a number of US dollars or the string "unknown" (genai-prices does not know a model used): it is never
+written as 0 when it is not known.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Sequence
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from pydantic_evals.reporting import EvaluationReport
+from pydantic_evals.reporting import EvaluationReport, ReportCase, ReportCaseFailure
 
-from planforge.evals.evaluators import MAIN_SCORES
 from planforge.evals.evaluators.base import NOT_APPLICABLE
+from planforge.evals.metering import CaseMeter, Cost, Spend
 from planforge.evals.paths import EvalDataError
 
 COMPLETION = "completion"
 PASS_RATE = "pass_rate"
+LATENCY_P50 = "latency_p50"
+LATENCY_P95 = "latency_p95"
+
+TASK_FAILED = "task"
+"""The name under which a case's failures list the error of a generation that produced no plan."""
 
 
 class CaseResult(BaseModel):
-    """One case run by one model."""
+    """One run of one case by one model."""
 
     model_config = ConfigDict(extra="forbid")
 
     name: str
+    run: int = 1
+    """Which run of the case this is (1 to `--repeat`)."""
     scores: dict[str, float] = Field(default_factory=dict[str, float])
     """Every score the evaluators reported: main scores (`coaching`) and details (`coaching.taper.value`)."""
     assertions: dict[str, bool] = Field(default_factory=dict[str, bool])
@@ -35,43 +45,90 @@ class CaseResult(BaseModel):
     not_applicable: dict[str, str] = Field(default_factory=dict[str, str])
     """Evaluator → why it had nothing to check on this case (neither a pass nor a fail)."""
     metrics: dict[str, float] = Field(default_factory=dict[str, float])
-    """draft_seconds, plan_seconds, requests, input_tokens, output_tokens, cost_usd (when known)."""
+    """draft_seconds, plan_seconds."""
     seconds: float | None = None
-    """Wall time of the task (draft + plan); None when it failed."""
+    """The case's own time (draft + plan, from when its model had a free slot); None when it failed."""
+    usage: Spend = Field(default_factory=Spend)
+    """What the coach's requests spent on this case, a failed case included."""
+    judge_usage: Spend = Field(default_factory=Spend)
+    """What the LLM judge's requests spent on this case."""
     error: str | None = None
     """Why the task failed (no plan was produced); evaluator errors are listed in `evaluator_errors`."""
     evaluator_errors: list[str] = Field(default_factory=list[str])
+    """`Evaluator: error` for each evaluator that raised (e.g. the LLM judge's provider failing)."""
 
     @property
     def passed(self) -> bool:
-        """A plan was produced and every assertion held."""
+        """A plan was produced, every evaluator ran and every assertion held."""
         return self.error is None and not self.evaluator_errors and all(self.assertions.values())
+
+    def failures(self) -> dict[str, str]:
+        """Why the case did not pass: the failed assertion (or `task`, or the evaluator that raised) → reason."""
+        if self.error is not None:
+            return {TASK_FAILED: self.error}
+        failed = {name: self._why(name) for name, held in self.assertions.items() if not held}
+        for error in self.evaluator_errors:
+            evaluator, _, message = error.partition(": ")
+            failed[evaluator] = f"error: {message}"
+        return failed
+
+    def _why(self, assertion: str) -> str:
+        if reason := self.reasons.get(assertion):
+            return reason
+        evaluator = assertion.split(".", 1)[0]  # an evaluator without reasons: its main score says how far off
+        score = self.scores.get(evaluator)
+        return "failed" if score is None else f"failed ({evaluator} score {score:.3f})"
+
+
+class Spread(BaseModel):
+    """A figure over repeated runs: its mean, sample standard deviation, lowest and highest value."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    mean: float
+    stdev: float
+    min: float
+    max: float
 
 
 class ModelSummary(BaseModel):
-    """One model's figures over the dataset."""
+    """One model's figures over the dataset; with repeated runs, each figure is the mean over the runs."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Results written before usage and spreads were summarised this way still load as baselines.
+    model_config = ConfigDict(extra="ignore")
 
+    runs: int = 1
     scores: dict[str, float]
     """Mean of each main score over the cases that report it, plus `completion` and `pass_rate`."""
+    spread: dict[str, Spread] = Field(default_factory=dict[str, Spread])
+    """Each score, `latency_p50` and `latency_p95` over the runs (stdev 0 for a single run)."""
     latency_p50: float | None
     latency_p95: float | None
-    requests: int
-    input_tokens: int
-    output_tokens: int
-    cost_usd: float | None
-    """Total estimated cost; None when genai-prices does not know a model used."""
+    flaky_cases: int = 0
+    """Cases that passed in some runs and failed in others."""
+    evaluator_errors: int = 0
+    """Case runs in which an evaluator raised (its result is missing, never counted as 0)."""
+    usage: Spend = Field(default_factory=Spend)
+    """What the coach's requests spent over all runs, failed cases included."""
+    judge_usage: Spend = Field(default_factory=Spend)
+    """What the LLM judge's requests spent over all runs."""
+
+    @property
+    def cost_usd(self) -> Cost:
+        """The coach's and the judge's cost together."""
+        return (self.usage + self.judge_usage).cost_usd
 
 
 class ModelResult(BaseModel):
-    """Every case of one model, and its summary."""
+    """Every case run of one model, and its summary."""
 
     model_config = ConfigDict(extra="forbid")
 
     model: str
     baseline: bool = False
     """The offline coach: the row every other model is compared with."""
+    base_url: str | None = None
+    """The OpenAI-compatible server the model was served from, if not its provider."""
     cases: list[CaseResult]
     summary: ModelSummary
 
@@ -84,6 +141,10 @@ class EvalResults(BaseModel):
     dataset: str
     prompt_version: str
     judge: str | None = None
+    repeat: int = 1
+    """How often each model ran each case."""
+    case_digests: dict[str, str] = Field(default_factory=dict[str, str])
+    """Case → digest of its request and expectations: a case edited since a baseline is not compared with it."""
     created_at: dt.datetime
     models: list[ModelResult]
 
@@ -110,69 +171,53 @@ class EvalResults(BaseModel):
             ) from None
 
 
-def case_results(report: EvaluationReport[Any, Any, Any]) -> list[CaseResult]:
-    """Plain results of a pydantic-evals report, failed cases included."""
-    results = [
-        CaseResult(
-            name=case.name,
-            scores={name: float(result.value) for name, result in case.scores.items()},
-            assertions={name: bool(result.value) for name, result in case.assertions.items()},
-            reasons={
-                name: result.reason
-                for name, result in [*case.scores.items(), *case.assertions.items()]
-                if result.reason
-            },
-            labels={name: str(r.value) for name, r in case.labels.items() if not name.endswith(f".{NOT_APPLICABLE}")},
-            not_applicable={
-                name.removesuffix(f".{NOT_APPLICABLE}"): str(r.value)
-                for name, r in case.labels.items()
-                if name.endswith(f".{NOT_APPLICABLE}")
-            },
-            metrics=_metrics(case.metrics, case.attributes),
-            seconds=case.task_duration,
-            evaluator_errors=[f"{f.name}: {f.error_message}" for f in case.evaluator_failures],
+_RUN_SUFFIX = re.compile(r" \[(\d+)/\d+\]$")
+
+
+def _run_of(case: ReportCase[Any, Any, Any] | ReportCaseFailure[Any, Any, Any]) -> tuple[str, int]:
+    """The case's own name and its run number (pydantic-evals names repeated runs `name [2/3]`)."""
+    run = _RUN_SUFFIX.search(case.name)
+    if case.source_case_name is None or run is None:
+        return case.name, 1
+    return case.source_case_name, int(run[1])
+
+
+def case_results(report: EvaluationReport[Any, Any, Any], meters: dict[str, CaseMeter]) -> list[CaseResult]:
+    """Plain results of a pydantic-evals report, failed cases included, with what each case run spent."""
+    results: list[CaseResult] = []
+    for case in report.cases:
+        name, run = _run_of(case)
+        meter = meters.get(case.name, CaseMeter())
+        results.append(
+            CaseResult(
+                name=name,
+                run=run,
+                scores={key: float(result.value) for key, result in case.scores.items()},
+                assertions={key: bool(result.value) for key, result in case.assertions.items()},
+                reasons={
+                    key: result.reason
+                    for key, result in [*case.scores.items(), *case.assertions.items()]
+                    if result.reason
+                },
+                labels={k: str(r.value) for k, r in case.labels.items() if not k.endswith(f".{NOT_APPLICABLE}")},
+                not_applicable={
+                    key.removesuffix(f".{NOT_APPLICABLE}"): str(r.value)
+                    for key, r in case.labels.items()
+                    if key.endswith(f".{NOT_APPLICABLE}")
+                },
+                metrics={key: float(value) for key, value in case.metrics.items()},
+                seconds=case.task_duration,
+                usage=meter.of("task"),
+                judge_usage=meter.of("judge"),
+                evaluator_errors=[f"{f.name}: {f.error_message}" for f in case.evaluator_failures],
+            )
         )
-        for case in report.cases
-    ]
-    results += [CaseResult(name=failure.name, error=failure.error_message) for failure in report.failures]
+    for failure in report.failures:
+        name, run = _run_of(failure)
+        meter = meters.get(failure.name, CaseMeter())
+        results.append(
+            CaseResult(
+                name=name, run=run, usage=meter.of("task"), judge_usage=meter.of("judge"), error=failure.error_message
+            )
+        )
     return results
-
-
-def _metrics(metrics: dict[str, float | int], attributes: dict[str, Any]) -> dict[str, float]:
-    figures = {name: float(value) for name, value in metrics.items()}
-    cost = attributes.get("cost_usd")
-    if isinstance(cost, int | float):
-        figures["cost_usd"] = float(cost)
-    return figures
-
-
-def percentile(values: Sequence[float], share: float) -> float | None:
-    """Nearest-rank percentile (share 0.5 → median); None for no values."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
-def summarize(cases: Sequence[CaseResult]) -> ModelSummary:
-    """Means of the main scores, completion and pass rate, latency percentiles, token and cost totals."""
-    scores: dict[str, float] = {}
-    for name in MAIN_SCORES:
-        values = [case.scores[name] for case in cases if name in case.scores]
-        if values:
-            scores[name] = round(sum(values) / len(values), 4)
-    total = len(cases) or 1
-    scores[COMPLETION] = round(sum(case.error is None for case in cases) / total, 4)
-    scores[PASS_RATE] = round(sum(case.passed for case in cases) / total, 4)
-    done = [case for case in cases if case.error is None]
-    seconds = [case.seconds for case in done if case.seconds is not None]
-    costs_known = all("cost_usd" in case.metrics for case in done)
-    return ModelSummary(
-        scores=scores,
-        latency_p50=percentile(seconds, 0.5),
-        latency_p95=percentile(seconds, 0.95),
-        requests=int(sum(case.metrics.get("requests", 0) for case in done)),
-        input_tokens=int(sum(case.metrics.get("input_tokens", 0) for case in done)),
-        output_tokens=int(sum(case.metrics.get("output_tokens", 0) for case in done)),
-        cost_usd=round(sum(case.metrics["cost_usd"] for case in done), 6) if costs_known else None,
-    )
