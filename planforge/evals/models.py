@@ -1,9 +1,11 @@
 """The models an eval compares: each one named once, served from where it says, and nothing else.
 
-A model spec is `[LABEL=]NAME[@BASE_URL]`:
+A model spec is `[LABEL=]NAME[#PROMPT_VERSION][@BASE_URL]`:
 
     offline                                                   the offline coach (always run: the baseline row)
     openai:gpt-4o-mini                                        a hosted model; its provider's key from the environment
+    openai:gpt-4o-mini#v1                                     the same model on prompt version v1 (row "…#v1"), to
+                                                              compare prompt versions in one run
     local=openai-chat:llama3.2:3b@http://127.0.0.1:8001/v1    an OpenAI-compatible server, in the row "local"
 
 A base URL is an OpenAI-compatible server (chat completions), so only an OpenAI-compatible name takes one:
@@ -25,6 +27,7 @@ from pydantic_ai.models import Model, known_model_names
 from pydantic_ai.providers import infer_provider_class
 
 from planforge.llm import ModelChoice, close_model, resolve_model, retrying_http_client
+from planforge.prompts import PromptError, check_prompt_version
 from planforge.settings import OFFLINE_MODEL, Settings
 
 OPENAI_COMPATIBLE_PROVIDERS: Final = frozenset({"openai", "openai-chat"})
@@ -33,7 +36,9 @@ OPENAI_COMPATIBLE_PROVIDERS: Final = frozenset({"openai", "openai-chat"})
 PLANFORGE_BASE_URL: Final = "PLANFORGE_BASE_URL"
 """Where a model without its own base URL is served from, when that setting is set (as everywhere in planforge)."""
 
-_SPEC = re.compile(r"^(?:(?P<label>[\w.\-]+)=)?(?P<name>[^=\s@][^=\s]*?)(?:@(?P<url>https?://\S+))?$")
+_SPEC = re.compile(
+    r"^(?:(?P<label>[\w.\-]+)=)?(?P<name>[^=\s@#][^=\s#]*?)(?:#(?P<version>v\d+))?(?:@(?P<url>https?://\S+))?$"
+)
 
 
 class ModelSpecError(ValueError):
@@ -57,13 +62,16 @@ class EvalModel:
     """The row name in reports; default: the model string or the Model's name."""
     base_url: str | None = None
     """An OpenAI-compatible server that serves this row's model names (not the hosted provider)."""
+    prompt_version: str | None = None
+    """The prompt version this row runs on; None: the run's version."""
 
     @property
     def name(self) -> str:
-        """The row name in reports."""
+        """The row name in reports (a row on its own prompt version says which: `openai:gpt-4o-mini#v1`)."""
         if self.label:
             return self.label
-        return self.model if isinstance(self.model, str) else self.model.model_name
+        name = self.model if isinstance(self.model, str) else self.model.model_name
+        return f"{name}#{self.prompt_version}" if self.prompt_version else name
 
     @classmethod
     def parse(cls, spec: str) -> EvalModel:
@@ -79,7 +87,12 @@ class EvalModel:
             if not parsed.netloc:
                 raise ModelSpecError(spec, f"{url!r} is not a base URL like http://127.0.0.1:8001/v1")
             served_name(name, url, spec, source="its base URL")  # refuses a non-OpenAI provider now, not mid-run
-        return cls(model=name, label=match["label"], base_url=url)
+        if (version := match["version"]) is not None:
+            try:
+                check_prompt_version(version)
+            except PromptError as error:
+                raise ModelSpecError(spec, str(error)) from None
+        return cls(model=name, label=match["label"], base_url=url, prompt_version=version)
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,8 @@ class ModelRow:
     plan_model: Model
     base_url: str | None
     """The OpenAI-compatible server the row's models are sent to; None for hosted and in-process models."""
+    prompt_version: str | None = None
+    """The row's own prompt version; None: the run's."""
 
 
 def served_name(name: str, url: str, spec: str, *, source: str) -> str:
@@ -148,7 +163,7 @@ def resolve_rows(models: list[EvalModel], settings: Settings, stack: AsyncExitSt
         model = build_model(chosen.model, chosen, settings, stack)
         plan = model if chosen.plan_model is None else build_model(chosen.plan_model, chosen, settings, stack)
         served = serving_url(chosen.model, chosen, settings)
-        rows.append(ModelRow(chosen.name, model, plan, served[0] if served else None))
+        rows.append(ModelRow(chosen.name, model, plan, served[0] if served else None, chosen.prompt_version))
     return rows
 
 

@@ -113,7 +113,7 @@ async def _evaluate(
         model=draft_model,
         plan_model=draft_model if row.plan_model is row.model else metered(row.plan_model, "task"),
         settings=settings,
-        prompt_version=prompt_version,
+        prompt_version=row.prompt_version or prompt_version,
         library=sample_library(dataset),
     )
     meters: dict[str, CaseMeter] = {}

@@ -28,6 +28,8 @@ LOCAL = "http://127.0.0.1:8001/v1"
         (f"local=openai-chat:llama3.2:3b@{LOCAL}", EvalModel("openai-chat:llama3.2:3b", label="local", base_url=LOCAL)),
         (f"llama3.2:3b@{LOCAL}", EvalModel("llama3.2:3b", base_url=LOCAL)),
         ("mini=openai:gpt-4o-mini", EvalModel("openai:gpt-4o-mini", label="mini")),
+        ("openai:gpt-4o-mini#v1", EvalModel("openai:gpt-4o-mini", prompt_version="v1")),
+        (f"local=llama3.2:3b#v2@{LOCAL}", EvalModel("llama3.2:3b", label="local", base_url=LOCAL, prompt_version="v2")),
     ],
 )
 def test_a_spec_names_the_model_its_row_and_its_server(spec: str, expected: EvalModel) -> None:
@@ -114,3 +116,43 @@ async def test_the_judge_takes_the_same_spec_but_the_offline_coach_cannot_judge(
     assert (name, judge.model_name, judge.base_url) == ("local-judge", "qwen2.5:7b", f"{LOCAL}/")
     with pytest.raises(ModelSpecError, match="cannot judge"):
         build_judge("offline", Settings(), stack)
+
+
+def test_a_row_on_its_own_prompt_version_is_named_by_it_and_an_unknown_version_is_refused() -> None:
+    assert EvalModel.parse("openai:gpt-4o-mini#v1").name == "openai:gpt-4o-mini#v1"
+    with pytest.raises(ModelSpecError, match="v9"):
+        EvalModel.parse("openai:gpt-4o-mini#v9")
+
+
+async def test_prompt_versions_compare_in_one_run_each_row_drafting_on_its_own() -> None:
+    from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse
+    from pydantic_ai.models.function import AgentInfo, FunctionModel
+
+    from planforge.evals.dataset import load_dataset
+    from planforge.evals.runner import run_eval
+    from planforge.testing import scripted_draft, scripted_draft_model
+
+    seen: dict[str, bool] = {}
+    dataset = load_dataset("plans.v2")
+    one_case = type(dataset)(name=dataset.name, cases=dataset.cases[:1], evaluators=[])
+
+    def recording(version: str) -> FunctionModel:
+        """A scripted drafting model that notes whether its instructions carried the coaching figures."""
+        answer = scripted_draft_model(scripted_draft(one_case.cases[0].inputs.weeks)).function
+        assert answer is not None
+
+        def function(messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
+            instructions = " ".join(m.instructions or "" for m in messages if isinstance(m, ModelRequest))
+            seen[version] = "Coaching figures" in instructions
+            return answer(messages, info)  # type: ignore[return-value]  # the scripted answer is synchronous
+
+        return FunctionModel(function, model_name=f"scripted-{version}")
+
+    rows = [
+        EvalModel(recording("v1"), plan_model="offline", label="v1", prompt_version="v1"),
+        EvalModel(recording("v2"), plan_model="offline", label="v2"),
+    ]
+    results = await run_eval(one_case, rows, prompt_version="v2")
+    assert [m.model for m in results.models] == ["offline", "v1", "v2"]
+    assert seen == {"v1": False, "v2": True}  # only v2's instructions carry the coaching figures
+    assert all(case.error is None for row in results.models for case in row.cases)
