@@ -17,6 +17,7 @@ from planforge.domain.draft import DraftMetadata, DraftResult
 from planforge.domain.events import Emit
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
+from planforge.domain.requirements import Requirements
 from planforge.drafttext import check_weeks, render_draft, segment_draft
 from planforge.library.enforcement import LibrarySnapshot
 from planforge.library.policy import LibraryPolicy
@@ -48,6 +49,14 @@ def _built_here(choice: ModelChoice | None, built: Model, model: ModelChoice | N
     if isinstance(choice, Model):
         return False
     return not (choice is None and built is model)  # the plan model defaulting to a caller's draft model
+
+
+def understood_requirements(request: DraftRequest, principle: str) -> Requirements:
+    """What the request asks for, as planforge reads it (the draft result's metadata carries it)."""
+    # Imported here: `import planforge` leaves the offline coach unloaded until a draft is written.
+    from planforge.offline.engine.understand import read_requirements
+
+    return read_requirements(request.additional_prompt, principle, request.start_date)
 
 
 def utc_now() -> dt.datetime:
@@ -171,12 +180,16 @@ class PlanForge:
         budget = Budget.from_settings(self.settings)
         async with deadline(self.settings.request_timeout_seconds):
             draft = await self._writer.write(run, emit, budget)
+        requirements = understood_requirements(request, run.principle)
         metadata = DraftMetadata(
-            weeks=request.weeks, level=request.level, org_id=request.org_id, generated_at=self._clock()
+            weeks=request.weeks,
+            level=request.level,
+            org_id=request.org_id,
+            generated_at=self._clock(),
+            requirements=requirements,
         )
-        return DraftResult(
-            draft=render_draft(draft), training_principle=run.principle, metadata=metadata, usage=budget.spent()
-        )
+        text = render_draft(draft, draft.language or requirements.language)
+        return DraftResult(draft=text, training_principle=run.principle, metadata=metadata, usage=budget.spent())
 
     async def _plan(self, request: PlanRequest, emit: Emit | None) -> Plan:
         run = await self.plan_run(request)

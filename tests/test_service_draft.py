@@ -9,6 +9,7 @@ from pydantic_ai import capture_run_messages
 from pydantic_ai.messages import ModelRequest, ToolReturnPart
 
 from planforge import DraftRequest, GenerationError, PlanForge
+from planforge.domain.requirements import Requirements
 from planforge.drafttext.segment import segment_draft
 from planforge.stores.training_principles import DEFAULT_PRINCIPLE, InMemoryTrainingPrincipleStore
 from planforge.testing import scripted_draft, scripted_draft_model
@@ -25,7 +26,9 @@ def forge_with(*drafts: object, training_principles: InMemoryTrainingPrincipleSt
 async def test_draft_result_echoes_request_and_renders_every_week() -> None:
     forge = forge_with(scripted_draft(4))
     result = await forge.generate_draft(DraftRequest(weeks=4, level="beginner", org_id="org_1"))
-    assert result.metadata.model_dump() == {"weeks": 4, "level": "beginner", "org_id": "org_1", "generated_at": NOW}
+    metadata = result.metadata.model_dump(exclude={"requirements"})
+    assert metadata == {"weeks": 4, "level": "beginner", "org_id": "org_1", "generated_at": NOW}
+    assert result.metadata.requirements == Requirements()  # a request without free text asks for nothing more
     weeks = segment_draft(result.draft).weeks
     assert [week.week for week in weeks] == [1, 2, 3, 4]
     assert all(week.body.count("\n- ") == 6 for week in weeks)  # seven day lines each

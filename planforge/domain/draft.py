@@ -10,8 +10,9 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from planforge.domain.requirements import Requirements
 from planforge.domain.usage import Usage
-from planforge.domain.vocabulary import Level, Phase, Weekday
+from planforge.domain.vocabulary import Language, Level, Phase, Weekday
 
 _MODEL_CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
@@ -71,6 +72,8 @@ class Draft(BaseModel):
     """Phases in order, together covering every week exactly once."""
     weeks: list[DraftWeek]
     """Every week in order, numbered 1..N."""
+    language: Language | None = None
+    """The language the draft is written in (ISO 639-1): its headers and day names are rendered in it."""
 
 
 class OutlinePhase(DraftPhase):
@@ -122,6 +125,9 @@ class DraftMetadata(BaseModel):
     org_id: str
     generated_at: dt.datetime
     """When the draft was generated (UTC)."""
+    requirements: Requirements | None = None
+    """What planforge understood the request to ask for (race, days, caps, hours, athlete, language), and what it
+    could not use."""
 
 
 class DraftResult(BaseModel):

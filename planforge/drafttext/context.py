@@ -1,9 +1,10 @@
 """What a whole plan says about all its sessions: the unit of bare numbers and the sport of unnamed sessions.
 
 "Distances in miles unless noted" makes "E 5" five miles; "all numbers are minutes" makes it five minutes.
-In a plan clearly about cycling (FTP, watts,
-sweet spot, spins and rides throughout, hardly a run), a session that names no sport ("2h Z2, group
-ride ok", "3x8' sweetspot") is a ride rather than the run the parser would otherwise assume.
+In a plan clearly about cycling (FTP, watts, sweet spot, spins and rides throughout, hardly a run), a
+session that names no sport ("2h Z2, group ride ok", "3x8' sweetspot") is a ride rather than the run the
+parser would otherwise assume. "Long runs on Saturdays" names the day a week's long session goes on when the
+week lists its sessions without weekdays.
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from planforge.domain.vocabulary import WorkoutType
-from planforge.drafttext.days import fold
+from planforge.domain.vocabulary import Weekday, WorkoutType
+from planforge.drafttext.days import fold, weekday_named
 
 BareNumberUnit = Literal["mi", "km", "min"]
 """What a number written without a unit means: miles, kilometres or minutes."""
 
 _UNIT_NOTE: Final = re.compile(
     r"\b(?:distances?|distanzen|entfernungen|afstanden|distanze|distancias|mileage|all runs|everything|numbers"
-    r"|times|durations|values|figures|zahlen|zeiten|nombres|chiffres|numeros|números|numeri|getallen)\b"
-    r"[^.\n]{0,25}?\b(?:in|en|sind in|are in|are|sind|sont|son|sono|zijn|=)\s+"
-    r"(?P<unit>miles?|mi|millas|km|kilomet\w*|kilometr\w*|minutes?|mins?|minuten|minutos|minuti)\b"
+    r"|times|durations|values|figures|zahlen|zeiten|nombres|chiffres|numeros|numeri|getallen|sessions|workouts"
+    r"|dystanse|czasy|distanser|tider|afstande|avstander|vzdalenosti|casy|units?)\b"
+    r"[^.\n]{0,25}?(?:\b(?:in|en|sind in|are in|are|sind|sont|son|sono|zijn|w|i|v|ve|er i|ar i|er|ar)\s++|[:=]\s*+)"
+    r"(?P<unit>miles?|mi|millas|km|kilomet\w*|kilometr\w*|minutes?|mins?|minuten|minutos|minuti|minut\w*)\b"
 )
 # Word beginnings that signal a sport; counted over the words of the whole text (one pass, no regex per word).
 _SPORT_SIGNALS: Final[dict[WorkoutType, tuple[str, ...]]] = {
@@ -45,6 +47,8 @@ class PlanContext:
     """The unit of a bare number ("E 5"), from a plan-level note; None: bare numbers stay unmeasured."""
     default_sport: WorkoutType | None = None
     """The sport of a session that names none; None: such a session is a run."""
+    long_day: Weekday | None = None
+    """The day the plan puts its long session on ("long runs on Saturdays"); None: not stated."""
 
 
 NO_CONTEXT: Final = PlanContext()
@@ -73,7 +77,25 @@ def _dominant_sport(folded: str) -> WorkoutType | None:
     return None
 
 
+# "long runs on Saturdays", "long run day: Sunday", "sortie longue le dimanche", "langer Lauf am Sonntag".
+_LONG_DAY: Final = re.compile(
+    r"\b(?:long[^\S\n]+(?:run|ride|session|workout)s?(?:[^\S\n]+day)?|sortie[^\S\n]+longue|langer?[^\S\n]+lauf"
+    r"|tirada[^\S\n]+larga|lange[^\S\n]+duurloop|dlugi[^\S\n]+bieg|wybieganie|langpass|langtur)"
+    r"[^\S\n]*+(?:(?:on|am|le|el|la|il|op|i|w|v|pa|every)[^\S\n]++)?(?:the[^\S\n]++)?[:\-–—]?[^\S\n]*+"
+    r"(?P<day>[a-z]{3,12})\b"
+)
+
+
+def _long_day(folded: str) -> Weekday | None:
+    """The weekday named right after a mention of the long session, the first such ("long runs on Saturdays")."""
+    for match in _LONG_DAY.finditer(folded):
+        day = weekday_named(match["day"]) or weekday_named(match["day"].removesuffix("s"))
+        if day is not None:
+            return day
+    return None
+
+
 def plan_context(text: str) -> PlanContext:
     """The defaults a whole draft text sets (see the module docstring)."""
     folded = fold(text)
-    return PlanContext(default_unit=_unit(folded), default_sport=_dominant_sport(folded))
+    return PlanContext(default_unit=_unit(folded), default_sport=_dominant_sport(folded), long_day=_long_day(folded))

@@ -7,18 +7,28 @@ here. A week starts at a week header ("Week 3", "## Week 3: Build", "**Wk 3**", 
 header with no days) sets the phase of the weeks that follow. Markdown or pipe tables whose rows (or
 columns) are weeks and whose columns (or rows) are days are read as one week per row (column). A header
 line that carries the days itself ("Week 1: Mon rest, Tue easy 5 mi, ...") is a week whose body is that
-paragraph. A plan with no week header at all may be dated or numbered per day instead.
+paragraph. Week words are read in English, German, French, Spanish, Portuguese, Italian, Polish, Czech, Swedish,
+Danish and Norwegian ("Tydzień 2", "Týden 2", "Vecka 2", "Uge 2", "Uke 2"); a line ending in a week
+("Here's week 2:") is a header too.
+
+Days written before the first week header form the week before it ("Here's next week: Mon off, Tue easy 6k, ..."
+then "Wk2: ..."). A plan with no week header at all may be dated or numbered per day, or simply name its
+weekdays in order: see `planforge.drafttext.headerless`. A chat thread is first reduced to the coach's
+messages: see `planforge.drafttext.chat`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from planforge.domain.chunk import WeekText
 from planforge.domain.vocabulary import Phase
+from planforge.drafttext.chat import coach_messages
 from planforge.drafttext.context import PlanContext, plan_context
-from planforge.drafttext.days import calendar_days, day_marks
+from planforge.drafttext.days import day_marks, fold
+from planforge.drafttext.headerless import calendar_days, weeks_by_weekday_order
 from planforge.drafttext.tables import expand_week_tables
 from planforge.exceptions import DraftStructureError
 
@@ -32,8 +42,13 @@ __all__ = [
     "week_number",
 ]
 
-_DECOR = r"[\s#*_>|\-–—=~\[【]*"
-_WEEK_WORD = r"(?:weeks?|wks?|wochen?|semaines?|semanas?|settimane|settimana|w)"
+_DECOR = r"[\s#*_>|\-–—=~\[【]*+"
+# Week words, folded (see `fold`): the segmenter matches folded lines.
+_ONE_WEEK = r"(?:week|wk|woche|semaine|semana|settimana|tydzien|tydz|tyg|tyden|vecka|veckan|uge|ugen|uke|uka|veke|w)"
+_WEEK_WORD = (
+    r"(?:weeks?|wks?|wochen?|semaines?|semanas?|settimane|settimana|tygodnie|tydzien|tyg|tydny|tyden|veckor|vecka"
+    r"|uger|uge|uker|uke|w)"
+)
 # Week numbers written as words, one to twelve, in English, German, French, Spanish, Portuguese and Italian.
 _NUMBER_WORDS: dict[int, tuple[str, ...]] = {
     1: ("one", "eins", "un", "une", "uno", "um"),
@@ -49,19 +64,21 @@ _NUMBER_WORDS: dict[int, tuple[str, ...]] = {
     11: ("eleven", "elf", "onze", "once", "undici"),
     12: ("twelve", "zwölf", "zwoelf", "douze", "doce", "doze", "dodici"),
 }
-_NUMBER_BY_WORD: dict[str, int] = {word: number for number, words in _NUMBER_WORDS.items() for word in words}
+_NUMBER_BY_WORD: dict[str, int] = {fold(word): number for number, words in _NUMBER_WORDS.items() for word in words}
 _NUMBER_WORD = "|".join(sorted(_NUMBER_BY_WORD, key=len, reverse=True))
 WEEK_HEADER = re.compile(
-    rf"^{_DECOR}(?:(?:week|wk|woche|semaine|semana|settimana|w)\.?\s*(?P<week>\d{{1,2}})\b"
-    rf"|(?:week|woche|semaine|semana|settimana)\s+(?P<word>{_NUMBER_WORD})(?![\w'’-]))(?P<rest>.*)$",
-    re.IGNORECASE,
+    rf"^{_DECOR}(?:{_ONE_WEEK}\.?\s*+(?P<week>\d{{1,2}})\b"
+    rf"|(?:week|woche|semaine|semana|settimana)\s+(?P<word>{_NUMBER_WORD})(?![\w'’-]))(?P<rest>.*)$"
 )
+"""A week header, matched against a folded line (see `fold`)."""
 WEEK_RANGE_HEADER = re.compile(
-    rf"^{_DECOR}{_WEEK_WORD}\.?\s*(?P<first>\d{{1,2}})\s*(?:-|–|—|to|bis|à|a|au|al)\s*(?:{_WEEK_WORD}\.?\s*)?"
-    r"(?P<last>\d{1,2})\b(?=\s*(?:$|[:.)(*|\-–—]))(?P<rest>.*)$",  # "Week 3 - 4 runs" is no range
-    re.IGNORECASE,
+    rf"^{_DECOR}{_WEEK_WORD}\.?\s*+(?P<first>\d{{1,2}})\s*+(?:-|–|—|to|bis|à|a|au|al|do|til)\s*+"
+    # "Week 3 - 4 runs" is no range.
+    rf"(?:{_WEEK_WORD}\.?\s*+)?(?P<last>\d{{1,2}})\b(?=\s*+(?:$|[:.)(*|\-–—]))(?P<rest>.*)$"
 )
-PHASE_HEADER = re.compile(rf"^{_DECOR}(?:phase|block|mesocycle)\s*\d*\b(?P<rest>.*)$", re.IGNORECASE)
+PHASE_HEADER = re.compile(rf"^{_DECOR}(?:phase|block|mesocycle|faza|fase|blok)\s*+\d*\b(?P<rest>.*)$")
+# A line that ends by naming a week introduces it ("Here's your plan for week 2:").
+_TRAILING_WEEK = re.compile(rf"(?<=\S)[^\S\n]++(?={_ONE_WEEK}\.?[^\S\n]*+\d{{1,2}}[^\S\n]*+:[^\S\n]*+$)")
 
 # Words in a phase or week header that name a phase; the first one in the header wins.
 _PHASE_WORDS: tuple[tuple[Phase, re.Pattern[str]], ...] = (
@@ -94,11 +111,14 @@ def phase_named_in(text: str) -> Phase | None:
 
 def week_number(header: re.Match[str]) -> int:
     """The week number a `WEEK_HEADER` match gives, in digits or as a word ("Week three" → 3)."""
-    return int(header["week"]) if header["week"] else _NUMBER_BY_WORD[header["word"].lower()]
+    return int(header["week"]) if header["week"] else _NUMBER_BY_WORD[fold(header["word"])]
+
+
+_FOCUS_EDGES = re.compile(r"^[\s:.)\]】=~*_\-–—|]++|(?<![\s*_|=~\]】\-–—])[\s*_|=~\]】\-–—]+$")
 
 
 def _focus(rest: str) -> str | None:
-    focus = re.sub(r"^[\s:.)\]】=~*_\-–—|]+|[\s*_|=~\]】\-–—]+$", "", rest)
+    focus = _FOCUS_EDGES.sub("", rest)
     focus = re.sub(r"^\(.*?\)\s*[:\-–—]?\s*", "", focus)  # "(May 5–11): Build" → "Build"
     return focus or None
 
@@ -122,12 +142,13 @@ class _OpenWeek:
 
 
 class _Segmenter:
-    """Walks the lines once, closing a week at each header."""
+    """Walks the lines once, closing a week at each header; lines before the first header are kept aside."""
 
     def __init__(self) -> None:
         self.weeks: list[WeekText] = []
         self.current: _OpenWeek | None = None
         self.phase: Phase | None = None
+        self.preamble: list[str] = []
 
     def close(self) -> None:
         current, self.current = self.current, None
@@ -150,69 +171,102 @@ class _Segmenter:
             self.current.body.append(days)
 
     def feed(self, line: str) -> None:
-        if match := WEEK_RANGE_HEADER.match(line):
+        folded = fold(line)
+        if match := WEEK_RANGE_HEADER.match(folded):
             first, last = int(match["first"]), int(match["last"])
             if first <= last:
-                self.open(list(range(first, last + 1)), line, match["rest"], is_range=True)
+                self.open(list(range(first, last + 1)), line, line[match.start("rest") :], is_range=True)
                 return
-        if week := WEEK_HEADER.match(line):
-            self.open([week_number(week)], line, week["rest"], is_range=False)
-        elif header := PHASE_HEADER.match(line):
+        if week := WEEK_HEADER.match(folded):
+            self.open([week_number(week)], line, line[week.start("rest") :], is_range=False)
+        elif header := PHASE_HEADER.match(folded):
             self.close()
             self.phase = phase_named_in(header["rest"]) or self.phase
         elif self.current is not None:
             self.current.body.append(line)
+        elif not self.weeks:
+            self.preamble.append(line)
+
+    def leading_week(self) -> WeekText | None:
+        """The days written before the first week header, as the week before it ("Here's next week: Mon off,
+        Tue easy 6k, ..." then "Wk2: ..."); None when they name fewer than three days or the first week is 1."""
+        if not self.weeks or self.weeks[0].week < 2:
+            return None
+        body = "\n".join(self.preamble).strip("\n")
+        if len({day for _, _, day in day_marks(body)}) < _MIN_LEADING_DAYS:
+            return None
+        number = self.weeks[0].week - 1
+        return WeekText(number, f"Week {number}", body, None, None)
 
 
-def _calendar_weeks(lines: list[str]) -> SegmentedDraft | None:
-    """A plan without week headers read by its dated or numbered day lines; None when it has neither."""
+_MIN_LEADING_DAYS = 3
+
+
+def _calendar_weeks(lines: list[str]) -> list[WeekText]:
+    """A plan without week headers read by its dated or numbered day lines, else by its weekdays in order."""
     days = calendar_days(lines)
     if not days:
-        return None
-    bodies: dict[int, list[str]] = {}
+        bodies = weeks_by_weekday_order("\n".join(lines))
+        return [WeekText(number, f"Week {number}", body, None, None) for number, body in enumerate(bodies, start=1)]
+    by_week: dict[int, list[str]] = {}
     for day, following in zip(days, [*days[1:], None], strict=True):
         stop = following.line if following else len(lines)
-        bodies.setdefault(day.week, []).extend([f"{day.weekday}: {day.text.strip()}", *lines[day.line + 1 : stop]])
-    weeks = [
+        by_week.setdefault(day.week, []).extend([f"{day.weekday}: {day.text.strip()}", *lines[day.line + 1 : stop]])
+    return [
         WeekText(number, f"Week {number}", "\n".join(body).strip("\n"), None, None)
-        for number, body in sorted(bodies.items())
+        for number, body in sorted(by_week.items())
     ]
-    return SegmentedDraft(weeks, plan_context("\n".join(lines)))
+
+
+def _lines(text: str) -> list[str]:
+    """The draft's lines, a chat reduced to the coach's messages, tables of weeks rewritten, and a line that
+    ends by naming a week ("Here's week 2:") cut so that the week starts a line."""
+    lines: list[str] = []
+    for line in expand_week_tables(coach_messages(text.splitlines())):
+        cut = _TRAILING_WEEK.search(fold(line))
+        lines += [line[: cut.start()], line[cut.end() :]] if cut else [line]
+    return lines
 
 
 def segment_draft(text: str) -> SegmentedDraft:
-    """Split `text` into weeks. Raises `DraftStructureError` when no week header is found.
+    """Split `text` into weeks. Raises `DraftStructureError` when it has neither week headers nor days.
 
-    A plan without week headers is read by its days when its lines are dated ("Tue 7 Jul: easy 30'") or
-    numbered ("Day 9 – Tempo run"): see `planforge.drafttext.days.calendar_days`.
+    A plan without week headers is read by its days (dated, numbered, or weekdays in order): see
+    `planforge.drafttext.headerless`.
     """
     segmenter = _Segmenter()
-    lines = expand_week_tables(text.splitlines())
+    lines = _lines(text)
     for line in lines:
         segmenter.feed(line)
     segmenter.close()
-    if not segmenter.weeks and (by_days := _calendar_weeks(lines)) is not None:
-        return by_days
-    if not segmenter.weeks:
+    leading = segmenter.leading_week()
+    weeks = [leading, *segmenter.weeks] if leading else segmenter.weeks
+    weeks = weeks or _calendar_weeks(lines)
+    if not weeks:
         raise DraftStructureError(
             "no week found: expected week headers such as 'Week 1' or 'Week 1: Base' on their own lines,"
             " each followed by that week's days (e.g. '- Monday: Rest', '- Tuesday: Easy run 45 min'),"
             " or a table with one row per week and one column per day"
         )
-    return SegmentedDraft(segmenter.weeks, plan_context("\n".join(lines)))
+    return SegmentedDraft(weeks, plan_context("\n".join(lines)))
 
 
 def check_weeks(segmented: SegmentedDraft, expected: int) -> None:
     """Demand weeks numbered exactly 1..expected, each once; the error names what differs."""
-    numbers = [week.week for week in segmented.weeks]
-    duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
+    counts = Counter(week.week for week in segmented.weeks)
+    duplicates = sorted(number for number, count in counts.items() if count > 1)
     if duplicates:
         raise DraftStructureError(f"week {duplicates[0]} appears more than once in the draft")
-    found = set(numbers)
-    if found != set(range(1, expected + 1)):
-        missing = sorted(set(range(1, expected + 1)) - found)
-        extra = sorted(found - set(range(1, expected + 1)))
-        detail = f"missing week {missing[0]}" if missing else f"unexpected week {extra[0]}"
+    wanted = set(range(1, expected + 1))
+    if set(counts) == wanted:
+        return
+    missing = sorted(wanted - set(counts))
+    extra = sorted(set(counts) - wanted)
+    detail = f"missing week {missing[0]}" if missing else f"unexpected week {extra[0]}"
+    if len(counts) != expected:
         raise DraftStructureError(
-            f"the draft has {len(found)} week(s) but weeks is {expected} ({detail}); make them match"
+            f"the draft has {len(counts)} week(s) but weeks is {expected} ({detail}); make them match"
         )
+    raise DraftStructureError(  # as many weeks as asked, numbered otherwise ("Week 0" … "Week 3" for weeks 4)
+        f"the draft has {expected} week(s) as weeks says, but they must be numbered 1 to {expected} ({detail})"
+    )

@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterable
 
 from planforge.domain.vocabulary import Weekday
-from planforge.drafttext.days import weekday_named
+from planforge.drafttext.days import fold, weekday_named
 
-_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_WEEK_CELL = re.compile(
-    r"^[\s*_]*(?:weeks?|wks?|wochen?|semaines?|semanas?|w|s)?\.?\s*(?P<first>\d{1,2})"
-    r"(?:\s*(?:-|–|—|to|bis|à|a)\s*(?P<last>\d{1,2}))?\b(?P<rest>.*)$",
-    re.IGNORECASE,
+# Possessive quantifiers throughout: a row of spaces or dashes is read in one pass, never re-tried.
+_SEPARATOR_ROW = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
+_WEEK_CELL = re.compile(  # matched against a folded cell
+    r"^[\s*_]*+(?:weeks?|wks?|wochen?|semaines?|semanas?|tydzien|tyg|tyden|vecka|uge|uke|w|s)?\.?\s*+"
+    r"(?P<first>\d{1,2})(?:\s*+(?:-|–|—|to|bis|à|a)\s*+(?P<last>\d{1,2}))?\b(?P<rest>.*)$"
 )
 _FOCUS_COLUMN = re.compile(r"focus|fokus|schwerpunkt|objectif|objetivo|theme|notes?|goal|ziel", re.IGNORECASE)
 _PHASE_COLUMN = re.compile(r"phase|fase|block|periode|période", re.IGNORECASE)
@@ -34,7 +34,7 @@ def cells(line: str) -> list[str] | None:
 
 
 def _week_numbers(cell: str) -> list[int]:
-    match = _WEEK_CELL.match(cell)
+    match = _WEEK_CELL.match(fold(cell))
     if match is None:
         return []
     first = int(match["first"])

@@ -9,7 +9,6 @@ answered too, week by week, so progress reporting works offline.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import AsyncIterator
 from functools import lru_cache
 from typing import Any
@@ -26,7 +25,7 @@ from planforge.agents.contract import (
     request_sections,
 )
 from planforge.domain.chunk import ChunkWeek, PlanChunk
-from planforge.domain.draft import DraftOutline, DraftWeek, DraftWeeks, OutlinePhase
+from planforge.domain.draft import DraftOutline, DraftWeeks, OutlinePhase
 from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase
@@ -130,20 +129,25 @@ def _outline(plan: EnginePlan) -> DraftOutline:
         OutlinePhase(
             **phase.model_dump(),
             weekly_minutes=[round(seconds[week - 1] / 60) for week in range(phase.start_week, phase.end_week + 1)],
-            key_sessions=_key_sessions(draft.weeks[phase.start_week - 1]),
+            key_sessions=_key_sessions(plan, phase.start_week),
         )
         for phase in draft.phases
     ]
     return DraftOutline(title=draft.title, overview=draft.overview, phases=phases)
 
 
-_ROUTINE_SESSION = re.compile(r"(?i)^(rest|easy|recovery)\b")
+_ROUTINE_SUB_TYPES = frozenset({"easy-run", "recovery-run", "endurance-ride", "endurance-swim", "strength-training"})
 
 
-def _key_sessions(week: DraftWeek) -> str:
-    """A phase's key sessions by name, from its first week ("Long run, Tempo"), as the outline schema asks."""
-    key = [day.session.split(":", 1)[0] for day in week.days if not _ROUTINE_SESSION.match(day.session)]
-    return ", ".join(key)[:300] or "Easy running"
+def _key_sessions(plan: EnginePlan, week: int) -> str:
+    """A phase's key sessions by their words, from its first week ("Long run 90 min, Tempo"), as the outline asks."""
+    sessions = [
+        w.workout_description.split(":", 1)[0]
+        for w in plan.workouts
+        if w.week == week and w.workout_sub_type not in _ROUTINE_SUB_TYPES
+    ]
+    days = plan.draft.weeks[week - 1].days
+    return ", ".join(dict.fromkeys(sessions))[:300] or next((d.session for d in days if d.session), "-")[:300]
 
 
 _UNITS_BY_WORD = {"miles": "mi", "kilometres": "km", "minutes": "min"}

@@ -120,6 +120,6 @@ def test_numbered_days_follow_a_day_one_note() -> None:
     ]
 
 
-def test_two_dated_lines_are_no_plan() -> None:
-    with pytest.raises(DraftStructureError, match="no week found"):
-        segment_draft("Tue 7 Jul: easy 30'\nWed 8 Jul: rest")
+def test_two_dated_lines_are_one_week_read_by_its_weekdays() -> None:
+    [week] = segment_draft("Tue 7 Jul: easy 30'\nWed 8 Jul: rest").weeks
+    assert (week.week, week.body) == (1, "Tue 7 Jul: easy 30'\nWed 8 Jul: rest")

@@ -6,7 +6,7 @@ import asyncio
 
 import httpx
 import pytest
-from dirty_equals import IsDatetime, IsStr
+from dirty_equals import IsDatetime, IsPartialDict, IsStr
 from fastapi import FastAPI
 from inline_snapshot import snapshot
 from pydantic_ai import ModelHTTPError
@@ -49,7 +49,13 @@ async def test_generate_draft_returns_the_spec_envelope(client: httpx.AsyncClien
     assert body["status"] == "success"
     assert body["data"]["draft"].startswith("2-Week Beginner 10K Plan\n")
     assert body["data"]["metadata"] == snapshot(
-        {"weeks": 2, "level": "beginner", "org_id": "org_abc123", "generated_at": IsDatetime(iso_string=True)}
+        {
+            "weeks": 2,
+            "level": "beginner",
+            "org_id": "org_abc123",
+            "generated_at": IsDatetime(iso_string=True),
+            "requirements": IsPartialDict(language="en", race=None, not_used=[]),
+        }
     )
     assert body["data"]["training_principle"] == IsStr(min_length=20)
 
@@ -88,7 +94,13 @@ async def test_draft_stream_sends_progress_then_result_then_done(client: httpx.A
     result = events[-2][1]["data"]
     assert isinstance(result, dict)
     assert result["metadata"] == snapshot(
-        {"weeks": 2, "level": "beginner", "org_id": "org_abc123", "generated_at": IsDatetime(iso_string=True)}
+        {
+            "weeks": 2,
+            "level": "beginner",
+            "org_id": "org_abc123",
+            "generated_at": IsDatetime(iso_string=True),
+            "requirements": IsPartialDict(language="en", race=None, not_used=[]),
+        }
     )
 
 

@@ -30,7 +30,9 @@ from planforge.offline.parser.durations import find_durations
         ("1-and-a-half minutes", [90]),
         ("one and a half hours", [5400]),
         ("une heure", [3600]),
-        ("45-60 min", [3150]),  # a range: its midpoint
+        ("45-60 min", [2700]),  # a range: its lower bound
+        ("40–50'", [2400]),
+        ("2.5–3 h", [9000]),
         ("40 min @ 5:30/km", [2400]),  # the pace is not a duration
         ("15 min warm-up, 20 min tempo", [900, 1200]),
         ("6 x 800m", []),
@@ -55,8 +57,9 @@ def test_clock_time_is_minutes_and_seconds_inside_a_repetition() -> None:
         ("800m", [800]),
         ("1500 m", [1500]),
         ("2000 yd", [1828.8]),
-        ("8-10 km", [9000]),  # a range: its midpoint
-        ("3-4 mi", [5632.704]),
+        ("8-10 km", [8000]),  # a range: its lower bound
+        ("3-4 mi", [4828.032]),
+        ("10-13 miles", [16093.44]),
         ("6 x 800m @ 5K pace w/ 400m jog", [800, 400]),  # "5K pace" is a pace, not a distance
         ("tempo @ 10k", []),
         ("a ritmo de 10k", []),

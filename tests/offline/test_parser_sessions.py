@@ -47,7 +47,7 @@ Row = tuple[str, str, int | None, float | None]
         ("Tirada larga 16 km", [("run", "long-run", None, 16000)]),
         ("Sortie longue 1h30", [("run", "long-run", 5400, None)]),
         ("10 km locker", [("run", "easy-run", None, 10000)]),
-        ("Long 8-10 km", [("run", "long-run", None, 9000)]),
+        ("Long 8-10 km", [("run", "long-run", None, 8000)]),  # a range: its lower bound
         ("Seuil : 15 min d'échauffement, 3 x 10 min au seuil, 10 min retour au calme",
          [("run", "tempo-run", 3300, None)]),
         ("Open water swim 30 min", [("swim", "open-water-swim", 1800, None)]),

@@ -93,7 +93,7 @@ def test_portuguese_days_and_one_sentence_week_with_a_sign_off() -> None:
 
 
 def test_a_week_with_no_readable_day_is_still_named() -> None:
-    with pytest.raises(DraftStructureError, match="week 2: no day found"):
+    with pytest.raises(DraftStructureError, match=r"week 2: neither a day nor a session found .*'whatever feels good'"):
         parse_draft("Week 1\nMon: easy 20 min\n\nWeek 2\nwhatever feels good\n\nWeek 3\nTue: easy 30 min\n")
 
 

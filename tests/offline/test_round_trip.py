@@ -132,18 +132,20 @@ def test_a_brick_is_the_ride_then_the_run_off_the_bike() -> None:
 
 
 def test_race_distances_are_the_races_own() -> None:
-    races: dict[str, float | None] = {}
-    for goal in ("Half marathon", "Marathon", "First 50K ultra trail race", "Half Ironman 70.3", "Gran fondo"):
+    """A running race by its name's length; a multi-sport race as its legs; a cycling event by its stated length."""
+    races: dict[str, list[tuple[str, float | None]]] = {}
+    goals = ("Half marathon", "Marathon", "First 50K ultra trail race", "Half Ironman 70.3", "Gran fondo of 160 km")
+    for goal in goals:
         plan = write_plan(draft_request(8, "intermediate", goal), "")
         workouts, _ = parse_to_workouts(render_draft(plan.draft), weeks=8)
-        race = next(w for w in workouts if w.workout_sub_type == "race")
-        races[goal] = race.target_distance_in_meters
+        legs = [w for w in workouts if w.workout_sub_type == "race"]
+        races[goal] = [(w.workout_type, w.target_distance_in_meters) for w in legs]
     assert races == {
-        "Half marathon": 21097.5,
-        "Marathon": 42195.0,
-        "First 50K ultra trail race": 50000.0,
-        "Half Ironman 70.3": None,  # a triathlon's distance is not a running distance
-        "Gran fondo": None,
+        "Half marathon": [("run", 21097.5)],
+        "Marathon": [("run", 42195.0)],
+        "First 50K ultra trail race": [("run", 50000.0)],
+        "Half Ironman 70.3": [("swim", 1900.0), ("bike", 90000.0), ("run", 21100.0)],
+        "Gran fondo of 160 km": [("bike", 160000.0)],
     }
 
 

@@ -1,58 +1,46 @@
-"""Phases and weekly volume: how a plan of N weeks is cut into base, build, peak and taper, and how much
-training each week holds.
+"""Phases and the load of each week: how a plan of N weeks is cut into base, build, peak and taper, where the
+step-back weeks and tune-up races fall, and how far each week is along the way to the peak.
 
-Volume is training minutes per week, in 5-minute steps. It starts at a level- and goal-dependent figure,
-grows at most 8% a week (under the 10% convention, leaving room for rounding) up to a ceiling, drops by a
-quarter in a step-back week every `step_back_every` weeks, and returns to the previous level afterwards.
-A race plan ends with a taper of 1–3 weeks that cuts volume progressively to half the peak in race week
-(Bosquet 2007: −41–60%), with the race on the last week's long-run day.
+- Taper: the knowledge's taper length for the race, in whole weeks (5K and 10K 1, half marathon 2, marathon,
+  50K and Ironman 3, the rest 2), cutting volume progressively to 45 % of the peak in race week (race week
+  40–60 %, Bosquet 2007: −41–60 %). A plan shorter than its taper is all taper.
+- Step-back weeks: the principle's loading pattern (3:1 by default, 2:1 when it says so), never the last week
+  before the taper, at 75 % of the week before.
+- Long plans (20 training weeks or more) hold tune-up races of shorter distances in step-back weeks at least
+  eight weeks apart and six weeks clear of the taper, so the year is made of blocks, not of one flat line.
+- Each build week moves one step along the way from the athlete's start to the race's peak
+  (`planforge.offline.engine.sizes` turns the steps into minutes, at most +10 % a week).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
 
-from planforge.domain.vocabulary import Level, Phase
-from planforge.offline.engine.requirements import Goal, Requirements
+from planforge.coaching import Race
+from planforge.domain.vocabulary import Phase, RaceDistance
 
-WEEKLY_GROWTH: Final = 1.08
-STEP_BACK_FACTOR: Final = 0.75
-TAPER_FACTORS: Final[dict[int, tuple[float, ...]]] = {1: (0.5,), 2: (0.7, 0.5), 3: (0.8, 0.65, 0.5)}
+WeekKind = Literal["build", "step-back", "tune-up", "taper", "race", "after-race"]
 
-# Weekly minutes (start, ceiling) by level for a half-marathon runner; other goals scale these.
-_LEVEL_MINUTES: Final[dict[Level, tuple[int, int]]] = {
-    "beginner": (120, 210),
-    "intermediate": (180, 330),
-    "advanced": (270, 480),
-}
-_GOAL_SCALE: Final[dict[Goal, float]] = {
-    "5k": 0.85,
-    "10k": 0.9,
-    "half": 1.0,
-    "marathon": 1.2,
-    "ultra": 1.35,
-    "triathlon-sprint": 1.5,
-    "triathlon-olympic": 1.8,
-    "triathlon-half": 2.2,
-    "triathlon-full": 2.6,
-    "cycling": 1.5,
-    "general": 1.0,
-}
-# Taper length by race (coach guidance: 5K–10K 7–10 days, half 10–14 days, marathon 2–3 weeks).
-_TAPER_WEEKS: Final[dict[Goal, int]] = {
-    "5k": 1,
-    "10k": 1,
-    "half": 2,
-    "marathon": 3,
-    "ultra": 3,
-    "triathlon-sprint": 1,
-    "triathlon-olympic": 1,
-    "triathlon-half": 2,
-    "triathlon-full": 3,
-    "cycling": 1,
-    "general": 1,
-}
+STEP_BACK_VOLUME: Final = 0.75
+TUNE_UP_VOLUME: Final = 0.8
+TAPER_VOLUME: Final[dict[int, tuple[float, ...]]] = {1: (0.45,), 2: (0.75, 0.45), 3: (0.8, 0.65, 0.45)}
+_TAPER_WEEKS: Final[dict[RaceDistance, int]] = {
+    "5k": 1, "10k": 1, "half-marathon": 2, "marathon": 3, "50k": 3, "ironman": 3,
+}  # fmt: skip
+_DEFAULT_TAPER_WEEKS: Final = 2
+_MAX_BASE_WEEKS: Final = 16
+_MAX_PEAK_WEEKS: Final = 6
+_TUNE_UP_FROM_WEEKS: Final = 20
+_TUNE_UP_GAP: Final = 8
+_TUNE_UP_CLEAR: Final = 6
+_TUNE_UPS: Final[dict[RaceDistance, tuple[RaceDistance, ...]]] = {
+    "marathon": ("10k", "half-marathon"), "half-marathon": ("5k", "10k"), "10k": ("5k", "5k"), "5k": ("5k", "5k"),
+    "50k": ("half-marathon", "marathon"), "ultra": ("half-marathon", "marathon"),
+    "olympic-triathlon": ("sprint-triathlon", "sprint-triathlon"),
+    "half-ironman": ("sprint-triathlon", "olympic-triathlon"), "ironman": ("olympic-triathlon", "half-ironman"),
+    "other": ("5k", "10k"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -61,74 +49,105 @@ class WeekTarget:
 
     week: int
     phase: Phase
-    minutes: int
-    """Training minutes the week's sessions add up to (the race itself not included)."""
-    phase_week: int
+    kind: WeekKind
+    build_index: int
+    """How many build steps the plan has taken by this week (0 in week 1)."""
+    build_steps: int
+    """How many build steps the plan takes in all (the peak is reached at the last)."""
+    volume: float = 1.0
+    """The week's volume against a build week at the same step (step-back 0.75, taper 0.8 … 0.45)."""
+    phase_week: int = 0
     """0-based index of the week inside its phase, to rotate session choices."""
-    step_back: bool = False
-    taper: bool = False
-    race_week: bool = False
+    tune_up: RaceDistance | None = None
+    """The tune-up race of a tune-up week."""
+    taper_week: int = 0
+    """1-based index of a taper week (race week is the last)."""
+
+    @property
+    def progress(self) -> float:
+        """How far along the way to the peak this week is (0–1)."""
+        return self.build_index / self.build_steps if self.build_steps else 1.0
+
+    @property
+    def lighter(self) -> bool:
+        """A week lighter than the build around it (step-back, tune-up, taper, race week)."""
+        return self.kind != "build"
 
 
-def floor5(minutes: float) -> int:
-    """Round down to a 5-minute step."""
-    return int(minutes // 5 * 5)
-
-
-def taper_weeks(weeks: int, requirements: Requirements) -> int:
-    """How many final weeks taper: 0 without a race, else by race, capped to a fifth of the plan (≥ 1)."""
-    if not requirements.race:
+def taper_weeks(race: Race | None, race_week: int | None) -> int:
+    """Taper weeks before and including race week: the race's, or every week of a plan shorter than that."""
+    if race is None or race_week is None:
         return 0
-    return min(_TAPER_WEEKS[requirements.goal], max(1, weeks // 5))
+    weeks = _TAPER_WEEKS.get(race.reference, _DEFAULT_TAPER_WEEKS)
+    return race_week if race_week <= weeks else weeks
 
 
-def phase_lengths(weeks: int, requirements: Requirements) -> list[tuple[Phase, int]]:
-    """Consecutive (phase, number of weeks) covering the plan; short plans keep the phases that matter."""
-    tapering = taper_weeks(weeks, requirements)
-    rest = weeks - tapering
-    lengths: list[tuple[Phase, int]]
-    if not requirements.race:
-        base = max(1, -(-weeks // 2))
-        lengths = [("base", base), ("build", weeks - base)]
-    elif rest <= 3:
+def phase_lengths(training: int, racing: bool) -> list[tuple[Phase, int]]:
+    """(phase, weeks) of the weeks before the taper; a plan without a race is base then build."""
+    if not racing:
+        base = max(1, -(-training // 2)) if training else 0
+        return [("base", base), ("build", training - base)]
+    if training <= 3:
         short: tuple[Phase, ...] = ("base", "build", "peak")
-        lengths = [(phase, 1) for phase in short[3 - rest :]]
-    else:
-        peak = max(1, round(rest * 0.2))
-        build = max(1, round(rest * 0.35))
-        lengths = [("base", rest - peak - build), ("build", build), ("peak", peak)]
-    lengths.append(("taper", tapering))
-    return [(phase, length) for phase, length in lengths if length > 0]
+        return [(phase, 1) for phase in short[3 - training :]]
+    peak = min(_MAX_PEAK_WEEKS, max(1, round(training * 0.2)))
+    build = max(1, round(training * 0.35))
+    base = training - peak - build
+    if base > _MAX_BASE_WEEKS:
+        build += base - _MAX_BASE_WEEKS
+        base = _MAX_BASE_WEEKS
+    return [("base", base), ("build", build), ("peak", peak)]
 
 
-def _is_step_back(index: int, training_weeks: int, every: int) -> bool:
-    # Never the first week, nor the last week before the taper (the peak should stand there).
-    week = index + 1
-    return training_weeks > 3 and week % every == 0 and week < training_weeks
+def _kinds(
+    training: int, build_weeks: int, race: Race | None, tune_ups: bool
+) -> list[tuple[WeekKind, RaceDistance | None]]:
+    cycle = build_weeks + 1
+    kinds: list[tuple[WeekKind, RaceDistance | None]] = []
+    for index in range(1, training + 1):
+        step_back = training > cycle and index % cycle == 0 and index < training
+        kinds.append(("step-back" if step_back else "build", None))
+    if not tune_ups or race is None or training < _TUNE_UP_FROM_WEEKS or race.reference not in _TUNE_UPS:
+        return kinds
+    ladder = _TUNE_UPS[race.reference]
+    chosen: list[int] = []
+    for index in range(training - _TUNE_UP_CLEAR, 0, -1):
+        spaced = not chosen or chosen[-1] - index >= _TUNE_UP_GAP
+        if kinds[index - 1][0] == "step-back" and index >= _TUNE_UP_GAP and len(chosen) < len(ladder) and spaced:
+            chosen.append(index)
+    for rung, index in zip(reversed(ladder), chosen, strict=False):
+        kinds[index - 1] = ("tune-up", rung)
+    return kinds
 
 
-def weekly_targets(weeks: int, level: Level, requirements: Requirements) -> list[WeekTarget]:
-    """One target per week, in order."""
-    start, ceiling = (floor5(minutes * _GOAL_SCALE[requirements.goal]) for minutes in _LEVEL_MINUTES[level])
-    tapering = taper_weeks(weeks, requirements)
-    training_weeks = weeks - tapering
-    phases: list[Phase] = [phase for phase, length in phase_lengths(weeks, requirements) for _ in range(length)]
+def weekly_targets(
+    weeks: int, race: Race | None, race_week: int | None, build_weeks: int, *, tune_ups: bool = False
+) -> list[WeekTarget]:
+    """One target per week, in order; `tune_ups` allows tune-up races in long running plans."""
+    last = race_week or weeks
+    tapering = taper_weeks(race, race_week)
+    training = last - tapering
+    phases: list[Phase] = [p for p, n in phase_lengths(training, race is not None) for _ in range(n)]
+    taper_phase: Phase = "taper"
+    tail: list[Phase] = [taper_phase] * tapering
+    phases += tail
+    kinds = _kinds(training, build_weeks, race, tune_ups and race is not None and race.sport == "run")
+    steps = max(0, sum(kind == "build" for kind, _ in kinds) - 1)
     targets: list[WeekTarget] = []
-    level_minutes, peak = start, start
-    for index, phase in enumerate(phases):
-        phase_week = index - phases.index(phase)
-        if index >= training_weeks:
-            factor = TAPER_FACTORS[tapering][index - training_weeks]
-            race_week = index == weeks - 1
-            targets.append(
-                WeekTarget(index + 1, phase, floor5(peak * factor), phase_week, taper=True, race_week=race_week)
-            )
-            continue
-        if _is_step_back(index, training_weeks, requirements.step_back_every):
-            targets.append(WeekTarget(index + 1, phase, floor5(level_minutes * STEP_BACK_FACTOR), phase_week, True))
-            continue
-        if index > 0:  # after a step-back week this grows from the level before it
-            level_minutes = min(ceiling, max(level_minutes, floor5(level_minutes * WEEKLY_GROWTH)))
-        peak = max(peak, level_minutes)
-        targets.append(WeekTarget(index + 1, phase, level_minutes, phase_week))
+    index = -1
+    for week in range(1, weeks + 1):
+        phase = phases[min(week, last) - 1]
+        phase_week = week - 1 - phases.index(phase)
+        if week > last:
+            targets.append(WeekTarget(week, "taper", "after-race", index, steps, 0.0))
+        elif week > training:
+            taper = week - training
+            volume = TAPER_VOLUME[tapering][taper - 1]
+            kind: WeekKind = "race" if week == last else "taper"
+            targets.append(WeekTarget(week, phase, kind, max(index, 0), steps, volume, phase_week, None, taper))
+        else:
+            kind, tune_up = kinds[week - 1]
+            index += kind == "build"
+            volume = {"build": 1.0, "step-back": STEP_BACK_VOLUME, "tune-up": TUNE_UP_VOLUME}[kind]
+            targets.append(WeekTarget(week, phase, kind, max(index, 0), steps, volume, phase_week, tune_up))
     return targets

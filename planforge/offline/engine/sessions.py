@@ -1,22 +1,22 @@
-"""The engine's sessions and their text: a small regular vocabulary with explicit, round numbers.
+"""The engine's sessions: what a day holds, in numbers, before any language is chosen.
 
-The text is what the coach reads and what the draft parser reads back, so every session renders in one of a
-few fixed shapes ("Easy run 45 min", "Swim 1500 m", "Tempo: 15 min warm-up, 20 min @ threshold, 10 min
-cool-down"). Durations are whole minutes in 5-minute steps and swims 250 m steps, so the text and the typed
-workout carry the same numbers.
+A session is a kind and its size: whole minutes (in 5-minute steps for most kinds), or metres for swims and
+races. Structured sessions carry a warm-up, a main set and a cool-down; run/walk sessions carry their bouts.
+`planforge.offline.engine.text` writes them in the draft's language; `planforge.offline.engine.workouts`
+types them; the two always state the same numbers.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from planforge.domain.vocabulary import PaceZone, RunSubType
+from planforge.domain.vocabulary import PaceZone, RaceDistance, RunSubType, WorkoutType
 
 SessionKind = (
-    RunSubType  # the running sessions are the run sub-types themselves, race included
+    RunSubType
     | Literal[
+        "run-walk",
         "strength",
         "cross-training",
         "walk",
@@ -25,6 +25,7 @@ SessionKind = (
         "long-ride",
         "tempo-ride",
         "interval-ride",
+        "hill-ride",
         "swim",
         "brick-bike",
         "brick-run",
@@ -32,33 +33,24 @@ SessionKind = (
 )
 """What the engine can schedule; each kind maps to one workout type and sub-type."""
 
-SWIM_METERS_PER_MINUTE: Final = 50  # the reference 2:00/100 m of planforge.quality.measures
-STRUCTURED_LABELS: Final[dict[SessionKind, str]] = {
-    "tempo-run": "Tempo",
-    "interval-run": "Intervals",
-    "hill-repeats": "Hill repeats",
-    "race-pace-run": "Race pace run",
-    "tempo-ride": "Tempo ride",
-    "interval-ride": "Bike intervals",
-}
-_DISTANCE_IN_NAME: Final = re.compile(r"\d+K|(?:Half )?marathon", re.IGNORECASE)
-"""Race names that state their distance (the parser reads "Half marathon" as 21097.5 m)."""
-_TIMED_LABELS: Final[dict[SessionKind, str]] = {
-    "easy-run": "Easy run",
-    "recovery-run": "Recovery run",
-    "long-run": "Long run",
-    "fartlek": "Fartlek",
-    "progression-run": "Progression run",
-    "trail-run": "Trail run",
-    "strength": "Strength",
-    "cross-training": "Cross-training",
-    "walk": "Walk",
-    "hike": "Hike",
-    "bike": "Bike",
-    "long-ride": "Long ride",
-    "brick-bike": "Brick: Bike",
-    "brick-run": "Run",
-}
+Effort = Literal["threshold", "5k", "10k", "half", "marathon", "race", "uphill", "tempo", "ride-threshold", "climb"]
+"""What a main set's work is done at."""
+
+Recovery = Literal["jog", "jog-down", "easy"]
+"""How the recovery between repeats is done."""
+
+SPORT_OF: Final[dict[SessionKind, WorkoutType]] = {
+    "easy-run": "run", "recovery-run": "run", "long-run": "run", "tempo-run": "run", "interval-run": "run",
+    "hill-repeats": "run", "fartlek": "run", "progression-run": "run", "race-pace-run": "run", "trail-run": "run",
+    "race": "run", "run-walk": "run", "brick-run": "run", "strength": "strength", "cross-training": "cross-training",
+    "walk": "walk", "hike": "hike", "bike": "bike", "long-ride": "bike", "tempo-ride": "bike", "interval-ride": "bike",
+    "hill-ride": "bike", "brick-bike": "bike", "swim": "swim",
+}  # fmt: skip
+"""The sport of each kind (a race's sport is its leg's)."""
+
+SWIM_METERS_PER_MINUTE: Final = 50
+"""The reference swim pace, 2:00/100 m, as `planforge.quality.measures` times distance-only swims."""
+SWIM_STEP_METERS: Final = 100
 
 
 @dataclass(frozen=True)
@@ -71,12 +63,9 @@ class MainSet:
     """Length of one repeat (or of the steady block)."""
     recovery_seconds: int
     """Recovery after each repeat; 0 for a steady block."""
-    effort: str
-    """What the work is run at: "threshold", "5K pace", "marathon pace", "uphill" …"""
+    effort: Effort
     zone: PaceZone
-    """The work's pace zone."""
-    recovery_label: str = "jog"
-    """How the recovery is done: "jog", "jog down", "easy"."""
+    recovery: Recovery = "jog"
 
     @property
     def seconds(self) -> int:
@@ -85,72 +74,76 @@ class MainSet:
 
 
 @dataclass(frozen=True)
+class RunWalk:
+    """A run/walk set: `reps` times `run_seconds` of running then `walk_seconds` of walking."""
+
+    reps: int
+    run_seconds: int
+    walk_seconds: int
+
+
+@dataclass(frozen=True)
+class RaceLeg:
+    """One leg of a race day: the race's name (the first leg states it) and the leg's sport and length."""
+
+    race_name: RaceDistance
+    """The race's distance, which names it ("half-marathon", "sprint-triathlon", "gran-fondo", …)."""
+    sport: WorkoutType
+    meters: float
+    first: bool = True
+
+
+@dataclass(frozen=True)
 class Session:
     """One session of a day: a kind and its size."""
 
     kind: SessionKind
     minutes: int = 0
-    """Total minutes (for structured sessions: warm-up + main set + cool-down); 0 for distance sessions."""
+    """Total minutes (structured: warm-up + main set + cool-down); 0 for swims and races."""
     meters: float = 0
-    """Distance for swims and races (a half marathon is 21097.5 m, not rounded); 0 for timed sessions."""
+    """Distance of swims (and of races, in `race`)."""
     main: MainSet | None = None
-    """The main set of a structured session."""
     warm_up: int = 0
-    """Warm-up minutes of a structured session."""
     cool_down: int = 0
-    """Cool-down minutes of a structured session."""
-    race_name: str = ""
-    """For a race: what is raced, e.g. "Half marathon"."""
+    run_walk: RunWalk | None = None
+    race: RaceLeg | None = None
+    pace: str = ""
+    """A target pace to state with the main set ("4:35/km"), when the athlete gave a goal time."""
+    locked: bool = False
+    """Sized by a rule of its own (a never-runner's onset, a shake-out): fitting the week's hours leaves it be."""
+
+    @property
+    def sport(self) -> WorkoutType:
+        """The session's sport."""
+        return self.race.sport if self.race is not None else SPORT_OF[self.kind]
 
 
-def structured(kind: SessionKind, main: MainSet, warm_up: int, cool_down: int) -> Session:
+def structured(kind: SessionKind, main: MainSet, warm_up: int, cool_down: int, pace: str = "") -> Session:
     """A warm-up, main set, cool-down session; its minutes are the sum of the parts."""
-    return Session(kind, warm_up + main.seconds // 60 + cool_down, main=main, warm_up=warm_up, cool_down=cool_down)
+    minutes = warm_up + main.seconds // 60 + cool_down
+    return Session(kind, minutes, main=main, warm_up=warm_up, cool_down=cool_down, pace=pace)
 
 
-def swim(minutes: int) -> Session:
-    """A swim sized by time at the reference pace, stated in meters."""
-    return Session("swim", meters=minutes * SWIM_METERS_PER_MINUTE)
+def swim(minutes: float) -> Session:
+    """A swim sized by time at the reference pace, stated in metres (100 m steps)."""
+    meters = max(SWIM_STEP_METERS * 4, round(minutes * SWIM_METERS_PER_MINUTE / SWIM_STEP_METERS) * SWIM_STEP_METERS)
+    return Session("swim", meters=meters)
 
 
-def session_minutes(session: Session) -> int:
+def session_minutes(session: Session) -> float:
     """Training minutes of a session (a swim at the reference pace; a race counts 0: it is not training)."""
-    if session.kind == "swim":
-        return round(session.meters) // SWIM_METERS_PER_MINUTE
-    return 0 if session.kind == "race" else session.minutes
-
-
-def format_seconds(seconds: int) -> str:
-    """`3 min` for whole minutes from 2 minutes up, else `60 s` / `90 s`."""
-    return f"{seconds // 60} min" if seconds % 60 == 0 and seconds >= 120 else f"{seconds} s"
-
-
-def main_set_text(main: MainSet) -> str:
-    """`20 min @ threshold`, `6 x 3 min @ 5K pace w/ 2 min jog`, `8 x 60 s uphill w/ 90 s jog down`."""
-    effort = main.effort if main.effort == "uphill" else f"@ {main.effort}"
-    work = f"{format_seconds(main.work_seconds)} {effort}"
-    if main.reps == 1 and not main.recovery_seconds:
-        return work
-    return f"{main.reps} x {work} w/ {format_seconds(main.recovery_seconds)} {main.recovery_label}"
-
-
-def session_text(session: Session) -> str:
-    """The session as the draft states it."""
     if session.kind == "race":
-        # A race name that implies no distance ("Ultramarathon") states the one planned, for the coach to edit.
-        implied = _DISTANCE_IN_NAME.fullmatch(session.race_name)
-        stated = f" {session.meters / 1000:g} km" if session.meters and not implied else ""
-        return f"Race: {session.race_name}{stated}"
+        return 0
     if session.kind == "swim":
-        return f"Swim {session.meters:g} m"
-    if session.main is not None:
-        label = STRUCTURED_LABELS[session.kind]
-        return (
-            f"{label}: {session.warm_up} min warm-up, {main_set_text(session.main)}, {session.cool_down} min cool-down"
-        )
-    return f"{_TIMED_LABELS[session.kind]} {session.minutes} min"
+        return session.meters / SWIM_METERS_PER_MINUTE
+    return session.minutes
 
 
-def day_text(sessions: list[Session]) -> str:
-    """A day's sessions joined with " + ", or "Rest"."""
-    return " + ".join(session_text(session) for session in sessions) or "Rest"
+def floor5(minutes: float) -> int:
+    """Round down to a 5-minute step."""
+    return int(minutes // 5 * 5)
+
+
+def round5(minutes: float) -> int:
+    """Round to the nearest 5-minute step."""
+    return int(round(minutes / 5) * 5)

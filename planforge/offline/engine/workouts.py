@@ -1,7 +1,9 @@
-"""Typed workouts for the engine's sessions: type, sub-type, the numbers the text states, blocks, words.
+"""Typed workouts for the engine's sessions: type, sub-type, the numbers the text states, blocks.
 
 A structured session's target duration is the sum of its parts as the text states them (warm-up + main set
-+ cool-down); distance sessions (swims, races) carry only their distance, as their text does.
++ cool-down); swims and races carry only their distance, as their text does; a run/walk is an interval run of
+its minutes whose bouts are in its words, not in blocks (as the parser reads it). Names and descriptions are
+English: the plan's own workouts come from the draft text, in its language.
 """
 
 from __future__ import annotations
@@ -12,14 +14,16 @@ from planforge.domain.plan import ContentBlock, Workout
 from planforge.domain.vocabulary import (
     BlockType,
     IntensityTarget,
+    Language,
     PaceZone,
     Phase,
     Weekday,
     WorkoutSubType,
     WorkoutType,
 )
-from planforge.offline.engine.paces import Paces, format_pace
-from planforge.offline.engine.sessions import MainSet, Session, SessionKind, main_set_text
+from planforge.offline.engine.sessions import MainSet, Session, SessionKind
+from planforge.offline.engine.text import LEXICONS
+from planforge.offline.engine.text.sessions import names_length, race_meters, session_text
 
 _TYPES: Final[dict[SessionKind, tuple[WorkoutType, WorkoutSubType, str]]] = {
     "easy-run": ("run", "easy-run", "Easy Run"),
@@ -32,6 +36,7 @@ _TYPES: Final[dict[SessionKind, tuple[WorkoutType, WorkoutSubType, str]]] = {
     "progression-run": ("run", "progression-run", "Progression Run"),
     "race-pace-run": ("run", "race-pace-run", "Race Pace Run"),
     "trail-run": ("run", "trail-run", "Trail Run"),
+    "run-walk": ("run", "interval-run", "Run/Walk"),
     "strength": ("strength", "strength-training", "Strength Training"),
     "cross-training": ("cross-training", "cross-training", "Cross-Training"),
     "walk": ("walk", "walk", "Walk"),
@@ -40,35 +45,11 @@ _TYPES: Final[dict[SessionKind, tuple[WorkoutType, WorkoutSubType, str]]] = {
     "long-ride": ("bike", "long-ride", "Long Ride"),
     "tempo-ride": ("bike", "tempo-ride", "Tempo Ride"),
     "interval-ride": ("bike", "interval-ride", "Bike Intervals"),
+    "hill-ride": ("bike", "hill-ride", "Hill Ride"),
     "swim": ("swim", "endurance-swim", "Endurance Swim"),
     "brick-bike": ("bike", "brick", "Brick Ride"),
     "brick-run": ("run", "easy-run", "Brick Run"),
 }
-
-_PURPOSES: Final[dict[SessionKind, str]] = {
-    "easy-run": "Comfortable aerobic run at conversational pace; builds the aerobic base.",
-    "recovery-run": "Very easy, short run to loosen up after a hard day; keep it relaxed.",
-    "long-run": "Steady, easy long run that builds endurance; keep the effort conversational throughout.",
-    "tempo-run": "Comfortably hard, sustained effort at threshold that raises the pace you can hold.",
-    "interval-run": "Fast repeats with jog recoveries that develop speed and VO2max.",
-    "hill-repeats": "Strong uphill efforts with easy jogs down; builds strength and running economy.",
-    "fartlek": "Easy running with playful surges of 30 s to 2 min when you feel like it.",
-    "progression-run": "Start easy and finish the last third at a steady, moderate effort.",
-    "race-pace-run": "Sustained running at goal race pace to make that rhythm familiar.",
-    "trail-run": "Easy run on trails; let the terrain set the pace and keep the effort relaxed.",
-    "strength": "Strength and core work (squats, lunges, deadlifts, planks) to support training.",
-    "cross-training": "Low-impact aerobic work (cycling, elliptical, rowing or swimming) at an easy effort.",
-    "walk": "Brisk walk for active recovery and time on feet.",
-    "hike": "Easy hike for time on feet.",
-    "bike": "Steady endurance ride at an easy, conversational effort.",
-    "long-ride": "Long steady ride at endurance effort; practise fuelling on the bike.",
-    "tempo-ride": "Sustained ride at tempo effort, just below threshold.",
-    "interval-ride": "Threshold efforts on the bike with easy spinning between them.",
-    "swim": "Continuous aerobic swim with relaxed technique; add drills in the warm-up.",
-    "brick-bike": "Ride at race effort, then go straight into the run (the run follows as its own session).",
-    "brick-run": "Run straight off the bike at a steady effort to practise the transition.",
-}
-
 _INTENSITY: Final[dict[WorkoutType, IntensityTarget]] = {"bike": "power"}
 
 
@@ -121,59 +102,33 @@ def content_blocks(session: Session, workout_type: WorkoutType) -> list[ContentB
     ]
 
 
-def _pace_note(kind: SessionKind, main: MainSet | None, paces: Paces | None) -> str:
-    if paces is None:
-        return ""
-    easy = f"{format_pace(paces.easy_fast)}–{format_pace(paces.easy_slow)}"
-    effort = main.effort if main else ""
-    targets = {
-        "threshold": paces.threshold,
-        "5K pace": paces.five_k,
-        "10K pace": paces.ten_k,
-        "marathon pace": paces.marathon,
-    }
-    if kind in {"easy-run", "recovery-run", "long-run", "trail-run", "brick-run"}:
-        return f" Easy pace about {easy}."
-    if kind == "race-pace-run" or effort.endswith("race pace") or effort == "half marathon pace":
-        return f" Goal race pace: {format_pace(paces.race)}."
-    if effort in targets:
-        return f" Target {effort}: {format_pace(targets[effort])}."
-    return ""
-
-
-def _description(session: Session, paces: Paces | None) -> str:
-    if session.kind == "race":
-        return f"Race day: {session.race_name}. Warm up easily, start controlled and race your plan."
-    parts = [_PURPOSES[session.kind]]
-    if session.main is not None:
-        parts.append(
-            f"Warm up {session.warm_up} min easy, then {main_set_text(session.main)}, "
-            f"then cool down {session.cool_down} min easy."
-        )
-    return " ".join(parts) + _pace_note(session.kind, session.main, paces)
-
-
-def _race_types(session: Session) -> tuple[WorkoutType, WorkoutSubType, str]:
-    # A cycling event is a bike race; running races and triathlons are typed as run races (a triathlon
-    # finishes with its run, and the vocabulary has no multisport type).
-    if session.race_name.lower().startswith("cycling"):
-        return "bike", "race", f"Race Day: {session.race_name}"
-    return "run", "race", f"Race Day: {session.race_name}"
-
-
-def to_workout(session: Session, *, week: int, phase: Phase, day: Weekday, paces: Paces | None) -> Workout:
-    """The typed workout for one session on one day."""
-    workout_type, sub_type, name = _race_types(session) if session.kind == "race" else _TYPES[session.kind]
-    is_distance = session.kind in {"swim", "race"}
+def to_workout(session: Session, *, week: int, phase: Phase, day: Weekday, language: Language = "en") -> Workout:
+    """The typed workout for one session on one day (its numbers as the draft's text in `language` states them)."""
+    lexicon = LEXICONS[language]
+    text = session_text(session, lexicon)
+    if session.race is not None:
+        leg = session.race
+        return Workout(
+            week=week, phase=phase, day=day, workout_name=f"Race: {text.split(': ', 1)[-1]}"[:100],
+            workout_description=text, workout_type=leg.sport, workout_sub_type="race",
+            target_duration_in_seconds=None,
+            target_distance_in_meters=race_meters(leg.meters, leg.sport, names_length(leg, lexicon)),
+            content_blocks=[],
+        )  # fmt: skip
+    workout_type, sub_type, name = _TYPES[session.kind]
+    is_swim = session.kind == "swim"
+    seconds = session.minutes * 60
+    if session.main is not None:  # the parts to the second, as the text states them (3 x (60 s + 90 s) is 7.5 min)
+        seconds = (session.warm_up + session.cool_down) * 60 + session.main.seconds
     return Workout(
         week=week,
         phase=phase,
         day=day,
         workout_name=name,
-        workout_description=_description(session, paces),
+        workout_description=text,
         workout_type=workout_type,
         workout_sub_type=sub_type,
-        target_duration_in_seconds=None if is_distance else session.minutes * 60,
-        target_distance_in_meters=float(session.meters) if is_distance and session.meters else None,
+        target_duration_in_seconds=None if is_swim else seconds,
+        target_distance_in_meters=float(session.meters) if is_swim else None,
         content_blocks=content_blocks(session, workout_type),
     )

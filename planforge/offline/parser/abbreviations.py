@@ -12,6 +12,7 @@ import re
 from typing import Final
 
 from planforge.drafttext.context import BareNumberUnit
+from planforge.offline.parser.quantities import Covered, char_before
 from planforge.offline.parser.structure import quantities_in
 
 _LETTERS: Final[dict[str, str]] = {
@@ -23,8 +24,7 @@ _NUMBER_BEFORE: Final = re.compile(r"(?:\d|\d\s*(?:['\"’′]|mi|km|k|m|min|s)|
 _NUMBER_AFTER: Final = re.compile(r"\s*\d")
 _RECOVERY: Final = re.compile(r"^(\s*)rec\.?(?=\s*\d)", re.IGNORECASE)
 _BARE_NUMBER: Final = re.compile(r"(?<![\w.,:@×*/+\-–])\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?(?![\w.,'\"’′%:/x×*])")
-_REPEAT_BEFORE: Final = re.compile(r"[x×*]\s*$")
-_REPEAT_AFTER: Final = re.compile(r"\s*[x×*]")
+_REPEAT_AFTER: Final = re.compile(r"\s*+[x×*]")
 
 
 def expand_abbreviations(text: str) -> str:
@@ -46,12 +46,12 @@ def with_default_unit(folded: str, unit: BareNumberUnit | None) -> str:
     """`folded` with `unit` after each bare number ("easy 5" → "easy 5 mi"); unchanged without a unit."""
     if unit is None:
         return folded
-    taken = [(quantity.start, quantity.end) for quantity in quantities_in(folded)]
+    taken = Covered(quantities_in(folded))
     out: list[str] = []
     position = 0
     for match in _BARE_NUMBER.finditer(folded):
-        inside = any(start <= match.start() < end for start, end in taken)
-        if inside or _REPEAT_BEFORE.search(folded[: match.start()]) or _REPEAT_AFTER.match(folded, match.end()):
+        repeat_before = char_before(folded, match.start()) in {"x", "×", "*"}
+        if match.start() in taken or repeat_before or _REPEAT_AFTER.match(folded, match.end()):
             continue
         out += [folded[position : match.end()], f" {unit}"]
         position = match.end()

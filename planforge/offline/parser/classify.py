@@ -21,9 +21,13 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 
 REST: Final = _words(
     r"^(?:full\s+)?(?:rest|off|day off|off day|rest day|recovery day|ruhetag|ruhe|pause|frei|repos|jour de repos|"
-    r"descanso|dia libre|libre|folga|riposo|none|-+|—|–|x)\s*(?:day)?[.!]?$"
+    r"descanso|dia libre|libre|folga|riposo|none|wolne|wolny dzien|odpoczynek|volno|odpocinek|volny den|vila|vilodag|"
+    r"ledig|hvile|hviledag|fri|fridag|-+|—|–|x)\s*(?:day)?[.!]?$"
 )
-REST_WORD: Final = _words(r"^\s*(?:rest|off|day off|ruhetag|ruhe|pause|frei|repos|descanso|folga|riposo)\b")
+REST_WORD: Final = _words(
+    r"^\s*(?:rest|off|day off|ruhetag|ruhe|pause|frei|repos|descanso|folga|riposo|wolne|odpoczynek|volno|odpocinek"
+    r"|vila|vilodag|hvile|hviledag|fridag)\b"
+)
 
 _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
     ("swim", _words(r"\bswim", r"schwimm", r"natation", r"\bnage", r"nataci", r"\bnatac", r"\bnadar", r"piscine",
@@ -50,9 +54,11 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
 # Session words that mean a run only when no sport is named: "Tempo 20 min" is a run, "Tempo ride" a ride.
 _RUN_BY_DEFAULT: Final = _words(r"\btempo", r"interval", r"fartlek", r"\btrail")
 _BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement")
-_CROSS: Final = _words(r"cross[\s-]*train", r"\bcross\b", r"x-train", r"ellipti", r"crosstrainer", r"aquajog",
-                       r"\brow(?:ing)?\b", r"rudern", r"entrainement croise", r"entrenamiento cruzado",
-                       r"\bcruzado")  # fmt: skip
+_CROSS: Final = _words(r"ellipti", r"crosstrainer", r"aqua[\s-]*jog", r"\brow(?:ing)?\b", r"rudern", r"\bskierg",
+                       r"\berg\b", r"pool[\s-]*run", r"deep[\s-]*water", r"\bwioslarz")  # fmt: skip
+# "Cross-training" itself: the session's sport only when no sport is named.
+_CROSS_WORD: Final = _words(r"cross[\s-]*train", r"\bcross\b", r"x-train", r"entrainement croise",
+                            r"entrenamiento cruzado", r"\bcruzado")  # fmt: skip
 # Running words that make a text with no sport word a run.
 _RUNNING: Final = _words(r"\beasy\b", r"\blong\b", r"recovery", r"\bhills?\b", r"progress", r"\bmp\b", r"threshold",
                          r"\d\s*[x×]\s*\d", r"locker", r"\bleicht", r"facile", r"\bsuave", r"\bseuil", r"fraction",
@@ -87,7 +93,7 @@ _RUN_WALK: Final = _words(
     r"\b(?:walk\w*|gehen|gehpause\w*|marche[rz]?|caminar|camminat\w*|wandel\w*)\s+\d",
     r"\d\s*(?:min\w*|s|sec\w*|['\"’]+)\s+(?:walk|gehen|marche|caminar|camminata|wandelen)\b",
 )
-_REPS: Final = _words(r"\d\s*[x×*]\s*\(?\s*\d")
+_REPS: Final = _words(r"\d\s*+[x×*]\s*+\(?\s*+\d")
 # Repeats at threshold with no interval word ("3 x 10 min @ threshold") are cruise intervals: a tempo session.
 # "im 5-km-Tempo", "10k tempo" name a race's pace, not threshold.
 _THRESHOLD = (
@@ -182,18 +188,29 @@ class Kind:
 
 
 def sport_named(folded: str, *, by_default: bool = True) -> WorkoutType | None:
-    """The sport a text names first (brick → bike, cross-training words win; "tempo" alone → run unless not
-    `by_default`), or None."""
+    """The sport a text names first, or None: a brick is a ride; a cross-training machine or activity (rowing,
+    elliptical, SkiErg, pool running) wins outright, the bare word "cross-training" only when no sport is named
+    ("Swim 30 min easy (cross-training)" is a swim); "walk/run" is a run, and a walk down between hill repeats
+    names no walk; "tempo" alone is a run unless not `by_default`."""
     if _BRICK.search(folded):
         return "bike"
     if _CROSS.search(folded):
         return "cross-training"
+    if _RUN_WALK_NAME.search(folded):
+        return "run"
+    folded = _WALK_BETWEEN.sub(" ", folded)
     found: list[tuple[int, WorkoutType]] = [
         (match.start(), sport) for sport, pattern in _SPORTS if (match := pattern.search(folded))
     ]
     if found:
         return min(found)[1]
+    if _CROSS_WORD.search(folded):
+        return "cross-training"
     return "run" if by_default and _RUN_BY_DEFAULT.search(folded) else None
+
+
+_RUN_WALK_NAME: Final = _words(r"(?:run|jog)\s*[/-]\s*walk", r"walk\s*[/-]\s*(?:run|jog)")
+_WALK_BETWEEN: Final = _words(r"walk(?:ing)?\s+(?:down|back)", r"(?:walk|jog)\s+recover\w*")
 
 
 _ALTERNATIVE_WORD: Final = _words(r"\s(?:or|oder|ou|o|of(?=\s+\w+\s+\d))\s")
@@ -241,7 +258,7 @@ def _sport_or_default(folded: str, default_sport: WorkoutType | None) -> Workout
     return sport_named(folded, by_default=False) or default_sport
 
 
-_PARENTHESES: Final = re.compile(r"\([^)]*\)?")
+_PARENTHESES: Final = re.compile(r"\([^()]*+\)?")
 # A walk in the mountains or with poles is a hike ("caminata por montaña", "Bergwanderung", "marche en montagne").
 _MOUNTAIN: Final = _words(r"mountain", r"\bhills?\b", r"\bfells?\b", r"\btrail", r"\bpoles\b", r"\bberg", r"gebirge",
                           r"\bstock", r"\bstocke", r"montagne", r"\bbatons\b", r"montana", r"\bmonte\b", r"sierra",

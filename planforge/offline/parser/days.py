@@ -15,10 +15,11 @@ from planforge.offline.parser.tables import rows_as_lines
 # List bullets of word processors and exports ("●\tRest", "· Rest Day", "○ 2 km cool-down") and trailing emoji.
 _BULLETS: Final = "•·●○◦▪▫■□►▸‣⁃➢➤✓✔"
 _TRIM_START: Final = re.compile(rf"^[\s:.\-–—)*_|{_BULLETS}]+")
-_TRIM_END: Final = re.compile(rf"[\s,;.*_|\-–—{_BULLETS}\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+$")
+_END_CHARS: Final = rf"[\s,;.*_|\-–—{_BULLETS}\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
+_TRIM_END: Final = re.compile(rf"(?<!{_END_CHARS}){_END_CHARS}+$")  # a run is tried from its start only
 # A blank line after a day's text ends it: what follows is a note or a sign-off ("Good luck! 💪"), not that day.
 _PARAGRAPH_END: Final = re.compile(r"\S\s*?\n[ \t]*\n")
-_GROUPING: Final = re.compile(r"^\s*(?:/|&|,|\+|and|und|et|y|e)?\s*$", re.IGNORECASE)
+_GROUPING: Final = re.compile(r"^\s*+(?:/|&|,|\+|and|und|et|y|e|i|og|a)?\s*+$", re.IGNORECASE)
 
 
 def clean_session_text(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from planforge.offline.parser.quantities import NUMBER_RANGE, Quantity, midpoint
+from planforge.offline.parser.quantities import NUMBER_RANGE, Quantity, range_value
 
 MILE: Final = 1609.344
 YARD: Final = 0.9144
@@ -64,7 +64,7 @@ def find_distances(folded: str) -> list[Quantity]:
             before = folded[max(0, match.start() - 24) : match.start()]
             if _PACE_BEFORE.search(before) or (pattern is _METERS and _climbing(folded, before, match.end())):
                 continue
-            value = midpoint(match["low"], match["high"])
+            value = range_value(match["low"], match["high"])
             if pattern is _METERS and value < 50:
                 continue
             found.append(Quantity("distance", value * unit, match.start(), match.end()))
@@ -84,7 +84,7 @@ def find_short_m_minutes(folded: str) -> list[Quantity]:
     return [
         Quantity("duration", value * 60, match.start(), match.end(), ambiguous=True)
         for match in _SHORT_M_MINUTES.finditer(folded)
-        if (value := midpoint(match["low"], match["high"])) < 50
+        if (value := range_value(match["low"], match["high"])) < 50
     ]
 
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 from planforge.domain.chunk import WeekText
 from planforge.domain.plan import WeekInfo, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Phase, Weekday, weekday_index
 from planforge.drafttext.context import NO_CONTEXT, PlanContext
+from planforge.drafttext.days import fold
 from planforge.drafttext.segment import check_weeks, segment_draft
 from planforge.exceptions import DraftStructureError
+from planforge.offline.parser.bounds import checked_day, quoted
+from planforge.offline.parser.classify import is_rest
 from planforge.offline.parser.days import day_entries
 from planforge.offline.parser.parsed import ParsedSession, ParsedWeek
+from planforge.offline.parser.placement import place, placement_note, undated_items
 from planforge.offline.parser.sessions import parse_day
 from planforge.offline.parser.templates import workout_description, workout_name
 
@@ -17,23 +24,67 @@ from planforge.offline.parser.templates import workout_description, workout_name
 def parse_week(week: WeekText, *, context: PlanContext = NO_CONTEXT) -> ParsedWeek:
     """Read one week's days into sessions, with the plan's defaults (`plan_context` of the whole draft).
 
-    Raises `DraftStructureError` when the week names no day at all.
+    A week that lists its sessions without weekdays has them placed by the rule of
+    `planforge.offline.parser.placement`, with a note saying so; a week that names neither a day nor a session
+    but says it rests ("Week 4: full rest") has no sessions. Raises `DraftStructureError`, naming the week and
+    quoting its line, when it can read neither days nor sessions, and (see `planforge.offline.parser.bounds`)
+    for a day crowded with more than three sessions or a length far outside plausibility.
     """
     # A header carrying a single day ("Week 3 (taper): Monday rest") is read with the body after it.
     entries = day_entries(week.body) or day_entries(f"{week.header}\n{week.body}")
     if not entries:
-        shown = week.body.strip().splitlines()[0][:60] if week.body.strip() else "nothing"
-        raise DraftStructureError(
-            f"week {week.week}: no day found (it has {shown!r}); expected one line per day such as"
-            " '- Monday: Rest' or '- Tuesday: Easy run 45 min', or 'Mon rest, Tue easy 5 mi, ...'"
-        )
-    sessions: list[ParsedSession] = []
+        return _undated_week(week, context)
+    by_day: dict[Weekday, tuple[list[str], list[ParsedSession]]] = {}
     for day, text in entries:
+        texts, sessions = by_day.setdefault(day, ([], []))
+        texts.append(text)
         sessions += parse_day(day, text, context=context)  # a day named with nothing after it is a rest day
-    sessions.sort(key=lambda session: weekday_index(session.day))
+    sessions: list[ParsedSession] = []
+    notes: list[str] = []
+    for day in WEEKDAYS:
+        if day in by_day:
+            texts, found = by_day[day]
+            checked, day_notes = checked_day(week.week, day, " | ".join(texts), found)
+            sessions += checked
+            notes += day_notes
+    return _week(week, sessions, notes)
+
+
+def _week(week: WeekText, sessions: list[ParsedSession], notes: list[str]) -> ParsedWeek:
+    sessions = sorted(sessions, key=lambda session: weekday_index(session.day))
     busy = {session.day for session in sessions}
     rest_days: list[Weekday] = [day for day in WEEKDAYS if day not in busy]
-    return ParsedWeek(week.week, week.phase, week.focus, sessions, rest_days)
+    return ParsedWeek(week.week, week.phase, week.focus, sessions, rest_days, notes)
+
+
+_REST_WEEK: Final = re.compile(r"\b(?:rest|off|recovery|ruhe|repos|descanso|riposo|wolne|odpoczynek|vila|hvile)\b")
+
+
+def _undated_week(week: WeekText, context: PlanContext) -> ParsedWeek:
+    """A week without day names: its sessions placed by the rule, a rest week, or an error quoting its line."""
+    items = undated_items(week.body)
+    if items:
+        days = [parse_day("Monday", item, context=context) for item in items]
+        placed = place([day for day in days if day], context.long_day)
+        by_day: dict[Weekday, list[ParsedSession]] = {}
+        for session in placed:
+            by_day.setdefault(session.day, []).append(session)
+        sessions: list[ParsedSession] = []
+        notes = [placement_note(week.week, placed, context.long_day)]
+        for day, found in by_day.items():
+            checked, day_notes = checked_day(week.week, day, " | ".join(s.text for s in found), found)
+            sessions += checked
+            notes += day_notes
+        return _week(week, sessions, notes)
+    lines = [line.strip() for line in week.body.splitlines() if line.strip()]
+    if (_REST_WEEK.search(fold(week.header)) and not lines) or (lines and all(is_rest(fold(line)) for line in lines)):
+        return _week(week, [], [f"week {week.week} names no session: read as a week of rest"])
+    shown = quoted(lines[0]) if lines else f"only its header {quoted(week.header)}"
+    raise DraftStructureError(
+        f"week {week.week}: neither a day nor a session found (it has {shown}); expected one line per day such"
+        " as '- Monday: Rest' or '- Tuesday: Easy run 45 min', 'Mon rest, Tue easy 5 mi, ...', or one line per"
+        " session such as '- Easy run 30 min'"
+    )
 
 
 def parse_draft(text: str, *, weeks: int | None = None) -> list[ParsedWeek]:

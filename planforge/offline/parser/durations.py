@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from planforge.offline.parser.quantities import NUMBER, NUMBER_RANGE, Quantity, midpoint, to_float
+from planforge.offline.parser.quantities import NUMBER, NUMBER_RANGE, Quantity, range_value, to_float, without_overlaps
 
 # "5 min per km", "4:30 pro km": a pace. "3 h por montaña" (through the mountains) is still a duration.
 _NOT_PACE = r"(?!\s*(?:/|min/|(?:per|pro|par|por)\s+(?:km|kilo|k\b|mi\b|miles?|milla|\d|lap|tour|vuelta|runde)))"
-_HOURS_WORD = r"(?:hours?|hrs?|h|std\.?|stunden?|stunde|heures?|horas?|hora|ore|ora)"
-_MINUTES_WORD = r"(?:minutes?|minuten?|minutos?|minuti|mins?|mn|'(?!')|’|′)"
-_SECONDS_WORD = r"(?:seconds?|secondes?|secs?|sekunden|sek|segundos?|s|''|\"|″)"
+_HOURS_WORD = (
+    r"(?:hours?|hrs?|h|std\.?|stunden?|stunde|heures?|horas?|hora|ore|ora|godz(?:in[ay]?|ina)?\.?|timer|timmar|timme"
+    r"|tim|hod(?:in[ay]?|ina)?\.?)"
+)
+_MINUTES_WORD = r"(?:minutes?|minuten?|minutos?|minuti|minut(?:y|er|ter)?|mins?|mn|'(?!')|’|′)"
+_SECONDS_WORD = r"(?:seconds?|secondes?|secs?|sekunden|sekund(?:y|er)?|sek|segundos?|s|''|\"|″)"
 
 _CLOCK_HMS: Final = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])" + _NOT_PACE)
 _CLOCK: Final = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])" + _NOT_PACE)
@@ -64,14 +67,15 @@ def _clock(folded: str, *, within_rep: bool) -> list[Quantity]:
         for match in _CLOCK_HMS.finditer(folded)
         for h, m, s in [match.groups()]
     ]
+    clocks: list[Quantity] = []
     for match in _CLOCK.finditer(folded):
         first, second = int(match[1]), int(match[2])
-        if second >= 60 or any(q.start <= match.start() < q.end for q in found):
+        if second >= 60:
             continue
         as_hours = not within_rep and first <= 5
         seconds = first * 3600 + second * 60 if as_hours else first * 60 + second
-        found.append(Quantity("duration", seconds, match.start(), match.end()))
-    return found
+        clocks.append(Quantity("duration", seconds, match.start(), match.end()))
+    return without_overlaps(found, clocks)
 
 
 def find_durations(folded: str, *, within_rep: bool = False) -> list[Quantity]:
@@ -79,7 +83,7 @@ def find_durations(folded: str, *, within_rep: bool = False) -> list[Quantity]:
     found = _clock(folded, within_rep=within_rep) + _spoken(folded)
     for pattern, unit in ((_HOURS, 3600), (_MINUTES, 60), (_SECONDS, 1)):
         for match in pattern.finditer(folded):
-            value = midpoint(match["low"], match["high"]) * unit
+            value = range_value(match["low"], match["high"]) * unit
             if unit == 3600 and match["minutes"]:
                 value += int(match["minutes"]) * 60
             found.append(Quantity("duration", value, match.start(), match.end()))

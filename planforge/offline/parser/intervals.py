@@ -17,11 +17,12 @@ from planforge.offline.parser.durations import find_durations
 from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.zones import work_zone, zone_named
 
+# "3-4 x 1 km": a range of repetitions counts its lower bound, like every range.
 _REPS: Final = re.compile(
-    r"(?<![\d.,:])(?P<reps>\d{1,2})\s*(?:[x×*]|reps?\s+(?:of\s+)?|repeats?\s+(?:of\s+)?|times\s+|mal\s+|fois\s+|"
-    r"veces\s+)\s*"
+    r"(?<![\d.,:])(?P<reps>\d{1,2})(?:\s*+[-–]\s*+\d{1,2})?\s*+(?:[x×*]|reps?\s+(?:of\s+)?|repeats?\s+(?:of\s+)?"
+    r"|times\s+|mal\s+|fois\s+|veces\s+|razy\s+|ganger\s+|gange\s+)\s*+"
 )
-_SETS: Final = re.compile(r"(?<![\d.,:])(?P<sets>\d{1,2})\s*[x×*]\s*[(\[](?P<inner>[^)\]]*)[)\]]")
+_SETS: Final = re.compile(r"(?<![\d.,:])(?P<sets>\d{1,2})\s*+[x×*]\s*+[(\[](?P<inner>[^()\[\]]*)[)\]]")
 # "30-30", "30/30", "45/15": seconds on and off, the classic short-interval notation.
 _ON_OFF: Final = re.compile(r"^(?P<on>\d{1,3})\s*[-/]\s*(?P<off>\d{1,3})(?![\d.,:'\"a-z])")
 _BARE: Final = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)(?![\d.,:'\"a-z])")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planforge.domain.plan import ContentBlock
 from planforge.domain.vocabulary import Phase, Weekday, WorkoutSubType, WorkoutType
@@ -43,3 +43,6 @@ class ParsedWeek:
     sessions: list[ParsedSession]
     """In day order; rest days produce no session."""
     rest_days: list[Weekday]
+    notes: list[str] = field(default_factory=list[str])
+    """What the coach should check about how the week was read ("week 3 names no weekdays: its sessions were
+    placed on ..."), one sentence each; [] for a week read as written."""

@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Final
 
+from planforge.agents.checks import BLOCK_TOLERANCE
 from planforge.domain.plan import ContentBlock
 from planforge.domain.vocabulary import IntensityTarget, Weekday, WorkoutType
 from planforge.drafttext.context import NO_CONTEXT, PlanContext
@@ -27,6 +28,7 @@ from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.splitting import split_sessions
 from planforge.offline.parser.structure import (
     block_totals,
+    fitted_to_total,
     is_structured,
     parse_structure,
     quantities_in,
@@ -36,7 +38,7 @@ from planforge.offline.parser.totals import marked_total, opening_swim_distance
 
 _INTENSITY_TARGETS: Final[dict[WorkoutType, IntensityTarget]] = {"bike": "power"}
 """Structured rides are steered by power (as the engine plans them); everything else by pace."""
-_ALTERNATIVE: Final = re.compile(r"\s+(?:or|oder|ou|o)\s+|\s*/\s*(?=[a-z])", re.IGNORECASE)
+_ALTERNATIVE: Final = re.compile(r"(?<!\s)\s++(?:or|oder|ou|o|lub|albo|eller|nebo)\s++|(?<!\s)\s*+/\s*+(?=[a-z])", re.I)
 _OPTIONAL_WORD: Final = re.compile(r"\(?\b(?:optional|optionnel(?:le)?|opcional|fakultativ|facultatif)\b\)?[:,]?\s*")
 _UNITS_ONLY: Final = re.compile(
     r"^[\d\s.,:'\"’′x×*@/()\-–]*(?:(?:km|k|mi|miles?|m|min|mins|h|hrs?|s|sec|yd|yds|pace)\b[\d\s.,:'\"’′()\-–]*)*$"
@@ -88,8 +90,22 @@ def parse_session(
     return replace(_parse_session(text, optional, context), day=day)
 
 
-@lru_cache(maxsize=4096)  # plans repeat their session texts week after week; ParsedSession is frozen
+_CACHED_CHARS: Final = 2_000
+"""Session texts up to this long are cached (plans repeat them week after week); longer ones are not kept."""
+
+
 def _parse_session(text: str, optional: bool, context: PlanContext) -> ParsedSession:
+    if len(text) <= _CACHED_CHARS:
+        return _parse_session_cached(text, optional, context)
+    return _read_session(text, optional, context)
+
+
+@lru_cache(maxsize=4096)  # ParsedSession is frozen
+def _parse_session_cached(text: str, optional: bool, context: PlanContext) -> ParsedSession:
+    return _read_session(text, optional, context)
+
+
+def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSession:
     day: Weekday = "Monday"  # replaced by the caller
     folded = without_strides(fold(expand_abbreviations(text)))  # strides add nothing to structure or length
     folded = with_default_unit(folded, context.default_unit)
@@ -109,6 +125,9 @@ def _parse_session(text: str, optional: bool, context: PlanContext) -> ParsedSes
         total = Quantity("distance", opening, 0, 0)
     else:
         total = marked_total(folded) or (stated_total(folded) if blocks else None)
+    if total is not None and blocks:  # blocks add up to the session's length, as the plan checks demand
+        fitted = fitted_to_total(blocks, total, BLOCK_TOLERANCE)
+        blocks, total = (fitted, total) if fitted is not None else (blocks, None)
     if total is not None:
         duration, distance = (round(total.value), None) if total.kind == "duration" else (None, total.value)
         explicit_duration, explicit_distance = total.kind == "duration", total.kind == "distance"

@@ -6,8 +6,11 @@ Three kinds of joint may separate two sessions:
   names a sport or a session of its own ("Easy run 40 min + Strength 20 min"), so "Easy run 45 min +
   strides" stays one; two parts of the same sport where the first has no length are one session
   ("Mobility and stretching 30 min");
-- a time of day ("…, PM: …", "…, abends Lauf 40 min", "…, por la tarde …"): a new session whenever the
-  next part holds a length or names a sport;
+- a time of day ("…, PM: …", "… / PM easy run 30 min", "…, abends Lauf 40 min", "…, por la tarde …"): a new
+  session whenever the next part holds a length or names a sport;
+- a spaced slash ("Easy run 30 min / Strength 20 min"): a new session when both sides have a length and the next
+  part names another sport; otherwise the slash offers a choice ("Bike / swim 45 min") or a recovery ("6x3' hard
+  / 90\" jog");
 - a sequence ("…, then …", "dann", "puis", "luego", or a bare comma): a new session only when the next part
   names another sport ("5 mi easy, then core 15 min"; a comma also needs a length after it), so the steps of
   one workout ("15 min warm-up, then 3 x 10 min tempo") stay together.
@@ -15,6 +18,10 @@ Three kinds of joint may separate two sessions:
 A header line that states no length over indented or bulleted lines ("Intervals:" then "- 6 x 800 m") is one
 session whose steps are those lines. A brick ("Brick: Bike 60 min, then run 20 min") is the ride (sub-type
 brick) and the run off the bike.
+
+Linear in the text: the joints are found by one left-to-right search per bracket-free stretch, and what a
+session so far names (its sport, whether it has a length, its last run or walk word) is carried along as each
+part joins it, never re-read.
 """
 
 from __future__ import annotations
@@ -27,28 +34,33 @@ from typing import Final, Literal
 from planforge.drafttext.days import fold
 from planforge.offline.parser.addons import only_strides
 from planforge.offline.parser.classify import REST_WORD, sport_named
-from planforge.offline.parser.structure import quantities_in
+from planforge.offline.parser.quantities import Quantity
+from planforge.offline.parser.structure import bracket_free, quantities_in
 
-JointKind = Literal["list", "time", "sequence", "comma"]
+JointKind = Literal["time", "list", "sequence", "comma", "slash"]
 
 _TIME_OF_DAY = (
     r"(?:am(?=\s*[:\-–])|pm\b|a\.m\.|p\.m\.|(?:in the\s+|this\s+)?(?:morning|afternoon|evening|night)\b|"
     r"(?:fruh|morgens|vormittags|mittags|nachmittags|abends)\b|(?:le\s+)?(?:matin|midi|soir)\b|(?:l'|l\s)?apres[\s-]midi\b|"
-    r"(?:por la\s+)?(?:manana|tarde|noche)\b)"
+    r"(?:por la\s+)?(?:manana|tarde|noche)\b|rano\b|wieczor\w*|po\s+poludniu\b|morgon\b|kvall\b|aften\b|kveld\b)"
 )
-_JOINTS: Final[tuple[tuple[JointKind, re.Pattern[str]], ...]] = (
-    ("time", re.compile(rf"(?:\s*[,;+.]\s*|\s+(?:and|und|et|y|then|dann|puis|luego)\s+|\s+(?=(?:am|pm)\s*:))"
-                        rf"(?={_TIME_OF_DAY})")),
-    ("list", re.compile(r"\s\+\s|(?<!\bs)\s&\s(?!c\b)|\s(?:and|und|et|y|plus)\s|;\s*|\n")),
-    ("sequence", re.compile(r",?\s*(?:→|->)\s*|,?\s+(?:then|dann|danach|anschliessend|puis|ensuite|luego|despues|"
-                            r"followed by)\s+")),
-    ("comma", re.compile(r",\s*")),
-)  # fmt: skip
+# One search finds the next joint; at a position the kinds are tried in this order. A joint that starts with
+# white space starts only where the white space does ((?<!\s)), so a long run of spaces is crossed once.
+_JOINT: Final = re.compile(
+    rf"(?P<time>(?:(?<!\s)\s*+[,;+./]\s*+|(?<!\s)\s++(?:and|und|et|y|then|dann|puis|luego)\s++"
+    rf"|(?<!\s)\s++(?=(?:am|pm)\s*+:|p\.?m\.?\s))(?={_TIME_OF_DAY}))"
+    r"|(?P<list>\s\+\s|(?<!\bs)\s&\s(?!c\b)|\s(?:and|und|et|y|plus)\s|;\s*+|\n)"
+    r"|(?P<sequence>,\s*+(?:→|->)\s*+|(?<!\s)\s*+(?:→|->)\s*+"
+    r"|,\s++(?:then|dann|danach|anschliessend|puis|ensuite|luego|despues|followed by)\s++"
+    r"|(?<!\s)\s++(?:then|dann|danach|anschliessend|puis|ensuite|luego|despues|followed by)\s++)"
+    r"|(?P<comma>,\s*+)"
+    r"|(?P<slash>(?<!\s)\s++/\s++)"
+)
 _BRICK: Final = re.compile(r"\bbrick|koppel|enchainement")
 # A run "off the bike" makes the ride before it a brick even when no brick word is written.
 _OFF_THE_BIKE: Final = re.compile(r"off the bike|nach dem rad|apres le velo|(?:al )?bajar de la bici|dopo la bici")
 _OWN_SESSION: Final = re.compile(r"tempo|interval|fartlek|\bhills?\b|\blong\b|\brace\b|progress|recovery run|"
-                                 r"\bmp\b|fraction|\bseries\b|\blauf\b|footing|rodaje|\d+\s*[x×]\s*\d")  # fmt: skip
+                                 r"\bmp\b|fraction|\bseries\b|\blauf\b|footing|rodaje|\d\s*[x×]\s*\d")  # fmt: skip
 _FAMILY: Final[dict[str, str]] = {"hike": "walk"}  # "hike 3 h, walking poles" is one outing
 
 
@@ -59,33 +71,25 @@ class _Piece:
     kind: JointKind | None  # None for the day's first piece
 
 
-def _joint_at(folded: str, position: int) -> tuple[JointKind, re.Match[str]] | None:
-    for kind, pattern in _JOINTS:
-        match = pattern.match(folded, position)
-        if match is not None and match.end() > position:
-            return kind, match
-    return None
-
-
 def _pieces(text: str) -> list[_Piece]:
     """`text` cut at every joint outside parentheses, each piece with the joint before it."""
     folded = fold(text)
     pieces: list[_Piece] = []
-    depth, start, position = 0, 0, 0
-    joint, kind = "", None
-    while position < len(folded):
-        char = folded[position]
-        depth += (char in "([" and 1) or (-1 if char in ")]" else 0)
-        found = _joint_at(folded, position) if depth <= 0 else None
-        if found is None:
-            position += 1
-            continue
-        pieces.append(_Piece(text[start:position], joint, kind))
-        kind, match = found
-        joint, start = text[position : match.end()], match.end()
-        position = match.end()
+    start, joint, kind = 0, "", None
+    for stretch_start, stretch_end in bracket_free(folded):
+        for match in _JOINT.finditer(folded, stretch_start, stretch_end):
+            pieces.append(_Piece(text[start : match.start()], joint, kind))
+            kind = _kind(match)
+            joint, start = text[match.start() : match.end()], match.end()
     pieces.append(_Piece(text[start:], joint, kind))
     return [piece for piece in pieces if piece.text.strip()]
+
+
+def _kind(match: re.Match[str]) -> JointKind:
+    for kind in ("time", "list", "sequence", "comma", "slash"):
+        if match[kind] is not None:
+            return kind
+    raise AssertionError(match)  # every alternative of _JOINT is a named group
 
 
 def _sport(folded: str) -> str | None:
@@ -98,69 +102,109 @@ _LEAD_IN: Final = re.compile(
     r"^\s*\d+(?:[.,]\d+)?\s*(?:mi|km|k|min|'|miles?)?\s*(?:e|easy|wu|warm[\s-]*up|jog|"
     r"locker|einlaufen|facile|suave)\s*$"
 )
+_LEAD_IN_CHARS: Final = 40
 # A part that names swimming itself ("+ Swim 1000 m") is a swim of its own; a set with pool gear is not.
 _SWIM_NAMED: Final = re.compile(r"\bswim|schwimm|natation|\bnage|nataci|\bnadar|\bnuoto|\bzwem")
 _RUN_WALK_STEP: Final = 10 * 60
 """Run/walk steps are short: a run and a walk of at most this long each, side by side, are one session."""
-
-
-def _run_walk(folded: str, before: str, sport: str | None) -> bool:
-    """Whether `folded` goes on the run/walk alternation of `before` ("Run 1 min, walk 90 s, ...")."""
-    last_sport = _last_sport(before)
-    if {sport, last_sport} != {"run", "walk"}:
-        return False
-    lengths = [q for q in quantities_in(folded)[:1] + quantities_in(before)[-1:] if q.kind == "duration"]
-    return len(lengths) == 2 and all(q.value <= _RUN_WALK_STEP for q in lengths)
-
-
-def _last_sport(folded: str) -> str | None:
-    """The sport a text names last ("run 1 min, walk 90 s" → walk)."""
-    sports = [(match.start(), sport) for sport in ("run", "walk") for match in _RUN_OR_WALK[sport].finditer(folded)]
-    return max(sports)[1] if sports else None
-
-
 _RUN_OR_WALK: Final[dict[str, re.Pattern[str]]] = {
     "run": re.compile(r"\b(?:run|jog|lauf|laufen|course|corr\w*|corsa|hardlo\w*)\b"),
     "walk": re.compile(r"\b(?:walk\w*|gehen|marche\w*|camin\w*|cammin\w*|wandel\w*)\b"),
 }
 
 
-def _starts_session(piece: str, current: str, kind: JointKind) -> bool:
-    """Whether `piece`, after a joint of `kind`, starts a session of its own rather than going on `current`."""
-    folded, before = fold(piece), fold(current)
+def _last_sport(folded: str) -> str | None:
+    """The sport a text names last ("run 1 min, walk 90 s" → walk), among run and walk."""
+    sports = [(match.start(), sport) for sport in ("run", "walk") for match in _RUN_OR_WALK[sport].finditer(folded)]
+    return max(sports)[1] if sports else None
+
+
+class _Session:
+    """A session being put together from pieces, with what its text so far names (kept up as pieces join)."""
+
+    def __init__(self, text: str) -> None:
+        self.parts: list[str] = []
+        self.brick = self.cross = self.measured = False
+        self.first_sport: str | None = None
+        self.last_quantity: Quantity | None = None
+        self.last_run_or_walk: str | None = None
+        self.join("", text)
+
+    def join(self, glue: str, text: str) -> None:
+        folded = fold(text)
+        piece_sport = _sport(folded)
+        if _BRICK.search(folded):
+            self.brick = True
+        elif piece_sport == "cross-training":
+            self.cross = True
+        self.first_sport = self.first_sport or piece_sport
+        quantities = quantities_in(folded)
+        self.measured = self.measured or bool(quantities)
+        self.last_quantity = quantities[-1] if quantities else self.last_quantity
+        self.last_run_or_walk = _last_sport(folded) or self.last_run_or_walk
+        self.parts += [glue, text] if self.parts else [text]
+
+    @property
+    def sport(self) -> str | None:
+        """The sport the text so far names (as `_sport` reads it): a brick or cross-training word wins outright."""
+        return "bike" if self.brick else "cross-training" if self.cross else self.first_sport
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def lead_in(self) -> bool:
+        """Whether the session is only a few easy miles leading into what follows ("2E + 6x200 R")."""
+        text = self.text
+        return len(text) <= _LEAD_IN_CHARS and bool(_LEAD_IN.match(fold(text)))
+
+
+def _run_walk(folded: str, session: _Session, sport: str | None) -> bool:
+    """Whether `folded` goes on the run/walk alternation of `session` ("Run 1 min, walk 90 s, ...")."""
+    if {sport, session.last_run_or_walk} != {"run", "walk"}:
+        return False
+    lengths = [q for q in [*quantities_in(folded)[:1], session.last_quantity] if q and q.kind == "duration"]
+    return len(lengths) == 2 and all(q.value <= _RUN_WALK_STEP for q in lengths)
+
+
+def _starts_session(piece: str, session: _Session, kind: JointKind) -> bool:
+    """Whether `piece`, after a joint of `kind`, starts a session of its own rather than going on `session`."""
+    folded = fold(piece)
     if only_strides(folded):
         return False
     sport = _sport(folded)
-    if kind == "list" and sport is None and _LEAD_IN.match(before):
+    if kind == "list" and sport is None and session.lead_in():
         return False  # "2E + 6x200 R": the easy miles lead into the set of the same workout
-    swim_set = sport == "swim" and _sport(before) == "swim" and not _SWIM_NAMED.search(folded)
-    if kind != "time" and (_run_walk(folded, before, sport) or swim_set):
+    swim_set = sport == "swim" and session.sport == "swim" and not _SWIM_NAMED.search(folded)
+    if kind != "time" and (_run_walk(folded, session, sport) or swim_set):
         return False  # a run/walk alternation, or a set of the swim before ("... + 6x100 pull buoy")
     if kind == "time":
         return sport is not None or bool(quantities_in(folded))
+    other = sport is not None and sport != (session.sport or "run")
+    if kind == "slash":  # "Easy run 30 min / Strength 20 min"; not "6x3' hard / 90\" jog"
+        return other and session.measured and bool(quantities_in(folded))
     if kind in {"sequence", "comma"}:
-        other = sport is not None and sport != (_sport(before) or "run")
         return other and (kind == "sequence" or bool(quantities_in(folded)))
     own = sport is not None or bool(_OWN_SESSION.search(folded)) or bool(REST_WORD.match(folded))
-    same_sport_unmeasured = sport is not None and sport == _sport(before) and not quantities_in(before)
+    same_sport_unmeasured = sport is not None and sport == session.sport and not session.measured
     return own and not same_sport_unmeasured
 
 
 def _split_brick(text: str) -> list[str]:
     """A brick's legs: any joint separates the ride from the run (a comma only before another sport)."""
-    sessions: list[str] = []
+    sessions: list[_Session] = []
     for piece in _pieces(text):
         if sessions and not _leg_starts(piece, sessions[-1]):
-            sessions[-1] = f"{sessions[-1]}{_glue(piece)}{piece.text.strip()}"
+            sessions[-1].join(_glue(piece), piece.text.strip())
         else:
-            sessions.append(piece.text.strip())
-    return sessions
+            sessions.append(_Session(piece.text.strip()))
+    return [session.text for session in sessions]
 
 
-def _leg_starts(piece: _Piece, current: str) -> bool:
+def _leg_starts(piece: _Piece, session: _Session) -> bool:
     folded = fold(piece.text)
-    if piece.kind == "comma":
-        return _starts_session(piece.text, current, "sequence")
+    if piece.kind in {"comma", "slash"}:
+        return _starts_session(piece.text, session, "sequence")
     return sport_named(folded) is not None or bool(_OWN_SESSION.search(folded)) or bool(REST_WORD.match(folded))
 
 
@@ -184,9 +228,21 @@ def _with_sub_items_joined(text: str) -> str:
     return f"{lines[0].strip().rstrip(':')}: {items}"
 
 
-@lru_cache(maxsize=4096)  # plans repeat their day texts week after week
+_CACHED_CHARS: Final = 2_000
+"""Day texts up to this long are cached (plans repeat them week after week); longer ones are not kept."""
+
+
 def split_sessions(text: str) -> tuple[str, ...]:
     """Cut one day's text into its sessions (see the module docstring)."""
+    return _split_cached(text) if len(text) <= _CACHED_CHARS else _split(text)
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(text: str) -> tuple[str, ...]:
+    return _split(text)
+
+
+def _split(text: str) -> tuple[str, ...]:
     text = _with_sub_items_joined(text)
     # A brick is two workouts, the ride (sub-type brick) and the run off the bike, not one bike workout of
     # their summed time: a workout has one type and its blocks carry no sport, so one brick workout could not
@@ -197,10 +253,10 @@ def split_sessions(text: str) -> tuple[str, ...]:
         return tuple(_split_brick(text))
     if _OFF_THE_BIKE.search(fold(text)) and len(legs := _split_brick(text)) > 1:
         return (f"Brick: {legs[0]}", *legs[1:])
-    sessions: list[str] = []
+    sessions: list[_Session] = []
     for piece in _pieces(text):
         if sessions and piece.kind is not None and not _starts_session(piece.text, sessions[-1], piece.kind):
-            sessions[-1] = f"{sessions[-1]}{_glue(piece)}{piece.text.strip()}"
+            sessions[-1].join(_glue(piece), piece.text.strip())
         else:
-            sessions.append(piece.text.strip())
-    return tuple(sessions)
+            sessions.append(_Session(piece.text.strip()))
+    return tuple(session.text for session in sessions)

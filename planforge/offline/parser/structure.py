@@ -16,7 +16,7 @@ from planforge.domain.plan import ContentBlock
 from planforge.offline.parser.distances import find_distances, find_short_m_minutes
 from planforge.offline.parser.durations import find_durations
 from planforge.offline.parser.intervals import parse_repetition, step
-from planforge.offline.parser.quantities import Quantity
+from planforge.offline.parser.quantities import TOTAL_WORD, Quantity, without_overlaps
 from planforge.offline.parser.zones import work_zone, zone_named
 
 WARM_UP: Final = re.compile(
@@ -26,6 +26,7 @@ COOL_DOWN: Final = re.compile(
     r"cool[\s-]*down|\bcd\b|\bc/d\b|auslaufen|retour au calme|\brac\b|vuelta a la calma|enfriamiento|defaticamento"
 )
 _SEPARATORS: Final = re.compile(r"[,;+→]|->|\s(?:then|dann|danach|puis|luego|despues|und|and|et|y)\s|\s[-–—]\s|\n")
+_TOTAL_PART: Final = re.compile(rf"\b{TOTAL_WORD}\b")
 _LABEL: Final = re.compile(r"^[^:\d(]{0,40}:\s*")  # "Intervals: …", "Tempo: …"
 _DEFAULT_WARM_UP: Final = Quantity("duration", 15 * 60, 0, 0)
 _DEFAULT_COOL_DOWN: Final = Quantity("duration", 10 * 60, 0, 0)
@@ -47,27 +48,37 @@ def is_structured(folded: str) -> bool:
 def split_parts(folded: str) -> list[str]:
     """Cut a session text at its top-level separators (never inside parentheses)."""
     parts: list[str] = []
-    depth, start = 0, 0
-    position = 0
-    while position < len(folded):
-        char = folded[position]
-        depth += (char in "([" and 1) or (-1 if char in ")]" else 0)
-        match = _SEPARATORS.match(folded, position) if depth == 0 else None
-        if match and match.end() > position:
-            parts.append(folded[start:position])
-            start = position = match.end()
-            continue
-        position += 1
+    start = 0
+    for stretch_start, stretch_end in bracket_free(folded):
+        for match in _SEPARATORS.finditer(folded, stretch_start, stretch_end):
+            parts.append(folded[start : match.start()])
+            start = match.end()
     parts.append(folded[start:])
     return [part.strip() for part in parts if part.strip()]
 
 
+def bracket_free(folded: str) -> list[tuple[int, int]]:
+    """The stretches of `folded` outside parentheses and brackets (where a separator may start), in order."""
+    stretches: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for position, char in enumerate(folded):
+        if char in "([":
+            if depth <= 0 and position > start:
+                stretches.append((start, position))
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth <= 0:
+                start = position
+    if depth <= 0 and start < len(folded):
+        stretches.append((start, len(folded)))
+    return stretches
+
+
 def quantities_in(folded: str) -> list[Quantity]:
     """Durations and distances in a text, in order, the "10m" minutes included."""
-    found = find_durations(folded) + find_distances(folded)
-    taken = [(q.start, q.end) for q in found]
-    found += [q for q in find_short_m_minutes(folded) if not any(s <= q.start < e for s, e in taken)]
-    return sorted(found, key=lambda q: q.start)
+    found = sorted(find_durations(folded) + find_distances(folded), key=lambda q: q.start)
+    return without_overlaps(found, find_short_m_minutes(folded))
 
 
 def _recovery_only(part: str) -> Quantity | None:
@@ -105,6 +116,8 @@ def parse_structure(folded: str, sub_type: str) -> Structure:
     blocks: list[ContentBlock] = []
     guessed = False
     for part in split_parts(_LABEL.sub("", folded, count=1)):
+        if _TOTAL_PART.search(part) and not _REPETITION_MARK.search(part):
+            continue  # "…, total 2400 m": the session's length, not a step of it
         previous = blocks[-1] if blocks else None
         if previous is not None and previous.type == "interval" and len(previous.content_blocks) == 1:
             recovery = _recovery_only(part)
@@ -124,7 +137,7 @@ _INCLUDES: Final = re.compile(
     r"\s(?:incl\.?|including|inc\.?|inkl\.?|inklusive|einschlie\w*|with|w/|mit|avec|dont|incluant|con|incluyendo|"
     r"containing)\s"
 )
-_REPETITION_MARK: Final = re.compile(r"\d\s*[x×*]\s*\(?\s*\d")
+_REPETITION_MARK: Final = re.compile(r"\d\s*+[x×*]\s*+\(?\s*+\d")
 
 
 def stated_total(folded: str) -> Quantity | None:
@@ -150,3 +163,30 @@ def block_totals(blocks: list[ContentBlock]) -> tuple[int | None, float | None]:
     total_seconds = sum(s for s in seconds if s is not None) if blocks and None not in seconds else None
     total_meters = sum(m for m in meters if m is not None) if blocks and None not in meters else None
     return total_seconds, total_meters
+
+
+def fitted_to_total(blocks: list[ContentBlock], total: Quantity, tolerance: float) -> list[ContentBlock] | None:
+    """`blocks` made to add up to a stated `total` (within `tolerance`), or None when they add up to more.
+
+    What the total holds beyond the blocks becomes a steady step first: "Long run 2 h with 3 x 10 min @ MP" is
+    90 min steady, then 3 x 10 min; a swim's opening distance that its sets fit inside ("Swim 2000 m — 8x50
+    drills + 6x100 pull") is the rest of the sets, not a step of its own. Blocks not all measured the way the
+    total is are left as they are.
+    """
+    if (
+        total.kind == "distance"
+        and blocks
+        and blocks[0].type == "run"
+        and blocks[0].block_distance_in_meters == total.value
+    ):
+        blocks = blocks[1:]  # the opening distance is the total itself
+    seconds, meters = block_totals(blocks)
+    measured = seconds if total.kind == "duration" else meters
+    if measured is None:
+        return blocks
+    if measured > total.value * (1 + tolerance):
+        return None
+    if measured >= total.value * (1 - tolerance):
+        return blocks
+    rest = Quantity(total.kind, total.value - measured, 0, 0)
+    return [step("run", rest, "z2"), *blocks]

@@ -9,28 +9,26 @@ import re
 from typing import Final
 
 from planforge.domain.plan import ContentBlock
-from planforge.offline.parser.quantities import Quantity
+from planforge.offline.parser.quantities import TOTAL_WORD, Quantity
 from planforge.offline.parser.structure import quantities_in
 
-_TOTAL_WORD = (
-    r"(?:totale?|totali|totaal|gesamt|insgesamt|in all|in total|en tout|au total|en total|in totale|in totaal|"
-    r"em total|no total)"
-)
 # Garmin-style exports end a step list with the workout's time after a middle dot: "… / 2:00 Recover · 42:00".
-_DOT_TOTAL: Final = re.compile(r"·\s*$")
-_BEFORE: Final = re.compile(rf"\b{_TOTAL_WORD}\s*[:=]?\s*$")
-_AFTER: Final = re.compile(rf"\s*\(?{_TOTAL_WORD}\b")
+_DOT_TOTAL: Final = re.compile(r"·\s*+$")
+_BEFORE: Final = re.compile(rf"\b{TOTAL_WORD}\s*+[:=]?\s*+$")
+_AFTER: Final = re.compile(rf"\s*+\(?{TOTAL_WORD}\b")
 
 
 def marked_total(folded: str) -> Quantity | None:
     """The length a total word stands next to ("1h30 total", "total: 2200 m"), the last one written, or None."""
+    quantities = quantities_in(folded)
     marked = [
         quantity
-        for quantity in quantities_in(folded)
-        if _BEFORE.search(folded[max(0, quantity.start - 16) : quantity.start])
-        or _AFTER.match(folded, quantity.end)
-        or (_DOT_TOTAL.search(folded[: quantity.start]) and not folded[quantity.end :].strip(" .!"))
+        for quantity in quantities
+        if _BEFORE.search(folded[max(0, quantity.start - 16) : quantity.start]) or _AFTER.match(folded, quantity.end)
     ]
+    last = quantities[-1] if quantities else None  # only the last length can close a dotted list
+    if last is not None and _DOT_TOTAL.search(folded, 0, last.start) and not folded[last.end :].strip(" .!"):
+        marked.append(last)
     return marked[-1] if marked else None
 
 

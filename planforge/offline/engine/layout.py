@@ -1,0 +1,107 @@
+"""Which day holds what: a week's sessions (by sport and role) placed on the training days.
+
+Long sessions go on their sport's long day and a brick run right after the long ride. Then the quality
+sessions, on days apart from each other and from the long session of their sport; then the easy sessions and
+extras, each on the free day that keeps its sport best spread. No day holds two swims or two sessions of one
+sport (the brick excepted), and a sport that must not fall on consecutive days never does, across weeks too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from planforge.domain.vocabulary import Weekday, WorkoutType, weekday_index
+
+Role = Literal["long", "second-long", "quality", "easy", "brick-run", "extra"]
+"""What a session is for in its week."""
+
+_MAX_PER_DAY: Final = 2
+_SPORT_ORDER: Final[dict[WorkoutType, int]] = {"bike": 0, "run": 1, "swim": 2}
+_ORDER: Final[dict[Role, int]] = {"long": 0, "brick-run": 1, "second-long": 2, "quality": 3, "easy": 4, "extra": 5}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A session to place: its sport, its role, and which of its kind it is (0, 1, …)."""
+
+    sport: WorkoutType
+    role: Role
+    index: int = 0
+
+
+def _distance(a: Weekday, b: Weekday) -> int:
+    gap = abs(weekday_index(a) - weekday_index(b))
+    return min(gap, 7 - gap)
+
+
+@dataclass
+class _Week:
+    days: tuple[Weekday, ...]
+    no_back_to_back: frozenset[WorkoutType]
+    long_days: dict[WorkoutType, Weekday]
+    placed: dict[Weekday, list[Slot]]
+
+    def allows(self, slot: Slot, day: Weekday) -> bool:
+        here = self.placed[day]
+        if len(here) >= _MAX_PER_DAY or any(s.sport == slot.sport for s in here):
+            return False
+        if slot.role == "brick-run" and not any(s.sport == "bike" for s in here):
+            return False
+        if slot.sport in self.no_back_to_back:
+            neighbours: list[Weekday] = [d for d in self.days if _distance(d, day) == 1]
+            if any(s.sport == slot.sport for d in neighbours for s in self.placed[d]):
+                return False
+        if slot.role == "quality" and any(s.role in {"quality", "long"} for s in here):
+            return False
+        return not (slot.role == "long" and here)
+
+    def score(self, slot: Slot, day: Weekday) -> tuple[float, ...]:
+        here = self.placed[day]
+        same: list[Weekday] = [d for d in self.days if any(s.sport == slot.sport for s in self.placed[d])]
+        spread = min((_distance(day, d) for d in same), default=4)
+        hard_near = sum(
+            1 for d in self.days if _distance(d, day) == 1 for s in self.placed[d] if s.role in {"quality", "long"}
+        )
+        long_day = self.long_days.get(slot.sport) or next(iter(self.long_days.values()), None)
+        after_long = (weekday_index(day) - weekday_index(long_day)) % 7 if long_day else 0
+        if slot.role == "quality":  # the first free day that stays clear of the long day and the other hard day
+            return (len(here), hard_near + 2 * (after_long == 6), after_long)
+        return (len(here), -spread, -hard_near if slot.role == "easy" else 0, weekday_index(day))
+
+
+def place(
+    slots: list[Slot],
+    days: tuple[Weekday, ...],
+    long_days: dict[WorkoutType, Weekday],
+    no_back_to_back: frozenset[WorkoutType],
+) -> tuple[dict[Weekday, list[Slot]], list[Slot]]:
+    """The slots on days (each day's slots in placing order), and the slots that fitted nowhere."""
+    week = _Week(days, no_back_to_back, long_days, {day: [] for day in days})
+    dropped: list[Slot] = []
+    for slot in sorted(slots, key=lambda s: (_ORDER[s.role], _SPORT_ORDER.get(s.sport, 3), s.index)):
+        day = _fixed_day(slot, week)
+        if day is None:
+            options: list[Weekday] = [d for d in days if week.allows(slot, d)]
+            if not options and slot.role == "brick-run":  # no run may follow the ride: the run stands alone
+                slot = Slot(slot.sport, "easy", 9)
+                options = [d for d in days if week.allows(slot, d)]
+            if not options:
+                dropped.append(slot)
+                continue
+            day = min(options, key=lambda d: week.score(slot, d))
+        week.placed[day].append(slot)
+    return week.placed, dropped
+
+
+def _fixed_day(slot: Slot, week: _Week) -> Weekday | None:
+    """The day a long session, its back-to-back run or a brick run must be on, when it can be."""
+    if slot.role == "long" and (day := week.long_days.get(slot.sport)) in week.placed:
+        return day if week.allows(slot, day) else None
+    if slot.role == "brick-run" and (day := week.long_days.get("bike")) in week.placed:
+        return day if week.allows(slot, day) else None
+    if slot.role == "second-long" and (long_day := week.long_days.get(slot.sport)) is not None:
+        after: list[Weekday] = [d for d in week.days if weekday_index(d) == (weekday_index(long_day) + 1) % 7]
+        if after and week.allows(slot, after[0]):
+            return after[0]
+    return None

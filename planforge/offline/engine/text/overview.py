@@ -1,0 +1,162 @@
+"""The overview paragraph: the goal, the week's shape, how the load grows and tapers, the paces, every stated
+constraint kept or declined (and why), and what of the request could not be used, quoted.
+
+The parts that matter most come first; the quoted "not used" list takes what room is left under the draft's
+1,500-character limit, and says "…" for what does not fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planforge.domain.vocabulary import WorkoutType
+from planforge.drafttext.render import HEADER_WORDS
+from planforge.offline.engine.paces import Paces
+from planforge.offline.engine.periodization import WeekTarget
+from planforge.offline.engine.profile import Profile
+from planforge.offline.engine.text.describe import (
+    OVERVIEW_MAX_CHARS,
+    clock,
+    date_text,
+    day_name,
+    days_phrase,
+    goal_key,
+    paces_sentence,
+    quote,
+    sessions_phrase,
+)
+from planforge.offline.engine.text.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What the overview reports about a written plan."""
+
+    profile: Profile
+    targets: list[WeekTarget]
+    weekly_minutes: list[float]
+    long_peaks: dict[WorkoutType, float]
+    """The longest long session of each sport before the taper, minutes."""
+    paces: Paces | None
+    reached: bool
+    quality_most: int
+    easy_share: float
+    declined: list[tuple[str, dict[str, str]]] = field(default_factory=list[tuple[str, dict[str, str]]])
+    """(constraint key, its fields) the plan could not keep."""
+
+
+def _goal(facts: PlanFacts, lexicon: Lexicon) -> str:
+    profile, sentences = facts.profile, lexicon.sentences
+    goal = lexicon.goals.get(goal_key(profile), lexicon.goals["fitness"])
+    level = lexicon.levels[profile.level]
+    slot = profile.slot
+    if slot is None or profile.race is None:
+        return sentences.goal_free.format(weeks=profile.weeks, goal=goal, level=level)
+    date = profile.calendar.date_of(slot.week, slot.day)
+    day = day_name(slot.day, lexicon)
+    when = (sentences.when_date.format(day=day, date=date_text(date, lexicon.language)) if date is not None
+            else sentences.when_week.format(day=day, week=slot.week))  # fmt: skip
+    return sentences.goal_race.format(weeks=profile.weeks, goal=goal, level=level, when=when)
+
+
+def _shape(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
+    profile, sentences = facts.profile, lexicon.sentences
+    parts = [sentences.days.format(count=len(profile.days), days=days_phrase(list(profile.days), lexicon),
+                                   sessions=sessions_phrase(profile.counts, lexicon))]  # fmt: skip
+    for sport, day in profile.long_days.items():
+        if sport in facts.long_peaks and sport in lexicon.sessions_long:
+            peak = facts.long_peaks[sport]
+            size = f"{round(peak * 50, -2):g} m" if sport == "swim" else clock(peak)
+            parts.append(sentences.long.format(session=lexicon.sessions_long[sport], day=day_name(day, lexicon),
+                                               peak=size))  # fmt: skip
+    training = [m for t, m in zip(facts.targets, facts.weekly_minutes, strict=True) if t.kind in {"build", "step-back"}]
+    if len(training) >= 2:
+        cycle = profile.requirements.principle.build_weeks + 1
+        parts.append(sentences.growth.format(start=clock(training[0]), peak=clock(max(training)), cycle=cycle))
+    if not facts.reached:
+        parts.append(sentences.short_growth)
+    tune_ups = [t for t in facts.targets if t.tune_up is not None]
+    if tune_ups:
+        week = HEADER_WORDS[lexicon.language].week
+        races = [f"{lexicon.goals.get(t.tune_up or '', '')} ({week} {t.week})" for t in tune_ups]
+        parts.append(sentences.tune_ups.format(races=", ".join(races)))
+    tapering = sum(t.kind in {"taper", "race"} for t in facts.targets)
+    if tapering and profile.race is not None:
+        parts.append(sentences.taper.format(weeks=tapering))
+    return parts
+
+
+def _intensity(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
+    profile, sentences, words = facts.profile, lexicon.sentences, lexicon.constraints
+    quality = (words["quality_some"].format(count=facts.quality_most) if facts.quality_most
+               else words["quality_none"])  # fmt: skip
+    parts = [sentences.easy.format(share=f"{facts.easy_share:.0%}", quality=quality)]
+    if profile.novice:
+        parts.append(sentences.novice)
+    if paces := paces_sentence(facts.paces, lexicon):
+        parts.append(paces)
+    return parts
+
+
+def _kept(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
+    """The stated constraints the plan keeps, as phrases."""
+    requirements, words = facts.profile.requirements, lexicon.constraints
+    kept: list[str] = []
+    caps = requirements.time_caps
+    if caps is not None:
+        if caps.weekday_minutes is not None and caps.weekday_minutes == caps.weekend_minutes:
+            kept.append(words["caps_all"].format(minutes=caps.weekday_minutes))
+        else:
+            if caps.weekday_minutes is not None:
+                kept.append(words["caps_weekday"].format(minutes=caps.weekday_minutes))
+            if caps.weekend_minutes is not None:
+                kept.append(words["caps_weekend"].format(minutes=caps.weekend_minutes))
+        kept += [words["caps_day"].format(day=day_name(d, lexicon), minutes=m) for d, m in caps.per_day_minutes.items()]
+    hours = requirements.hours_per_week
+    if hours is not None and hours.max is not None:
+        key = "hours_range" if hours.min is not None else "hours_max"
+        kept.append(words[key].format(low=f"{hours.min:g}" if hours.min else "", high=f"{hours.max:g}",
+                                      hours=f"{hours.max:g}"))  # fmt: skip
+    if requirements.allowed_days is not None:
+        kept.append(words["allowed"].format(days=days_phrase(list(facts.profile.days), lexicon)))
+    if requirements.excluded_days:
+        kept.append(words["excluded"].format(days=days_phrase(requirements.excluded_days, lexicon)))
+    for sport in requirements.no_back_to_back:
+        kept.append(words["back_to_back"].format(sport=lexicon.sports.get(sport, (sport, sport))[1]))
+    return kept
+
+
+def _cautions(facts: PlanFacts, lexicon: Lexicon) -> str:
+    flags, words = facts.profile.flags, lexicon.constraints
+    ruled_out = {
+        "no_hills": flags.no_hills,
+        "no_intervals": flags.no_run_intervals,
+        "no_quality": flags.no_run_quality,
+        "easy_swims": flags.easy_swims,
+        "careful": flags.careful,
+    }
+    rules = [words[key] for key, on in ruled_out.items() if on]
+    cautions = facts.profile.requirements.cautions
+    if not cautions or not rules:
+        return ""
+    return lexicon.sentences.cautions.format(items=quote(cautions, 160), rules=", ".join(rules))
+
+
+def overview(facts: PlanFacts, lexicon: Lexicon) -> str:
+    """The overview paragraph, at most 1,500 characters."""
+    sentences = lexicon.sentences
+    parts = [_goal(facts, lexicon), *_shape(facts, lexicon), *_intensity(facts, lexicon)]
+    if kept := _kept(facts, lexicon):
+        parts.append(sentences.kept.format(items="; ".join(kept)))
+    if cautions := _cautions(facts, lexicon):
+        parts.append(cautions)
+    if facts.declined:
+        items = [lexicon.constraints[key].format(**fields) for key, fields in facts.declined]
+        parts.append(sentences.declined.format(items="; ".join(items)))
+    text = " ".join(part for part in parts if part)
+    not_used = facts.profile.requirements.not_used
+    if not_used:
+        room = OVERVIEW_MAX_CHARS - len(text) - len(sentences.not_used) - 4
+        if room > 40:
+            text += " " + sentences.not_used.format(items=quote(not_used, room))
+    return text[:OVERVIEW_MAX_CHARS]

@@ -1,0 +1,102 @@
+"""Session texts in the draft's language: a few fixed shapes with explicit numbers.
+
+    <label> 45 min                                   timed sessions
+    <swim> 1500 m                                    swims
+    <label>: 15 min <warm-up>, <main set>, 10 min <cool-down>   structured sessions
+    <run/walk> 25 min: 8 x (1 min run, 90 s walk)    run/walk
+    <race>: <name> 21.1 km                           races; a multi-sport race writes each leg ("+")
+
+The text is what the coach reads and what the parser reads back, so every number the typed workout carries
+is in it.
+"""
+
+from __future__ import annotations
+
+from planforge.domain.vocabulary import WorkoutType
+from planforge.offline.engine.sessions import MainSet, RaceLeg, Session
+from planforge.offline.engine.text.lexicon import Lexicon
+
+_RIDE_KINDS = frozenset({"tempo-ride", "interval-ride", "hill-ride"})
+
+
+def format_seconds(seconds: int) -> str:
+    """`3 min` for whole minutes from 2 minutes up, else `60 s` / `90 s`."""
+    return f"{seconds // 60} min" if seconds % 60 == 0 and seconds >= 120 else f"{seconds} s"
+
+
+def format_length(meters: float) -> str:
+    """`750 m`, `5 km`, `21.1 km`, `161 km`: metres under 2 km of swimming, else km to 0.1 (whole from 100 km)."""
+    km = meters / 1000
+    if km >= 100:
+        return f"{round(km)} km"
+    return f"{round(km, 1):g} km"
+
+
+def race_meters(meters: float, sport: WorkoutType, named: bool = False) -> float:
+    """The race length as its text states it (`format_length`, or metres for swims under 5 km); a race whose name
+    gives its length (`named`) keeps its exact length."""
+    if named:
+        return meters
+    if sport == "swim" and meters < 5000:
+        return round(meters / 50) * 50.0
+    km = meters / 1000
+    return (round(km) if km >= 100 else round(km, 1)) * 1000.0
+
+
+def _swim_length(meters: float) -> str:
+    return f"{race_meters(meters, 'swim'):g} m" if meters < 5000 else format_length(meters)
+
+
+def main_set_text(main: MainSet, lexicon: Lexicon, pace: str) -> str:
+    """`20 min @ threshold (4:35/km)`, `6 x 3 min @ 5K pace w/ 2 min jog`."""
+    effort = lexicon.efforts[main.effort]
+    work = f"{format_seconds(main.work_seconds)} {effort}" + (f" ({pace})" if pace else "")
+    if main.reps == 1 and not main.recovery_seconds:
+        return work
+    recovery = lexicon.recoveries[main.recovery].format(r=format_seconds(main.recovery_seconds))
+    return f"{main.reps} x {work}{recovery}"
+
+
+def names_length(leg: RaceLeg, lexicon: Lexicon) -> bool:
+    """Whether the race's name states its length to the parser (no km written)."""
+    return leg.first and leg.sport == "run" and leg.race_name in lexicon.named_lengths
+
+
+def _race_text(leg: RaceLeg, lexicon: Lexicon) -> str:
+    length = _swim_length(leg.meters) if leg.sport == "swim" else format_length(race_meters(leg.meters, leg.sport))
+    if names_length(leg, lexicon):
+        length = ""
+    race = lexicon.race_other or lexicon.race if leg.sport != "run" else lexicon.race
+    if not leg.first:
+        return f"{race}: {lexicon.legs[leg.sport]} {length}"
+    name = lexicon.race_names.get(leg.race_name, "")
+    sport = f" {lexicon.legs[leg.sport]}" if leg.sport != "run" else ""
+    label = f"{race}: {name}{sport}".rstrip()
+    return f"{label} {length}".rstrip()
+
+
+def session_text(session: Session, lexicon: Lexicon) -> str:
+    """The session as the draft states it."""
+    if session.race is not None:
+        return _race_text(session.race, lexicon)
+    if session.kind == "swim":
+        return f"{lexicon.swim} {_swim_length(session.meters)}"
+    if session.run_walk is not None:
+        walk = session.run_walk
+        run, pause = format_seconds(walk.run_seconds), format_seconds(walk.walk_seconds)
+        return lexicon.run_walk.format(total=session.minutes, reps=walk.reps, run=run, walk=pause)
+    if session.main is not None:
+        ride = session.kind in _RIDE_KINDS
+        warm_up = lexicon.ride_warm_up if ride else lexicon.warm_up
+        cool_down = lexicon.ride_cool_down if ride else lexicon.cool_down
+        main = main_set_text(session.main, lexicon, session.pace)
+        label = lexicon.structured[session.kind]
+        return f"{label}: {session.warm_up} min {warm_up}, {main}, {session.cool_down} min {cool_down}"
+    if session.kind == "brick-bike":
+        return f"{lexicon.brick} {session.minutes} min"
+    return f"{lexicon.timed[session.kind]} {session.minutes} min"
+
+
+def day_text(sessions: list[Session], lexicon: Lexicon) -> str:
+    """A day's sessions joined with " + ", or the rest word."""
+    return " + ".join(session_text(session, lexicon) for session in sessions) or lexicon.rest

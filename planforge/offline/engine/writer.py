@@ -1,0 +1,177 @@
+"""Writing a plan: the request understood, the plan's facts fixed, every week built, the draft worded.
+
+requirements → profile (race, sports, days) → weekly targets (phases, step-backs, taper, tune-ups)
+  → sizes (start → peak per sport) → each week: slots placed and sized, race weeks reshaped, hours fitted
+  → draft text in the request's language + the same sessions as typed workouts
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planforge.domain.draft import Draft, DraftDay, DraftWeek
+from planforge.domain.plan import WeekInfo, Workout
+from planforge.domain.requirements import Requirements
+from planforge.domain.vocabulary import WEEKDAYS, Level, WorkoutType
+from planforge.offline.engine.paces import Paces, paces_for
+from planforge.offline.engine.periodization import WeekTarget, taper_weeks, weekly_targets
+from planforge.offline.engine.profile import Profile, profile_for
+from planforge.offline.engine.raceweek import (
+    RACE_WEEK_SHARE,
+    duathlon_legs,
+    fit_window,
+    race_legs,
+    race_week,
+    race_window,
+    tune_up_week,
+)
+from planforge.offline.engine.sessions import RaceLeg, session_minutes
+from planforge.offline.engine.sizes import Sizes, sizes_for
+from planforge.offline.engine.text import LEXICONS
+from planforge.offline.engine.text.describe import clock, phase_entries, title, week_focus
+from planforge.offline.engine.text.overview import PlanFacts, overview
+from planforge.offline.engine.text.sessions import day_text
+from planforge.offline.engine.volume import fit_hours, limit_intensity, week_minutes
+from planforge.offline.engine.week import Week, plan_week
+from planforge.offline.engine.workouts import to_workout
+from planforge.quality.measures import hard_seconds, workout_seconds
+
+_MASTERS_AGE = 60
+_QUALITY_KINDS = frozenset({"tempo-run", "interval-run", "hill-repeats", "fartlek", "race-pace-run", "tempo-ride",
+                            "interval-ride", "hill-ride"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EnginePlan:
+    """A plan the engine wrote: the draft, and the same sessions as typed workouts."""
+
+    draft: Draft
+    """Title, overview, phases and weeks × 7 days, rest days written as the language's rest word."""
+    workouts: list[Workout]
+    """The draft's sessions, typed, in week and day order."""
+    weekly_info: dict[str, WeekInfo]
+    """Phase and focus per week, keyed "1", "2", …"""
+    requirements: Requirements
+    """What the engine understood the request to ask for."""
+
+
+def _legs(profile: Profile) -> list[RaceLeg]:
+    requirement, race = profile.requirements.race, profile.race
+    if requirement is None or race is None:
+        return []
+    if requirement.sport == "duathlon":
+        return duathlon_legs(requirement.distance_km or race.total_km)
+    return race_legs(race, requirement.distance)
+
+
+def _build_weeks(profile: Profile) -> int:
+    build = profile.requirements.principle.build_weeks
+    age = profile.requirements.age
+    return min(build, 2) if age is not None and age >= _MASTERS_AGE else build
+
+
+def _weeks(profile: Profile, targets: list[WeekTarget], sizes: Sizes, paces: Paces | None) -> list[Week]:
+    slot, legs = profile.slot, _legs(profile)
+    tapering = taper_weeks(profile.race, slot.week if slot else None)
+    main: WorkoutType = "bike" if profile.family == "bike" else "swim" if profile.family == "swim" else "run"
+    long_day = profile.long_days.get(main, "Sunday")
+    weeks: list[Week] = []
+    peak = 0.0
+    for target in targets:
+        week = plan_week(profile, sizes, target, paces, tapering).sessions
+        if target.kind == "race" and slot is not None and legs and slot.note != "after-plan":
+            week = race_week(profile, week, profile.calendar, slot.day, legs, peak)
+        elif target.kind == "tune-up" and target.tune_up is not None:
+            week = tune_up_week(profile, week, profile.calendar, target.tune_up, long_day)
+        week = limit_intensity(fit_hours(profile, limit_intensity(week), target))
+        if target.kind in {"build", "step-back", "tune-up"}:
+            peak = max(peak, week_minutes(week))
+        weeks.append(week)
+    if slot is not None and legs and slot.note != "after-plan":
+        index = slot.week - 1
+        before = race_window(profile, weeks[index - 1], profile.calendar, slot.day) if index >= 1 else None
+        before, weeks[index] = fit_window(before, weeks[index], profile.calendar, slot.day, peak * RACE_WEEK_SHARE)
+        if before is not None:
+            weeks[index - 1] = before
+    return weeks
+
+
+def _long_peaks(weeks: list[Week], targets: list[WeekTarget]) -> dict[WorkoutType, float]:
+    peaks: dict[WorkoutType, float] = {}
+    for week, target in zip(weeks, targets, strict=True):
+        if target.kind not in {"build", "step-back"}:
+            continue
+        for sessions in week.values():
+            for session in sessions:
+                if session.kind in {"long-run", "long-ride"} or (session.kind == "swim"):
+                    sport = session.sport
+                    peaks[sport] = max(peaks.get(sport, 0.0), session_minutes(session))
+    return peaks
+
+
+def _facts(profile: Profile, targets: list[WeekTarget], weeks: list[Week], sizes: Sizes, paces: Paces | None,
+           workouts: list[Workout]) -> PlanFacts:  # fmt: skip
+    training = [w for w in workouts if w.workout_sub_type != "race"]
+    total = sum(workout_seconds(w) for w in training) or 1.0
+    easy = 1 - sum(hard_seconds(w) for w in training if "walk" not in w.workout_description.lower()) / total
+    quality = max(
+        (sum(s.kind in _QUALITY_KINDS and s.sport == sport for sessions in week.values() for s in sessions)
+         for week in weeks for sport in ("run", "bike")), default=0,
+    )  # fmt: skip
+    declined: list[tuple[str, dict[str, str]]] = [(key, {}) for key in profile.declined if key != "days"]
+    if "days" in profile.declined:
+        wanted = str(profile.requirements.days_per_week or len(profile.days))
+        declined.append(("days", {"count": wanted, "available": str(len(profile.days))}))
+    slot = profile.slot
+    if slot is not None and slot.note == "after-plan":
+        declined.append(("race_after", {}))
+    elif slot is not None and slot.note == "before-last-week":
+        declined.append(("race_before", {"week": str(slot.week)}))
+    if not sizes.reached and sizes.loads and profile.race is not None:
+        sport = next(iter(sizes.loads))
+        session = LEXICONS[profile.requirements.language].sessions_long.get(sport, "")
+        reached = _long_peaks(weeks, targets).get(sport, 0.0)
+        fields = {"session": session, "band": clock(sizes.loads[sport].long.peak), "reached": clock(reached)}
+        declined.append(("peak", fields))
+    minutes = [week_minutes(w) for w in weeks]
+    return PlanFacts(
+        profile, targets, minutes, _long_peaks(weeks, targets), paces, sizes.reached, quality, easy, declined
+    )
+
+
+def plan_from(requirements: Requirements, weeks: int, level: Level, start: dt.date | None) -> EnginePlan:
+    """A plan for `requirements` over `weeks` weeks at `level`, starting on `start` (a Monday when unknown)."""
+    profile = profile_for(requirements, weeks, level, start)
+    slot = profile.slot
+    race_week = slot.week if slot is not None and profile.race is not None else None
+    # A tune-up race sits on Saturday before a Sunday long run; never for runs that may not fall on consecutive days.
+    tune_ups = "run" not in requirements.no_back_to_back and profile.long_days.get("run") == "Sunday"
+    targets = weekly_targets(weeks, profile.race, race_week, _build_weeks(profile), tune_ups=tune_ups)
+    sizes = sizes_for(profile, targets[0].build_steps if targets else 0)
+    paces = paces_for(requirements)
+    built = _weeks(profile, targets, sizes, paces)
+    lexicon = LEXICONS[requirements.language]
+    draft_weeks: list[DraftWeek] = []
+    workouts: list[Workout] = []
+    weekly_info: dict[str, WeekInfo] = {}
+    racing = profile.race is not None
+    for target, week in zip(targets, built, strict=True):
+        focus = week_focus(target, racing, lexicon)
+        days = [DraftDay(day=day, session=day_text(week[day], lexicon)) for day in WEEKDAYS]
+        draft_weeks.append(DraftWeek(week=target.week, focus=focus, days=days))
+        weekly_info[str(target.week)] = WeekInfo(phase=target.phase, focus=focus)
+        workouts += [
+            to_workout(session, week=target.week, phase=target.phase, day=day, language=requirements.language)
+            for day in WEEKDAYS
+            for session in week[day]
+        ]
+    facts = _facts(profile, targets, built, sizes, paces, workouts)
+    draft = Draft(
+        title=title(profile, lexicon),
+        overview=overview(facts, lexicon),
+        phases=phase_entries(targets, lexicon),
+        weeks=draft_weeks,
+        language=requirements.language,
+    )
+    return EnginePlan(draft=draft, workouts=workouts, weekly_info=weekly_info, requirements=requirements)
