@@ -14,11 +14,24 @@ MAX_PROMPT_CHARS = 4_000
 MAX_PRINCIPLE_CHARS = 4_000
 MAX_DRAFT_CHARS = 200_000
 """A 52-week draft written by hand is ~30k characters; the bound keeps a runaway paste out."""
+MAX_DRAFT_LINE_CHARS = 10_000
+"""A week written as one paragraph is ~500 characters, a whole plan pasted without line breaks a few thousand;
+a longer line is a runaway paste, not a plan."""
 
 
 def _at_least_ten_non_blank(text: str) -> str:
     if sum(not c.isspace() for c in text) < 10:
         raise ValueError("must contain at least 10 non-blank characters")
+    return text
+
+
+def _lines_of_bounded_length(text: str) -> str:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_DRAFT_LINE_CHARS:
+            raise ValueError(
+                f"line {number} is {len(line):,} characters long, more than the {MAX_DRAFT_LINE_CHARS:,} a draft's"
+                f" line may have (it starts {line[:40].strip()!r}); put each day or week on a line of its own"
+            )
     return text
 
 
@@ -61,5 +74,10 @@ class DraftRequest(BaseModel):
 class PlanRequest(DraftRequest):
     """Step 2: the draft parameters plus the (edited) draft text to convert."""
 
-    refined_draft: Annotated[str, Field(max_length=MAX_DRAFT_CHARS), AfterValidator(_at_least_ten_non_blank)]
+    refined_draft: Annotated[
+        str,
+        Field(max_length=MAX_DRAFT_CHARS),
+        AfterValidator(_at_least_ten_non_blank),
+        AfterValidator(_lines_of_bounded_length),
+    ]
     """The draft text from step 1, with the coach's edits."""

@@ -5,7 +5,8 @@ A day mark is a day name at the start of an entry: at the start of a line (after
 decoration), after a comma, semicolon, pipe, opening parenthesis or sentence end. Short names that are also
 ordinary words ("so", "do", "sat", "mar", "mi" …) count only when capitalised or followed by ':' or '.', so
 "5 mi" or "so keep it easy" never start a day; after a sentence end a capital proves nothing ("Do this
-twice."), so there they need the ':' or '.'. Abbreviations that are everyday words in English ("man", "on",
+twice."), so there they need the ':' or '.', unless they name the day after the previous mark ("Fri 40'
+easy. Sat 5k parkrun"). Abbreviations that are everyday words in English ("man", "on",
 "to", "son", "nie", "po", "st" …) count only with a ':' or '.' after them ("Pon.", "Út:", "Tor:"). The
 one-letter days of US running logs (M T W R F, R being Thursday) count only as "M:" with a capital and a
 colon. "Weekend:" marks Saturday and Sunday together.
@@ -19,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from planforge.domain.vocabulary import Weekday
+from planforge.domain.vocabulary import WEEKDAYS, Weekday
 
 # Accented letters and their plain letter, one character for one so that match offsets in a folded text fit the
 # original: Western European, Polish (ą ć ę ł ń ś ź ż), Czech (č ď ě ň ř š ť ů ý ž) and Nordic (å æ ø) letters.
@@ -99,15 +100,18 @@ def weekday_named(token: str) -> Weekday | None:
     return _WEEKDAY_BY_WORD.get(word)
 
 
-def _counts(word: str, written: str, sep: str, *, dotted: bool, sentence_start: bool) -> bool:
-    """Whether a short day name that is also a word or unit is meant as a day here."""
+def _counts(word: str, written: str, sep: str, *, dotted: bool, sentence_start: bool, next_day: bool) -> bool:
+    """Whether a short day name that is also a word or unit is meant as a day here; `next_day`: it names the
+    day after the previous day mark ("Fri 40' easy. Sat 5k parkrun": "Sat" goes on the list)."""
     if word in _ONE_LETTER:
         return written.isupper() and sep == ":"
     if word in _STRICT:
         return sep == ":" or dotted
     if word not in _AMBIGUOUS:
         return True
-    return sep == ":" or dotted or (written[:1].isupper() and not sentence_start)
+    if sep == ":" or dotted:
+        return True
+    return written[:1].isupper() and (not sentence_start or (next_day and len(word) >= 3))
 
 
 class _Lines:
@@ -156,7 +160,9 @@ def day_marks(text: str) -> list[tuple[int, int, Weekday]]:
         word = match["day"]
         written = text[match.start() : match.end()]
         sentence_start = entry is not None and entry.group().lstrip()[:1] in {".", "!"}
-        if not _counts(word, written, after["sep"], dotted=bool(match["dot"]), sentence_start=sentence_start):
+        next_day = bool(marks) and WEEKDAYS.index(marks[-1][2]) + 1 == WEEKDAYS.index(_WEEKDAY_BY_WORD[word])
+        dotted = bool(match["dot"])
+        if not _counts(word, written, after["sep"], dotted=dotted, sentence_start=sentence_start, next_day=next_day):
             continue
         end = after.end() if after["sep"] in {":", "-", "–", "—", ")"} else match.end()
         marks.append((match.start(), end, _WEEKDAY_BY_WORD[word]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from planforge.domain.vocabulary import Weekday
 from planforge.drafttext.days import fold, weekday_named
@@ -54,10 +55,49 @@ def _cell(row: list[str], index: int | None) -> str:
     return row[index] if index is not None and index < len(row) else ""
 
 
+# A unit a header gives its column's numbers: "Mon (min)", "Duration [min]", "Distance (km)", "Miles", "Minutes".
+_UNIT_WORD = (
+    r"(?P<unit>minutes?|mins?|minuten|minutos|minut\w*|km|kms|kilomet\w*|miles?|mi|hours?|hrs?|h|stunden|heures|horas)"
+)
+_HEADER_UNIT: Final = re.compile(  # "(min)", "[km]", ", miles", "/ min", or a cell that is only a unit word
+    rf"(?:[(\[]\s*+(?:in\s+)?{_UNIT_WORD}\s*+[)\]]|[,/]\s*+{_UNIT_WORD.replace('unit', 'unit2')}"
+    r"|^(?P<unit3>minutes|minuten|minutos|mins|min|miles|km|kilometers|kilometres|hours|stunden))\s*+$"
+)
+_UNITS: Final[dict[str, str]] = {"min": "min", "km": "km", "kil": "km", "mi": "mi", "h": "h", "st": "h"}
+# A number its cell leaves without a unit: not glued to a word, no unit, pace or repetition sign after it.
+_BARE_NUMBER: Final = re.compile(
+    r"(?<![\w.,:/×*@+'’\-–])\d+(?:[.,]\d+)?(?:\s*+[-–]\s*+\d+(?:[.,]\d+)?)?"
+    r"(?![\w.,'\"’′%:/×*]|\s*+(?:[x×*]|[a-z]|['\"’′]))"
+)
+
+
+def header_unit(cell: str) -> str | None:
+    """The unit a header cell gives its column ("Tue (min)" → "min", "Distance [km]" → "km"), or None."""
+    match = _HEADER_UNIT.search(fold(cell).strip())
+    if match is None:
+        return None
+    unit = match["unit"] or match["unit2"] or match["unit3"]
+    return next((short for start, short in _UNITS.items() if unit.startswith(start)), None)
+
+
+def with_unit(cell: str, unit: str | None) -> str:
+    """`cell` with `unit` after each number that has none ("45" → "45 min", "Tempo 30" → "Tempo 30 min")."""
+    return cell if unit is None else _BARE_NUMBER.sub(lambda number: f"{number.group()} {unit}", cell)
+
+
+def _header_day(cell: str) -> Weekday | None:
+    """The weekday a header cell names, a unit after it allowed ("Mon (min)")."""
+    cell = cell.strip()
+    unit = _HEADER_UNIT.search(fold(cell))
+    return weekday_named(cell) or (weekday_named(cell[: unit.start()]) if unit else None)
+
+
 def _rows_are_weeks(header: list[str], rows: list[list[str]]) -> list[str] | None:
-    day_columns: dict[int, Weekday] = {index: day for index, cell in enumerate(header) if (day := weekday_named(cell))}
+    day_columns: dict[int, Weekday] = {index: day for index, cell in enumerate(header) if (day := _header_day(cell))}
     if len(day_columns) < 3:
         return None
+    table_unit = header_unit(header[0]) if header else None  # "Week (minutes)": every day column's numbers
+    units = {index: header_unit(header[index]) or table_unit for index in day_columns}
     focus_column = next((i for i, cell in enumerate(header) if _FOCUS_COLUMN.search(cell)), None)
     phase_column = next((i for i, cell in enumerate(header) if _PHASE_COLUMN.search(cell)), None)
     out: list[str] = []
@@ -67,7 +107,9 @@ def _rows_are_weeks(header: list[str], rows: list[list[str]]) -> list[str] | Non
         if not numbers:
             continue
         phase = _cell(row, phase_column)
-        days: list[tuple[Weekday, str]] = [(day, _cell(row, index)) for index, day in day_columns.items()]
+        days: list[tuple[Weekday, str]] = [
+            (day, with_unit(_cell(row, index), units[index])) for index, day in day_columns.items()
+        ]
         out += _week_lines(numbers, days, _cell(row, focus_column), phase if phase != last_phase else "")
         last_phase = phase or last_phase
     return out or None

@@ -4,6 +4,10 @@ Both formats use the `LibraryWorkout` field names. In CSV, `content_blocks` is a
 are separated by commas or semicolons; empty cells are left out. A problem with the file as a whole (not
 readable, not a JSON list, broken JSON, an unknown or missing CSV column) raises `InvalidRequestError`;
 a problem with one row rejects that row only. File-level errors name the file as their `field`.
+
+Types and sub-types may be written as other platforms export them ("Ride", "Strength", "Easy", "Swim Drills"):
+they are mapped to the vocabulary and the original kept as a tag (see `planforge.library.aliases`); a name
+with no mapping rejects its row, naming the closest accepted value.
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final, cast
 
 from pydantic import ValidationError
 
+from planforge.domain.vocabulary import SUB_TYPES_BY_TYPE, WORKOUT_TYPES
 from planforge.exceptions import InvalidRequestError
+from planforge.library.aliases import closest, sub_type_named, workout_type_named
 from planforge.library.models import LibraryWorkout
 from planforge.library.store import EditableWorkoutLibrary
 
@@ -113,8 +120,12 @@ def _validate(items: Iterator[tuple[int, object]]) -> ParsedFile:
         if not isinstance(item, dict):
             rejected.append(RejectedRow(line, ((None, f"expected an object, got {type(item).__name__}"),)))
             continue
+        named, problems = _vocabulary_names(cast(dict[str, object], item))
+        if problems:
+            rejected.append(RejectedRow(line, problems))
+            continue
         try:
-            workout = LibraryWorkout.model_validate(item)
+            workout = LibraryWorkout.model_validate(named)
         except ValidationError as error:
             rejected.append(RejectedRow(line, _problems(error)))
             continue
@@ -125,6 +136,44 @@ def _validate(items: Iterator[tuple[int, object]]) -> ParsedFile:
         first_line_of_id[workout.id] = line
         rows.append(ParsedRow(line, workout))
     return ParsedFile(rows, rejected)
+
+
+_SUB_TYPES: Final = frozenset(sub_type for sub_types in SUB_TYPES_BY_TYPE.values() for sub_type in sub_types)
+
+
+def _vocabulary_names(item: dict[str, object]) -> tuple[dict[str, object], tuple[tuple[str | None, str], ...]]:
+    """`item` with its type and sub-type in the vocabulary and the names it had among its tags, or the problem
+    with a name that maps to nothing. A sub-type of the vocabulary stays as written, whatever its type (the
+    model then says whether they fit)."""
+    written_type, written_sub_type = item.get("workout_type"), item.get("workout_sub_type")
+    if not isinstance(written_type, str):
+        return item, ()
+    workout_type = workout_type_named(written_type)
+    if workout_type is None:
+        return item, (("workout_type", _unknown(written_type, "workout type", WORKOUT_TYPES)),)
+    sub_type = written_sub_type
+    if isinstance(written_sub_type, str) and written_sub_type not in _SUB_TYPES:
+        sub_type = sub_type_named(written_sub_type, workout_type)
+        if sub_type is None:
+            allowed = SUB_TYPES_BY_TYPE[workout_type]
+            return item, (("workout_sub_type", _unknown(written_sub_type, f"{workout_type} sub-type", allowed)),)
+    tags = item.get("tags", [])
+    originals = [
+        written.strip()
+        for written, named in ((written_type, workout_type), (written_sub_type, sub_type))
+        if isinstance(written, str) and written.strip().casefold() != named
+    ]
+    written_tags = cast(list[object], tags) if isinstance(tags, list) else None
+    if written_tags is not None and originals and all(isinstance(tag, str) for tag in written_tags):
+        tags = list(dict.fromkeys([*cast(list[str], written_tags), *originals]))
+    return {**item, "workout_type": workout_type, "workout_sub_type": sub_type, "tags": tags}, ()
+
+
+def _unknown(written: str, what: str, accepted: tuple[str, ...]) -> str:
+    return (
+        f"{written!r} is no {what} planforge knows; the closest accepted value is {closest(written, accepted)!r}"
+        f" (accepted: {', '.join(accepted)})"
+    )
 
 
 def _problems(error: ValidationError) -> tuple[tuple[str | None, str], ...]:

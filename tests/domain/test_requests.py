@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from planforge import DraftRequest, PlanRequest
+from planforge.domain.requests import MAX_DRAFT_LINE_CHARS
 
 VALID: dict[str, Any] = {"weeks": 12, "level": "intermediate", "org_id": "org_abc123"}
 DRAFT_TEXT = "Week 1:\n- Monday: Rest\n- Tuesday: Easy run 45 min"
@@ -89,3 +90,23 @@ def test_plan_request_accepts_draft_params_plus_text() -> None:
 
 def test_org_id_is_trimmed() -> None:
     assert DraftRequest.model_validate({**VALID, "org_id": "  org_1 "}).org_id == "org_1"
+
+
+@pytest.mark.parametrize(
+    ("draft", "message"),
+    [
+        ("Week 1\n- Monday: " + "5 x 400m " * 21_000, "line 2 is 189,010 characters long"),
+        ("Week 1\n" + " " * 16_000 + "\n- Monday: rest", "line 2 is 16,000 characters long"),
+    ],
+)
+def test_a_runaway_line_is_named_by_its_number(draft: str, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        PlanRequest.model_validate({**VALID, "refined_draft": draft})
+    [error] = caught.value.errors()
+    assert (error["loc"], message in error["msg"]) == (("refined_draft",), True)
+
+
+def test_a_line_as_long_as_the_limit_is_still_a_draft() -> None:
+    line = "- Monday: easy run 30 min, "
+    draft = "Week 1\n" + line + "x" * (MAX_DRAFT_LINE_CHARS - len(line))
+    assert PlanRequest.model_validate({**VALID, "refined_draft": draft}).refined_draft == draft

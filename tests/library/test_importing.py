@@ -53,7 +53,8 @@ def test_csv_bad_rows_are_reported_by_line_with_field_and_problem(tmp_path: Path
     parsed = read_library_file(write(tmp_path, "lib.csv", text))
     assert [row.workout.id for row in parsed.rows] == ["ok"]
     assert [str(row) for row in parsed.rejected] == [
-        "line 4: workout_type: Input should be 'run', 'bike', 'swim', 'strength', 'walk', 'hike' or 'cross-training'",
+        "line 4: workout_type: 'runn' is no workout type planforge knows; the closest accepted value is 'run'"
+        " (accepted: run, bike, swim, strength, walk, hike, cross-training)",
         "line 5: content_blocks: not valid JSON: Expecting value",
         "line 6: id: 'ok' repeats the id of line 2",
         "line 7: expected 8 cells like the header, got 2",
@@ -112,3 +113,73 @@ async def test_import_rejects_ids_already_in_the_library_and_adds_the_rest(tmp_p
     assert [str(row) for row in report.rejected] == ["line 1: id: 'a' is already in the library of org 'acme'"]
     assert report.summary() == "imported 1 workout, 1 row rejected"
     assert [w.workout_name for w in await library.list("acme")] == ["Easy Run", "Tempo Run"]
+
+
+@pytest.mark.parametrize(
+    ("written_type", "written_sub_type", "workout_type", "workout_sub_type", "tags"),
+    [
+        ("run", "strength", "run", "strength", None),  # a vocabulary sub-type stays: the model says it does not fit
+        ("strength", "strength", "strength", "strength-training", ["strength"]),
+        ("Strength", "Strength", "strength", "strength-training", ["Strength"]),
+        ("Weight Training", "Core", "strength", "core", ["Weight Training"]),  # "Core" is "core" written large
+        ("Running", "Easy", "run", "easy-run", ["Running", "Easy"]),
+        ("run", "Long", "run", "long-run", ["Long"]),
+        ("run", "Intervals", "run", "interval-run", ["Intervals"]),
+        ("Ride", "Intervals", "bike", "interval-ride", ["Ride", "Intervals"]),
+        ("Cycling", "Sweet Spot", "bike", "tempo-ride", ["Cycling", "Sweet Spot"]),
+        ("ride", "Endurance", "bike", "endurance-ride", ["ride", "Endurance"]),
+        ("run", "Tempo", "run", "tempo-run", ["Tempo"]),
+        ("swim", "Swim Drills", "swim", "technique-swim", ["Swim Drills"]),
+        ("Swimming", "Open Water", "swim", "open-water-swim", ["Swimming", "Open Water"]),
+        ("run", "Long Run", "run", "long-run", ["Long Run"]),
+        ("run", "hill_repeats", "run", "hill-repeats", ["hill_repeats"]),
+        ("Yoga", "Yoga", "strength", "mobility", ["Yoga"]),
+        ("Elliptical", "Easy", "cross-training", "cross-training", ["Elliptical", "Easy"]),
+    ],
+)
+def test_other_platforms_names_map_to_the_vocabulary_and_stay_as_tags(
+    tmp_path: Path,
+    written_type: str,
+    written_sub_type: str,
+    workout_type: str,
+    workout_sub_type: str,
+    tags: list[str] | None,
+) -> None:
+    row = {"id": "w1", "workout_name": "Session", "workout_description": "What to do", "tags": ["base"]}
+    row |= {"workout_type": written_type, "workout_sub_type": written_sub_type}
+    parsed = read_library_file(write(tmp_path, "lib.json", json.dumps([row])))
+    if tags is None:
+        [rejected] = parsed.rejected
+        assert rejected.problems[0][0] == "workout_sub_type"
+        return
+    [imported] = parsed.rows
+    assert (imported.workout.workout_type, imported.workout.workout_sub_type) == (workout_type, workout_sub_type)
+    assert imported.workout.tags == ["base", *tags]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            "k1,Paddle,x,kayak,easy,,,",
+            "line 2: workout_type: 'kayak' is no workout type planforge knows; the closest accepted value is 'walk'"
+            " (accepted: run, bike, swim, strength, walk, hike, cross-training)",
+        ),
+        (
+            "s1,Gym,x,strength,stregth,,,",
+            "line 2: workout_sub_type: 'stregth' is no strength sub-type planforge knows; the closest accepted value"
+            " is 'strength-training' (accepted: strength-training, core, mobility)",
+        ),
+        (
+            "r1,Run,x,Running,tempo-rn,,,",
+            "line 2: workout_sub_type: 'tempo-rn' is no run sub-type planforge knows; the closest accepted value is"
+            " 'tempo-run' (accepted: easy-run, recovery-run, long-run, tempo-run, interval-run, hill-repeats,"
+            " fartlek, progression-run, race-pace-run, trail-run, race)",
+        ),
+    ],
+)
+def test_an_unknown_name_is_reported_by_line_with_the_closest_accepted_value(
+    tmp_path: Path, row: str, message: str
+) -> None:
+    parsed = read_library_file(write(tmp_path, "lib.csv", f"{CSV_HEADER}\n{row}\n"))
+    assert (parsed.rows, [str(rejected) for rejected in parsed.rejected]) == ([], [message])

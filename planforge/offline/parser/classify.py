@@ -32,24 +32,29 @@ REST_WORD: Final = _words(
 _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
     ("swim", _words(r"\bswim", r"schwimm", r"natation", r"\bnage", r"nataci", r"\bnatac", r"\bnadar", r"piscine",
                     r"open[\s-]*water", r"freiwasser", r"\bnuoto", r"\bzwem", r"pull[\s-]*buoy", r"\bkick\s*board",
-                    r"\bpinne\b")),
+                    r"\bpinne\b", r"\bplywa", r"\bbasen", r"\bsimning", r"\bsimma", r"\bsvomm", r"\bsvomning",
+                    r"\bplavan", r"\bplavat")),
     ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b", r"\brad(?:fahren|einheit|training)?\b",
                     r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b",
-                    r"\bfiets", r"wielren")),
+                    r"\bfiets", r"wielren", r"\brower", r"\bkolarst", r"\bcykl(?:ing|a|ar)\b", r"\bcykel",
+                    r"\bsykl(?:ing|e)\b", r"\bsykkel", r"\bkolo\b", r"\bspinning")),
     ("strength", _words(r"strength", r"\bgym", r"\bgimnas", r"weights", r"\bpesas\b", r"\bkraft", r"renfo",
                         r"muscula", r"fortalec", r"\bfuerza", r"\bs\s*&\s*c\b", r"conditioning", r"\bathleti",
                         r"circuit", r"\bppg\b", r"plyo", r"kettlebell", r"\btrx\b", r"\bcore\b", r"\brumpf",
                         r"\bstabi", r"estabilidad", r"gainage", r"\bplanks?\b", r"\babdos?\b", r"abdominal",
                         r"mobility", r"\byoga", r"stretch", r"pilates", r"\bdehn", r"beweglichkeit", r"etirement",
                         r"souplesse", r"estiramiento", r"movilidad", r"flexibili", r"mobilit",
-                        r"palestra", r"\bforza\b", r"\bpesi\b", r"kracht")),
+                        r"palestra", r"\bforza\b", r"\bpesi\b", r"kracht", r"\bsilown", r"\bsilow", r"\bstyrk",
+                        r"\bposilov", r"\bsilovy", r"\bstyrketr")),
     ("hike", _words(r"\bhike", r"\bhiking", r"wander(?:n|ung|tag)", r"\btrek", r"randonn", r"\brando\b",
                     r"senderismo", r"excursion")),
     ("walk", _words(r"\bwalk", r"spazier", r"\bmarche\b", r"caminar", r"caminata", r"\bpaseo", r"\bgehen\b", r"cammin",
-                    r"caminh", r"\bwandel")),
+                    r"caminh", r"\bwandel", r"\bspacer", r"\bmarsz", r"\bpromenad", r"\bchuze")),
     ("run", _words(r"\brun", r"\bjog", r"\blauf", r"\bcourse\b", r"footing", r"\bcarrera", r"\bcorrer", r"rodaje",
                    r"\btrote", r"\bcorsa\b", r"hardlo", r"duurloop",
-                   r"\bcorrida", r"rodagem", r"\blongao", r"\btiros?\b")),
+                   r"\bcorrida", r"rodagem", r"\blongao", r"\btiros?\b", r"\bbieg", r"\btrucht", r"\brozbieg",
+                   r"\bwybiegan", r"\blop(?:ning|ing|etur|pass)\b", r"\blob(?:etur)?\b", r"\blangpass", r"\bbeh\b",
+                   r"\bbehani")),
 )  # fmt: skip
 # Session words that mean a run only when no sport is named: "Tempo 20 min" is a run, "Tempo ride" a ride.
 _RUN_BY_DEFAULT: Final = _words(r"\btempo", r"interval", r"fartlek", r"\btrail")
@@ -61,6 +66,7 @@ _CROSS_WORD: Final = _words(r"cross[\s-]*train", r"\bcross\b", r"x-train", r"ent
                             r"entrenamiento cruzado", r"\bcruzado")  # fmt: skip
 # Running words that make a text with no sport word a run.
 _RUNNING: Final = _words(r"\beasy\b", r"\blong\b", r"recovery", r"\bhills?\b", r"progress", r"\bmp\b", r"threshold",
+                         r"\bspokojn", r"\brolig", r"\blett\b", r"\bdistans", r"\bfartlek", r"\bzawody", r"\btavling",
                          r"\d\s*[x×]\s*\d", r"locker", r"\bleicht", r"facile", r"\bsuave", r"\bseuil", r"fraction",
                          r"\bseries\b", r"\bcuestas", r"\bcotes\b", r"umbral", r"\bschwelle", r"\bdl\b", r"\bgal\b",
                          r"\btirada", r"\blarga", r"sortie longue", r"\bendurance", r"\bef\b", r"\bfondo\b", r"\brace",
@@ -85,9 +91,8 @@ _RACE: Final = _words(
     rf"^\s*{_RACE_NAME}\s*(?:race|lauf)?\s*[!.]?\s*$",
 )
 _LANG = r"\blang\b(?=\s*(?:$|[,;.(]))"  # German "3 h lang": long, unless a word follows ("20 min lang zugig")
-_TEMPO: Final = _words(
-    r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise", r"\bsoglia", r"drempel"
-)
+_TEMPO: Final = _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise", r"\bsoglia",
+                       r"drempel", r"\bprog\b", r"\btroskel", r"\bterskel", r"\btarskel", r"\bprah\b")  # fmt: skip
 # Run/walk ("Run 1 min, walk 90 s, repeat 8 times"): one run of alternating run and walk blocks.
 _RUN_WALK: Final = _words(
     r"\b(?:walk\w*|gehen|gehpause\w*|marche[rz]?|caminar|camminat\w*|wandel\w*)\s+\d",
@@ -107,13 +112,16 @@ _TRIAL: Final = re.compile(
 )
 _RECOVERY: Final = _words(r"recovery", r"\brecup", r"regenera", r"shake\s*-?out", r"erholung", r"recuperaci",
                           r"\brekom", r"\brec\.?\s+(?:jog|run|ride|spin|lauf)", r"(?:very|super|really) easy",
-                          r"muy suave", r"sehr locker", r"tres (?:facile|lent|cool)", r"\bausroll")  # fmt: skip
+                          r"muy suave", r"sehr locker", r"tres (?:facile|lent|cool)", r"\bausroll", r"\bregener",
+                          r"\brozruch", r"\bvyklus", r"\bnedjogg", r"\bnedlob")  # fmt: skip
 _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
     ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"langer? lauf", r"\blanger\b", _LANG, r"sortie longue",
                         r"\blongue\b", r"tirada larga", r"\blarga\b", r"\bfondo\b", r"\bdl\b", r"\blung[oa]\b",
-                        r"\blongao", r"lange duur")),
-    ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?")),
+                        r"\blongao", r"lange duur", r"\bdlugi", r"\bwybiegan", r"\blangpass", r"\blangtur",
+                        r"\blang(?:t|e)?\s+(?:lob|lop|tur|pass)", r"\bdlouh")),
+    ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?",
+                            r"\bpodbieg", r"\bbacke", r"\bbakke", r"\bkopc")),
     ("fartlek", _words(r"fartlek")),
     ("progression-run", _words(r"progress", r"progresivo", r"opbouwend")),
     ("tempo-run", _THRESHOLD_REPS),
@@ -122,7 +130,7 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
                              r"wettkampftempo", r"allure (?:specifique|marathon|semi|course)", r"ritmo (?:de )?carrera",
                              r"ritmo (?:de )?(?:maraton|competicion|objetivo)")),
     ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
-                            r"\bbahn", r"ripetute", r"\btiros?\b")),
+                            r"\bbahn", r"ripetute", r"\btiros?\b", r"\binterwal", r"\bodcink")),
     ("interval-run", _RUN_WALK),
     ("interval-run", _REPS),
     ("tempo-run", _TEMPO),
@@ -202,18 +210,27 @@ def sport_named(folded: str, *, by_default: bool = True) -> WorkoutType | None:
     found: list[tuple[int, WorkoutType]] = [
         (match.start(), sport) for sport, pattern in _SPORTS if (match := pattern.search(folded))
     ]
+    if _CROSS_WORD.search(folded):  # the sports a cross-training session offers stand in brackets: "(bike, pool)"
+        outside = _PARENTHESES.sub(" ", folded)
+        found = [(start, sport) for start, sport in found if sport == _first_sport(outside)]
+        return found[0][1] if found else "cross-training"
     if found:
         return min(found)[1]
-    if _CROSS_WORD.search(folded):
-        return "cross-training"
     return "run" if by_default and _RUN_BY_DEFAULT.search(folded) else None
 
 
-_RUN_WALK_NAME: Final = _words(r"(?:run|jog)\s*[/-]\s*walk", r"walk\s*[/-]\s*(?:run|jog)")
-_WALK_BETWEEN: Final = _words(r"walk(?:ing)?\s+(?:down|back)", r"(?:walk|jog)\s+recover\w*")
+def _first_sport(folded: str) -> WorkoutType | None:
+    found: list[tuple[int, WorkoutType]] = [
+        (match.start(), sport) for sport, pattern in _SPORTS if (match := pattern.search(folded))
+    ]
+    return min(found)[1] if found else None
 
 
-_ALTERNATIVE_WORD: Final = _words(r"\s(?:or|oder|ou|o|of(?=\s+\w+\s+\d))\s")
+_RUN_WALK_NAME: Final = _words(r"\b(?:run|jog)\s*[/-]\s*walk\b", r"\bwalk\s*[/-]\s*(?:run|jog)\b")
+_WALK_BETWEEN: Final = _words(r"\bwalk(?:ing)?\s+(?:down|back)\b", r"\b(?:walk|jog)\s+recover\w*")
+
+
+_ALTERNATIVE_WORD: Final = _words(r"\s(?:or|oder|ou|o|lub|albo|eller|nebo|of(?=\s+\w+\s+\d))\s", r"\s/\s")
 
 
 def _sports_named(folded: str) -> set[WorkoutType]:
@@ -269,7 +286,8 @@ def _classify(folded: str, default_sport: WorkoutType | None = None) -> Kind:
     if only_strides(folded):
         return Kind("run", "easy-run", True)  # strides are relaxed accelerations, never intervals
     folded = without_strides(folded)  # strides ride along with a run: "easy + 6 x 100 m strides" is an easy run
-    if _ALTERNATIVE_WORD.search(folded) and len(_sports_named(folded)) >= 2:
+    outside = _PARENTHESES.sub(" ", folded)  # "6 x (2 min run / 1 min walk)" offers no choice
+    if _ALTERNATIVE_WORD.search(outside) and len(_sports_named(outside)) >= 2 and not _RUN_WALK_NAME.search(folded):
         return Kind("cross-training", "cross-training", True)  # "bike or swim 45 min": the athlete's choice
     sport = _sport_or_default(folded, default_sport)
     if sport == "walk" and _MOUNTAIN.search(folded):

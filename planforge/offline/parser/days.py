@@ -19,12 +19,37 @@ _END_CHARS: Final = rf"[\s,;.*_|\-–—{_BULLETS}\U0001F300-\U0001FAFF\u2600-\u
 _TRIM_END: Final = re.compile(rf"(?<!{_END_CHARS}){_END_CHARS}+$")  # a run is tried from its start only
 # A blank line after a day's text ends it: what follows is a note or a sign-off ("Good luck! 💪"), not that day.
 _PARAGRAPH_END: Final = re.compile(r"\S\s*?\n[ \t]*\n")
+# A footnote's own line ("¹ Easy: conversational pace", "[2] Tempo = …") ends the day above it too.
+_FOOTNOTE_LINE: Final = re.compile(r"\n[ \t]*+(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d{1,2}\]|[†‡§])")
 _GROUPING: Final = re.compile(r"^\s*+(?:/|&|,|\+|and|und|et|y|e|i|og|a)?\s*+$", re.IGNORECASE)
 
 
+# Footnote markers glued to a session's name: "Easy Run¹", "Tempo²", "Long ride†", "Intervals[2]", "Riders Choice1".
+_FOOTNOTE: Final = re.compile(
+    r"(?<=[^\W\d_])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§]+|\[\d{1,2}\])|\b(?P<word>[^\W\d_]{4,})(?P<mark>[1-9])(?=[\s,.;:)]|$)"
+)
+# Words a number rightly follows without a space ("Zone2", "Week3", "Set2"): no footnote.
+_NUMBERED_WORDS: Final = frozenset(
+    {"zone", "level", "week", "woche", "semaine", "day", "days", "tag", "jour", "set", "sets", "rep", "reps", "round",
+     "rounds", "phase", "block", "step", "stage", "lap", "laps", "serie", "series", "satz", "tempo", "stufe"}
+)  # fmt: skip
+
+
+def without_footnotes(text: str) -> str:
+    """`text` without footnote markers glued to words (see `_FOOTNOTE`)."""
+
+    def unmarked(match: re.Match[str]) -> str:
+        word = match["word"]
+        if word is None:
+            return ""
+        return match.group() if word.lower() in _NUMBERED_WORDS else word
+
+    return _FOOTNOTE.sub(unmarked, text)
+
+
 def clean_session_text(text: str) -> str:
-    """A day's text without the separators and markdown around it."""
-    text = text.replace("**", "").replace("__", "")
+    """A day's text without the separators and markdown around it, and without footnote markers."""
+    text = without_footnotes(text.replace("**", "").replace("__", ""))
     return _TRIM_END.sub("", _TRIM_START.sub("", text)).strip()
 
 
@@ -42,6 +67,8 @@ def day_entries(body: str) -> list[tuple[Weekday, str]]:
             continue
         if paragraph_end := _PARAGRAPH_END.search(between):
             between = between[: paragraph_end.start() + 1]
+        if footnote := _FOOTNOTE_LINE.search(between):
+            between = between[: footnote.start()]
         session = clean_session_text(between)
         group: list[Weekday] = [*waiting, day]
         for named in group:

@@ -38,13 +38,16 @@ _CLIMB_BEFORE: Final = re.compile(
 _PACE_BEFORE: Final = re.compile(r"(?:@|\bat|\ba|\bal|\bau|\bzum|\bim|\bin)\s*(?:ritmo\s*(?:de\s*)?)?$")
 
 _RACES: Final[tuple[tuple[re.Pattern[str], float], ...]] = (
-    (re.compile(r"half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|mezza|\bhalf\b|"
+    (re.compile(r"half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|mezza|\bhalf\b|polmaraton|"
+                r"pulmaraton|halvmaraton|halvmarathon|"
                 r"(?<!\d )(?<!\d)\bhm\b"), HALF_MARATHON),  # "800 hm" is height climbed
     (re.compile(r"marathon|maraton|maratona"), MARATHON),
     (re.compile(r"(?<![\d.])10\s*(?:k|km)\b"), 10_000.0),
     (re.compile(r"(?<![\d.])5\s*(?:k|km)\b"), 5_000.0),
     (re.compile(r"(?<![\d.])15\s*(?:k|km)\b"), 15_000.0),
     (re.compile(r"(?<![\d.])3\s*(?:k|km)\b"), 3_000.0),
+    (re.compile(r"\bmile\b(?!\s*(?:pace|tempo|effort))"), MILE),
+    (re.compile(r"parkrun"), 5_000.0),
 )  # fmt: skip
 # Races whose names contain a running race's words but not its distance: "Half-distance triathlon",
 # "Ultramarathon", "Half ironman".

@@ -10,11 +10,11 @@ from planforge.domain.plan import WeekInfo, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Phase, Weekday, weekday_index
 from planforge.drafttext.context import NO_CONTEXT, PlanContext
 from planforge.drafttext.days import fold
-from planforge.drafttext.segment import check_weeks, segment_draft
+from planforge.drafttext.segment import SegmentedDraft, check_weeks, segment_draft
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser.bounds import checked_day, quoted
 from planforge.offline.parser.classify import is_rest
-from planforge.offline.parser.days import day_entries
+from planforge.offline.parser.days import clean_session_text, day_entries
 from planforge.offline.parser.parsed import ParsedSession, ParsedWeek
 from planforge.offline.parser.placement import place, placement_note, undated_items
 from planforge.offline.parser.sessions import parse_day
@@ -62,7 +62,7 @@ _REST_WEEK: Final = re.compile(r"\b(?:rest|off|recovery|ruhe|repos|descanso|ripo
 
 def _undated_week(week: WeekText, context: PlanContext) -> ParsedWeek:
     """A week without day names: its sessions placed by the rule, a rest week, or an error quoting its line."""
-    items = undated_items(week.body)
+    items = undated_items(week.body) or undated_items(week.focus or "")  # "Week 3: 3 runs: easy 30 min, ..."
     if items:
         days = [parse_day("Monday", item, context=context) for item in items]
         placed = place([day for day in days if day], context.long_day)
@@ -76,7 +76,7 @@ def _undated_week(week: WeekText, context: PlanContext) -> ParsedWeek:
             sessions += checked
             notes += day_notes
         return _week(week, sessions, notes)
-    lines = [line.strip() for line in week.body.splitlines() if line.strip()]
+    lines = [clean_session_text(line) for line in week.body.splitlines() if clean_session_text(line)]
     if (_REST_WEEK.search(fold(week.header)) and not lines) or (lines and all(is_rest(fold(line)) for line in lines)):
         return _week(week, [], [f"week {week.week} names no session: read as a week of rest"])
     shown = quoted(lines[0]) if lines else f"only its header {quoted(week.header)}"
@@ -85,6 +85,16 @@ def _undated_week(week: WeekText, context: PlanContext) -> ParsedWeek:
         " as '- Monday: Rest' or '- Tuesday: Easy run 45 min', 'Mon rest, Tue easy 5 mi, ...', or one line per"
         " session such as '- Easy run 30 min'"
     )
+
+
+def check_plausible(segmented: SegmentedDraft) -> None:
+    """Raise the `DraftStructureError` of the first crowded day or implausible length of a draft, before any
+    converter reads it (see `planforge.offline.parser.bounds`). Weeks the parser cannot read at all are left to
+    the converter: an LLM may still read them."""
+    for week in segmented.weeks:
+        readable = day_entries(week.body) or undated_items(week.body) or undated_items(week.focus or "")
+        if readable or day_entries(f"{week.header}\n{week.body}"):
+            parse_week(week, context=segmented.context)
 
 
 def parse_draft(text: str, *, weeks: int | None = None) -> list[ParsedWeek]:

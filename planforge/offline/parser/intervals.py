@@ -14,7 +14,7 @@ from typing import Final
 from planforge.domain.plan import ContentBlock
 from planforge.offline.parser.distances import find_distances
 from planforge.offline.parser.durations import find_durations
-from planforge.offline.parser.quantities import Quantity
+from planforge.offline.parser.quantities import Quantity, to_float
 from planforge.offline.parser.zones import work_zone, zone_named
 
 # "3-4 x 1 km": a range of repetitions counts its lower bound, like every range.
@@ -53,8 +53,14 @@ def step(kind: str, quantity: Quantity, zone: str, repeat: int = 1) -> ContentBl
     )  # fmt: skip
 
 
+_NEAR_CHARS: Final = 80
+"""A repetition's work length and its recovery are written close to its "N x": looked for within this many
+characters ("6 x 800m @ 5K pace w/ 400m jog"), so a long text is not read again for each repetition."""
+
+
 def _first_quantity(folded: str, offset: int) -> Quantity | None:
-    found = find_durations(folded[offset:], within_rep=True) + find_distances(folded[offset:])
+    near = folded[offset : offset + _NEAR_CHARS]
+    found = find_durations(near, within_rep=True) + find_distances(near)
     found.sort(key=lambda q: q.start)
     return found[0] if found else None
 
@@ -66,7 +72,7 @@ _SWIM_LAP: Final = 25
 
 def _work(folded: str, at: int, *, swim: bool = False) -> tuple[Quantity, Quantity | None, bool] | None:
     """The work quantity starting at `at` (and the recovery of an on/off pair), and whether it was guessed."""
-    rest = folded[at:]
+    rest = folded[at : at + _NEAR_CHARS]
     if on_off := _ON_OFF.match(rest):
         work = Quantity("duration", int(on_off["on"]), at, at + on_off.end())
         return work, Quantity("duration", int(on_off["off"]), at, at + on_off.end()), False
@@ -74,7 +80,7 @@ def _work(folded: str, at: int, *, swim: bool = False) -> tuple[Quantity, Quanti
     if quantity is not None and quantity.start == 0:
         return Quantity(quantity.kind, quantity.value, at, at + quantity.end, quantity.ambiguous), None, False
     if bare := _BARE.match(rest):
-        number = float(bare["number"].replace(",", "."))
+        number = to_float(bare["number"])
         meters = number >= 100 or (swim and number >= _SWIM_LAP)  # "6x400" is meters; "6x3" a guess: minutes
         kind = "distance" if meters else "duration"
         value = number if meters else number * 60
@@ -84,7 +90,7 @@ def _work(folded: str, at: int, *, swim: bool = False) -> tuple[Quantity, Quanti
 
 def _recovery(folded: str, at: int, limit: int) -> Quantity | None:
     """The recovery after a repetition ("w/ 400m jog", "/ 2' rest", "(90 s)"), if the text gives one."""
-    segment = folded[at:limit]
+    segment = folded[at : min(limit, at + _NEAR_CHARS)]
     quantity = _first_quantity(segment, 0)
     if quantity is None:
         return None

@@ -39,7 +39,7 @@ _SUMMARY: Final = re.compile(
 )
 _ITEM_LABEL: Final = re.compile(
     r"^\W*(?:(?:session|seance|run|workout|entrainement|einheit|training|sesion|sessione|trening|pass|okt|day|jour|"
-    r"tag|dia|dag|den|dzien)\s*(?:\d{1,2}|[a-g])\b|\d{1,2}[.)]|[a-g]\))\s*[:.)\-–—]?\s*"
+    r"tag|dia|dag|den|dzien)\s*(?:\d{1,2}|[a-g])\b\s*[:.)\-–—]|\d{1,2}[.)]|[a-g]\))\s*"
 )
 _BULLET: Final = re.compile(r"^[\s\-*•·●○◦▪▫■□►▸‣⁃➢➤>]+")
 _NOTE: Final = re.compile(
@@ -73,7 +73,8 @@ def undated_items(body: str) -> list[str]:
             if len(listed) == count or (count == 0 and len(listed) > 1):
                 items += [part for part in listed if _names_a_session(part)]
                 continue
-        text = _ITEM_LABEL.sub("", text, count=1).strip()
+        label = _ITEM_LABEL.match(fold(text))
+        text = text[label.end() :].strip() if label else text.strip()
         if _names_a_session(text):
             items.append(text)
     return items

@@ -9,6 +9,7 @@ again", "OFF, hydrate!!") is a rest day. An alternative with rest ("Cross-traini
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -27,6 +28,7 @@ from planforge.offline.parser.parsed import ParsedSession
 from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.splitting import split_sessions
 from planforge.offline.parser.structure import (
+    REPETITION_MARK,
     block_totals,
     fitted_to_total,
     is_structured,
@@ -81,6 +83,16 @@ def _without_rest_alternative(text: str) -> tuple[str, bool]:
     if kept and len(kept) < len(alternatives):
         return " or ".join(kept), True
     return text, optional
+
+
+def _timed_repetition(folded: str, quantities: list[Quantity]) -> int | None:
+    """Where a repetition of a length starts ("8 x 1 min", not "squats 3 x 10"), or None."""
+    starts = sorted(q.start for q in quantities)
+    for repetition in REPETITION_MARK.finditer(folded):
+        after = bisect.bisect_right(starts, repetition.start())
+        if after < len(starts) and starts[after] < repetition.end() + 2:
+            return repetition.start()
+    return None
 
 
 def parse_session(
@@ -138,6 +150,9 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
         duration = round(sum(q.value for q in durations)) if durations else None
         distance, explicit_duration, explicit_distance = None, bool(durations), False
     else:
+        if not blocks and (timed := _timed_repetition(folded, quantities)) is not None:
+            durations = [q for q in durations if q.end <= timed]  # "SkiErg: 8 x 1 min / 1 min easy": the lengths
+            distances = [q for q in distances if q.end <= timed]  # of steps, not of the session
         duration = round(durations[0].value) if durations else None
         distance = distances[0].value if distances else None
         explicit_duration, explicit_distance = bool(durations), bool(distances)
@@ -160,13 +175,15 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
     )
 
 
+_SPACES: Final = re.compile(r"[^\S\n]{2,}")
+"""A run of spaces or tabs inside a day's text reads as one space (a line's indent as well)."""
 # "1,500 m", "2,000 yds": a comma before three digits groups thousands ("1,5 km" and "1,500 km" are decimals).
 _THOUSANDS: Final = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])(?!\s*(?:km|k|mi|miles?)\b)")
 
 
 def parse_day(day: Weekday, text: str, *, context: PlanContext = NO_CONTEXT) -> list[ParsedSession]:
     """The sessions of one day's text, read with the plan's defaults; [] for a rest day."""
-    text = _THOUSANDS.sub(r"\1\2", text)
+    text = _THOUSANDS.sub(r"\1\2", _SPACES.sub(" ", text))
     if _is_rest(fold(text).strip()):
         return []
     sessions: list[ParsedSession] = []

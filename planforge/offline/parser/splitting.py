@@ -119,11 +119,41 @@ def _last_sport(folded: str) -> str | None:
     return max(sports)[1] if sports else None
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What one piece names, read once."""
+
+    folded: str
+    sport: str | None
+    brick: bool
+    quantities: tuple[Quantity, ...]
+    last_run_or_walk: str | None
+
+
+def _facts(text: str) -> _Facts:
+    return _facts_cached(text) if len(text) <= _CACHED_PIECE_CHARS else _read_facts(text)
+
+
+@lru_cache(maxsize=4096)  # day texts repeat their pieces ("+ strides", "easy 30 min")
+def _facts_cached(text: str) -> _Facts:
+    return _read_facts(text)
+
+
+def _read_facts(text: str) -> _Facts:
+    folded = fold(text)
+    quantities = tuple(quantities_in(folded))
+    return _Facts(folded, _sport(folded), bool(_BRICK.search(folded)), quantities, _last_sport(folded))
+
+
+_CACHED_PIECE_CHARS: Final = 200
+
+
 class _Session:
     """A session being put together from pieces, with what its text so far names (kept up as pieces join)."""
 
     def __init__(self, text: str) -> None:
         self.parts: list[str] = []
+        self.length = 0
         self.brick = self.cross = self.measured = False
         self.first_sport: str | None = None
         self.last_quantity: Quantity | None = None
@@ -131,18 +161,17 @@ class _Session:
         self.join("", text)
 
     def join(self, glue: str, text: str) -> None:
-        folded = fold(text)
-        piece_sport = _sport(folded)
-        if _BRICK.search(folded):
+        facts = _facts(text)
+        if facts.brick:
             self.brick = True
-        elif piece_sport == "cross-training":
+        elif facts.sport == "cross-training":
             self.cross = True
-        self.first_sport = self.first_sport or piece_sport
-        quantities = quantities_in(folded)
-        self.measured = self.measured or bool(quantities)
-        self.last_quantity = quantities[-1] if quantities else self.last_quantity
-        self.last_run_or_walk = _last_sport(folded) or self.last_run_or_walk
+        self.first_sport = self.first_sport or facts.sport
+        self.measured = self.measured or bool(facts.quantities)
+        self.last_quantity = facts.quantities[-1] if facts.quantities else self.last_quantity
+        self.last_run_or_walk = facts.last_run_or_walk or self.last_run_or_walk
         self.parts += [glue, text] if self.parts else [text]
+        self.length += len(glue) + len(text) if len(self.parts) > 1 else len(text)
 
     @property
     def sport(self) -> str | None:
@@ -155,36 +184,35 @@ class _Session:
 
     def lead_in(self) -> bool:
         """Whether the session is only a few easy miles leading into what follows ("2E + 6x200 R")."""
-        text = self.text
-        return len(text) <= _LEAD_IN_CHARS and bool(_LEAD_IN.match(fold(text)))
+        return self.length <= _LEAD_IN_CHARS and bool(_LEAD_IN.match(fold(self.text)))
 
 
-def _run_walk(folded: str, session: _Session, sport: str | None) -> bool:
-    """Whether `folded` goes on the run/walk alternation of `session` ("Run 1 min, walk 90 s, ...")."""
-    if {sport, session.last_run_or_walk} != {"run", "walk"}:
+def _run_walk(piece: _Facts, session: _Session) -> bool:
+    """Whether `piece` goes on the run/walk alternation of `session` ("Run 1 min, walk 90 s, ...")."""
+    if {piece.sport, session.last_run_or_walk} != {"run", "walk"}:
         return False
-    lengths = [q for q in [*quantities_in(folded)[:1], session.last_quantity] if q and q.kind == "duration"]
+    lengths = [q for q in [*piece.quantities[:1], session.last_quantity] if q and q.kind == "duration"]
     return len(lengths) == 2 and all(q.value <= _RUN_WALK_STEP for q in lengths)
 
 
 def _starts_session(piece: str, session: _Session, kind: JointKind) -> bool:
     """Whether `piece`, after a joint of `kind`, starts a session of its own rather than going on `session`."""
-    folded = fold(piece)
+    facts = _facts(piece)
+    folded, sport, measured = facts.folded, facts.sport, bool(facts.quantities)
     if only_strides(folded):
         return False
-    sport = _sport(folded)
     if kind == "list" and sport is None and session.lead_in():
         return False  # "2E + 6x200 R": the easy miles lead into the set of the same workout
     swim_set = sport == "swim" and session.sport == "swim" and not _SWIM_NAMED.search(folded)
-    if kind != "time" and (_run_walk(folded, session, sport) or swim_set):
+    if kind != "time" and (_run_walk(facts, session) or swim_set):
         return False  # a run/walk alternation, or a set of the swim before ("... + 6x100 pull buoy")
     if kind == "time":
-        return sport is not None or bool(quantities_in(folded))
+        return sport is not None or measured
     other = sport is not None and sport != (session.sport or "run")
     if kind == "slash":  # "Easy run 30 min / Strength 20 min"; not "6x3' hard / 90\" jog"
-        return other and session.measured and bool(quantities_in(folded))
+        return other and session.measured and measured
     if kind in {"sequence", "comma"}:
-        return other and (kind == "sequence" or bool(quantities_in(folded)))
+        return other and (kind == "sequence" or measured)
     own = sport is not None or bool(_OWN_SESSION.search(folded)) or bool(REST_WORD.match(folded))
     same_sport_unmeasured = sport is not None and sport == session.sport and not session.measured
     return own and not same_sport_unmeasured

@@ -116,7 +116,7 @@ def parse_structure(folded: str, sub_type: str) -> Structure:
     blocks: list[ContentBlock] = []
     guessed = False
     for part in split_parts(_LABEL.sub("", folded, count=1)):
-        if _TOTAL_PART.search(part) and not _REPETITION_MARK.search(part):
+        if _TOTAL_PART.search(part) and not REPETITION_MARK.search(part):
             continue  # "…, total 2400 m": the session's length, not a step of it
         previous = blocks[-1] if blocks else None
         if previous is not None and previous.type == "interval" and len(previous.content_blocks) == 1:
@@ -137,7 +137,7 @@ _INCLUDES: Final = re.compile(
     r"\s(?:incl\.?|including|inc\.?|inkl\.?|inklusive|einschlie\w*|with|w/|mit|avec|dont|incluant|con|incluyendo|"
     r"containing)\s"
 )
-_REPETITION_MARK: Final = re.compile(r"\d\s*+[x×*]\s*+\(?\s*+\d")
+REPETITION_MARK: Final = re.compile(r"\d\s*+[x×*]\s*+\(?\s*+\d")
 
 
 def stated_total(folded: str) -> Quantity | None:
@@ -146,7 +146,7 @@ def stated_total(folded: str) -> Quantity | None:
     "Long run 2 h with 3 x 10 min @ MP" → 2 h; "15 min warm-up, 6 x 800 m" → None (that is a step).
     """
     includes = _INCLUDES.search(folded)
-    repetition = _REPETITION_MARK.search(folded)
+    repetition = REPETITION_MARK.search(folded)
     if includes is None or repetition is None or repetition.start() < includes.end():
         return None
     lead = _LABEL.sub("", folded[: includes.start()], count=1)

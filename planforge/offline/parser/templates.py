@@ -47,8 +47,16 @@ def _repetition_label(block: ContentBlock) -> str:
     return f"{block.block_repeat} × {length}"
 
 
+_MAX_NAME_CHARS: Final = 120
+"""`Workout.workout_name`'s limit."""
+
+
 def workout_name(session: ParsedSession) -> str:
-    """A short name from the sub-type and the session's main length."""
+    """A short name from the sub-type and the session's main length (at most 120 characters)."""
+    return _name(session)[:_MAX_NAME_CHARS]
+
+
+def _name(session: ParsedSession) -> str:
     name = _NAMES[session.workout_sub_type]
     repetitions = [block for block in session.content_blocks if block.type == "interval"]
     if repetitions:

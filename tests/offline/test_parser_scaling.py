@@ -1,0 +1,78 @@
+"""Reading a draft costs time in proportion to its length, whatever the text repeats.
+
+Each case times the parser (CPU time, best of a few runs) on a text and on the same text eight
+times longer: linear work takes about 8 times as long, quadratic work 64 times. The bound, 24, is three times
+linear, far from quadratic, so the machine's noise cannot fail a linear parser. Absolute times are the
+benchmark's (`benchmarks/parser_scaling.py`), never a test's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+
+import pytest
+
+from planforge.exceptions import DraftStructureError
+from planforge.offline.parser import parse_draft
+
+GROWTH = 8
+MAX_RATIO = 24.0
+
+
+def _in_a_day(filler: str) -> Callable[[int], str]:
+    return lambda size: f"Week 1\n- Monday: easy run {filler * (size // len(filler))} 30 min\n- Tuesday: rest\n"
+
+
+def _on_its_own_line(filler: str) -> Callable[[int], str]:
+    return lambda size: f"Week 1\n- Monday: easy run 30 min\n{filler * (size // len(filler))}\n- Tuesday: rest\n"
+
+
+def _weeks(size: int) -> str:
+    week = "Week {n}\n- Mon: rest\n- Tue: 6 x 800m @ 5K pace w/ 400m jog\n- Sun: Long run 16 km\n"
+    return "".join(week.format(n=index % 52 + 1) for index in range(size // len(week)))
+
+
+# Each case with its base size: the cheap ones are grown from 16 KB to 128 KB, the others from 4 KB to 32 KB,
+# so that the whole test stays within seconds.
+CASES: dict[str, tuple[Callable[[int], str], int]] = {
+    "spaces in a day (16,000 spaces took 25 s)": (_in_a_day(" "), 16_000),
+    "tabs in a day": (_in_a_day("\t"), 16_000),
+    "a line of spaces": (_on_its_own_line(" "), 16_000),
+    "a header of spaces": (lambda size: f"Week 1{' ' * size}x\n- Monday: easy 30 min\n", 16_000),
+    "a table cell of spaces": (
+        lambda size: f"| Week | Mon | Tue | Wed |\n|---|---|---|---|\n| 1 | easy{' ' * size}x | a | b |\n",
+        16_000,
+    ),
+    "day names on one line": (lambda size: "Week 1\n" + "Mon easy 5 mi, Tue 6x400, " * (size // 26), 16_000),
+    "many weeks": (_weeks, 16_000),
+    "5 x 400m repeated (190 KB took 14 s)": (_in_a_day("5 x 400m "), 4_000),
+    "pluses": (_in_a_day("+ "), 4_000),
+    "ands": (_in_a_day("and "), 4_000),
+    "commas after numbers": (_in_a_day("1,"), 4_000),
+    "commas after words": (_in_a_day("a,"), 4_000),
+    "dashes": (_in_a_day("-"), 4_000),
+    "digits": (_in_a_day("9"), 4_000),
+    "open parentheses": (_in_a_day("("), 4_000),
+    "sets": (_in_a_day("2x("), 4_000),
+    "numbers with units": (_in_a_day("1 min "), 4_000),
+}
+
+
+def _cpu_seconds(text: str, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        with contextlib.suppress(DraftStructureError):  # a crowded or implausible day is an answer too
+            parse_draft(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("make", "size"), CASES.values(), ids=CASES.keys())
+def test_parsing_time_grows_linearly(make: Callable[[int], str], size: int) -> None:
+    small, large = make(size), make(size * GROWTH)
+    ratio = _cpu_seconds(large, runs=2) / max(_cpu_seconds(small, runs=3), 1e-4)
+    assert ratio < MAX_RATIO, f"{GROWTH}× the text took {ratio:.0f}× the time (linear: {GROWTH}×)"
