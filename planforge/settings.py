@@ -6,9 +6,10 @@ No instance is built at import time: `Settings()` reads the environment when cal
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 OFFLINE_MODEL = "offline"
@@ -27,8 +28,8 @@ class Settings(BaseSettings):
 
     model: str | None = None
     """Model for drafting (and converting, unless plan_model is set): a pydantic-ai model string such as
-    `openai:gpt-4o-mini` or `anthropic:claude-sonnet-4-5`, or `offline`. None: `offline` unless a provider key
-    is configured (OPENAI_API_KEY → openai:gpt-4o-mini, ANTHROPIC_API_KEY → anthropic:claude-sonnet-4-5)."""
+    `openai:gpt-4o-mini` or `anthropic:claude-sonnet-4-6`, or `offline`. None: `offline` unless a provider key
+    is configured (OPENAI_API_KEY → openai:gpt-4o-mini, ANTHROPIC_API_KEY → anthropic:claude-sonnet-4-6)."""
     plan_model: str | None = None
     """Model for converting drafts into workouts; defaults to `model`."""
     base_url: str | None = None
@@ -64,11 +65,79 @@ class Settings(BaseSettings):
     """Deadline for a whole generation (draft, or plan with all its chunks)."""
     max_output_tokens: int = Field(default=8_000, ge=256)
     """max_tokens per model call; chunks keep each call well below common output limits."""
+    output_mode: Literal["auto", "tool", "native", "prompted"] = "auto"
+    """How agents ask for their typed answer: `tool` (a forced tool call), `native` (JSON-schema output),
+    `prompted` (the schema in the prompt, JSON text back). `auto`: `tool` for hosted providers, `prompted` for a
+    model served from base_url (see planforge.llm.output_mode for what a server must support for each)."""
+    output_modes: dict[str, Literal["auto", "tool", "native", "prompted"]] = Field(default_factory=dict)
+    """The output mode per model name, over output_mode: e.g. `{"qwen2.5:7b": "native"}`."""
+    server_profile: Literal["auto", "hosted", "local"] = "auto"
+    """`local`: defaults for a server that answers one request at a time (concurrency 1, streamed requests, a
+    per-call deadline, a longer generation deadline); `hosted`: the defaults as they are. `auto`: `local` when
+    base_url is set. Settings given explicitly always win over the profile's."""
+    call_timeout_seconds: float | None = Field(default=None, gt=0)
+    """Deadline of one model call (a chunk, a draft or a part of one, its retries included), counted from when
+    it starts: time queued for a free slot does not count. None: only the generation's deadline (the local
+    profile uses 600 s)."""
+    stream_requests: bool | None = None
+    """Stream model answers, so a cancelled generation stops the server generating at once; None: by profile
+    (on for local servers, which otherwise finish a request the client has left)."""
     sse_keepalive_seconds: float = Field(default=15.0, gt=0)
     """Idle seconds after which an SSE stream sends a keep-alive comment, so proxies keep it open."""
+    cpu_workers: int = Field(default=2, ge=1, le=64)
+    """Threads per server process for CPU-bound work (parsing drafts, the offline coach); more requests queue."""
+    cpu_budget_seconds: float = Field(default=20.0, gt=0)
+    """CPU seconds of that work one request may use; a request needing more fails with a 422."""
+    max_body_bytes: int = Field(default=1_048_576, ge=1_024)
+    """Largest request body accepted (413 beyond it), checked from Content-Length and while reading."""
+    body_timeout_seconds: float = Field(default=30.0, gt=0)
+    """Seconds a client may take to send its request body (408 after them)."""
+    header_timeout_seconds: float = Field(default=10.0, gt=0)
+    """Seconds `planforge serve` waits for a request's headers before closing the connection (slow clients)."""
+    keep_alive_seconds: int = Field(default=5, ge=1)
+    """Seconds `planforge serve` keeps an idle connection open between requests."""
+    rate_limit_per_minute: int | None = Field(default=120, ge=1)
+    """Requests one token may make per minute on average (429 with Retry-After beyond); None: no limit."""
+    rate_limit_burst: int = Field(default=60, ge=1)
+    """Requests one token may make at once before `rate_limit_per_minute` applies."""
+    auth_failures_per_minute: int | None = Field(default=30, ge=1)
+    """Unknown credentials one client address may send per minute (after a burst of 10) before it gets 429s
+    with Retry-After; None: no brake."""
+    cors_allow_origins: list[str] = Field(default_factory=list)
+    """Origins browsers may call the API from (e.g. `https://app.example.com`, or `*`); empty: CORS off."""
 
     library_match_threshold: float = Field(default=70.0, ge=0, le=100)
     """Match score (0-100) from which a session takes a library workout (prefer_existing, strict_existing)."""
 
     data_dir: Path = Field(default_factory=default_data_dir)
     """Where the SQLite file lives (principles, library, tokens)."""
+
+    # Storage and observability.
+    database_url: str | None = None
+    """A PostgreSQL URL (`postgresql://user:password@host:5432/db`) for principles, libraries, tokens and the
+    shared chunk cache, so several replicas share them; None: the SQLite file in `data_dir`. Run
+    `planforge db upgrade` once per new planforge version before starting the service on Postgres."""
+    database_pool_size: int = Field(default=10, ge=1, le=100)
+    """Most Postgres connections one process holds open."""
+    chunk_cache_size: int = Field(default=2_048, ge=1)
+    """Converted chunks kept: per process in memory (SQLite), or shared by every replica (Postgres)."""
+    chunk_cache_ttl_seconds: float = Field(default=7 * 24 * 3600.0, gt=0)
+    """A converted chunk older than this is converted again (Postgres cache)."""
+    tracing: bool = False
+    """OpenTelemetry spans for each request, generation, agent run and model request (tokens and cost),
+    exported where the standard OTEL_EXPORTER_OTLP_* variables point (needs the `otel` extra)."""
+    trace_content: bool = False
+    """Put prompts and model answers into the spans too (they contain the coaches' texts)."""
+    log_format: Literal["text", "json"] = "text"
+    """`json`: one JSON object per log line, with the request id and trace id, for log collectors."""
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    """Least severe level logged by planforge's loggers."""
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a PostgreSQL URL starting with postgresql:// (unset it to use SQLite)")
+        return value

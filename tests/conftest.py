@@ -43,8 +43,17 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     """
     data_dir = tmp_path_factory.getbasetemp() / "data" / str(next(_data_dirs))
     monkeypatch.setenv("PLANFORGE_DATA_DIR", str(data_dir))
-    for name in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "PLANFORGE_MODEL", "PLANFORGE_PLAN_MODEL", "OPENAI_BASE_URL"):
+    for name in _DEVELOPER_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
+
+
+_DEVELOPER_ENVIRONMENT = (
+    "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "PLANFORGE_MODEL", "PLANFORGE_PLAN_MODEL",
+    "PLANFORGE_BASE_URL", "PLANFORGE_API_KEY", "PLANFORGE_OUTPUT_MODE", "PLANFORGE_OUTPUT_MODES",
+    "PLANFORGE_SERVER_PROFILE", "PLANFORGE_DATABASE_URL", "PLANFORGE_TRACING", "PLANFORGE_LOG_FORMAT",
+)  # fmt: skip
+"""What a developer's shell may set that would change what the tests exercise (the tests' own database URL is
+PLANFORGE_TEST_DATABASE_URL, kept)."""
 
 
 @pytest.fixture

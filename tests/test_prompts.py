@@ -154,15 +154,15 @@ def test_plan_prompts_rendered() -> None:
     request = PlanRequest(**DRAFT_REQUEST.model_dump(), refined_draft=DRAFT_TEXT)
     deps = chunk_deps(request, PRINCIPLE)
     assert plan_user_prompt(deps) == snapshot("""\
-Convert these weeks of the draft.
-
-<chunk>
-{"plan_weeks": 12, "weeks": [{"week": 3, "phase": "build", "focus": "Build"}, {"week": 4, "phase": null, "focus": "Step back"}]}
-</chunk>
-
 <training_principle>
 Progressive overload with 80/20 easy-hard split.
 </training_principle>
+
+Convert the weeks listed in the chunk section below, from their text in the draft_weeks section.
+
+<chunk>
+{"plan_weeks": 12, "weeks": [{"week": 3, "phase": "build", "focus": "Build"}, {"week": 4, "phase": "recovery", "focus": "Step back"}]}
+</chunk>
 
 <draft_weeks>
 Week 3: Build
@@ -315,12 +315,6 @@ For every plan:
 - Single sessions: none more than 10 % longer than the longest session of the same sport in the previous 30 days.
 """)
     assert expand_user_prompt(expand) == snapshot("""\
-Write out these weeks of the plan.
-
-<expand>
-{"weeks": [5, 6]}
-</expand>
-
 <draft_request>
 {"weeks": 20, "level": "intermediate", "start_date": "2026-05-05", "workout_preference": "ai_generate"}
 </draft_request>
@@ -336,6 +330,12 @@ Progressive overload with 80/20 easy-hard split.
 <additional_prompt>
 Athlete is targeting a half marathon. Prefers running 4 days per week.
 </additional_prompt>
+
+Write out the weeks of the plan listed in the expand section below.
+
+<expand>
+{"weeks": [5, 6]}
+</expand>
 """)
 
 

@@ -11,8 +11,9 @@ from inline_snapshot import snapshot
 from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
-from planforge import ChunkConversionError, DraftStructureError, PlanForge, PlanRequest, Settings
+from planforge import ChunkConversionError, DraftRequest, DraftStructureError, PlanForge, PlanRequest, Settings
 from planforge.agents.plan import PLAN_OUTPUT_TOOL
+from planforge.domain.events import ProgressEvent
 from planforge.drafttext.render import render_draft
 from planforge.testing import ScriptedCoach, request_sections, scripted_draft
 
@@ -140,10 +141,18 @@ async def test_event_stream_of_a_small_plan() -> None:
     assert result["content"][0]["workout_name"] == IsStr(min_length=1)
 
 
-async def test_the_offline_coach_converts_in_quarter_year_chunks_unless_told_otherwise() -> None:
+async def test_the_offline_coach_converts_in_at_most_13_chunks_unless_told_otherwise() -> None:
     request = plan_request(52)
     default = await PlanForge(model="offline").generate_plan(request)
-    explicit = await PlanForge(model="offline", settings=Settings(chunk_weeks=4)).generate_plan(request)
-    assert default.usage.requests == 4  # 13-week chunks: the offline coach has no output limit
-    assert explicit.usage.requests == 13
+    explicit = await PlanForge(model="offline", settings=Settings(chunk_weeks=26)).generate_plan(request)
+    assert default.usage.requests == 13  # 4-week chunks: 13 progress steps, no output limit to mind
+    assert explicit.usage.requests == 2
     assert default.content == explicit.content
+
+
+async def test_the_offline_coachs_progress_moves_week_by_week_on_a_short_plan() -> None:
+    forge = PlanForge(model="offline")
+    draft = await forge.generate_draft(DraftRequest(weeks=4, level="beginner", org_id="org"))
+    request = PlanRequest(weeks=4, level="beginner", org_id="org", refined_draft=draft.draft)
+    progress = [event.progress async for event in forge.stream_plan(request) if isinstance(event, ProgressEvent)]
+    assert progress == [0, 25, 50, 75, 100]

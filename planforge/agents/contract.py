@@ -1,5 +1,6 @@
-"""What planforge's agents and the models answering them agree on: output-tool names, the streamed week marker,
-and the tagged data sections of a run's request message.
+"""What planforge's agents and the models answering them agree on: output names (the output tool's, or the
+JSON schema's in native and prompted modes), the streamed week marker, and the tagged data sections of a run's
+request message.
 
 The offline coach and the scripted test models answer through these names; they import this module, never an
 agent module.
@@ -12,6 +13,7 @@ from typing import Final
 
 from pydantic_ai.messages import ModelMessage, ModelRequest, UserPromptPart
 
+from planforge.llm.output_mode import OutputMode
 from planforge.prompts import read_data_sections
 
 DRAFT_OUTPUT_TOOL: Final = "submit_draft"
@@ -34,3 +36,10 @@ def request_sections(messages: list[ModelMessage]) -> dict[str, str]:
                 if isinstance(part, UserPromptPart) and isinstance(part.content, str):
                     return read_data_sections(part.content)
     return {}
+
+
+def answer_once(mode: OutputMode, output_name: str) -> str:
+    """How the instructions tell the model to answer, in the agent's output mode (`How to answer: …`)."""
+    if mode == "tool":
+        return f"call the `{output_name}` tool once"
+    return f"reply with one JSON object following the `{output_name}` schema"

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
+from pydantic_ai import Agent, ModelRetry, RunContext
 
-from planforge.agents.contract import DRAFT_OUTPUT_TOOL
+from planforge.agents.contract import DRAFT_OUTPUT_TOOL, answer_once
 from planforge.agents.library_tool import only_with_library, search_library
 from planforge.coaching import level_brief
 from planforge.domain.draft import Draft, DraftPhase, DraftWeek
 from planforge.domain.vocabulary import WEEKDAYS
+from planforge.llm.output_mode import OutputMode, output_spec
 from planforge.pipeline.run import DraftRun
 from planforge.prompts import data_section_text, load_prompt
 
@@ -23,9 +24,10 @@ DATA_TAGS = ("draft_request", "training_principle", "additional_prompt")
 MAX_REPORTED_PROBLEMS = 5
 
 
-def draft_instructions(deps: DraftRun) -> str:
-    """The system instructions: only trusted values (weeks, level, library rules) are filled in."""
+def draft_instructions(deps: DraftRun, mode: OutputMode = "tool") -> str:
+    """The system instructions: only trusted values (weeks, level, library rules, output mode) are filled in."""
     return load_prompt("draft", "instructions", deps.prompt_version).render_offered(
+        answer_once=answer_once(mode, DRAFT_OUTPUT_TOOL),
         weeks=str(deps.request.weeks),
         level=deps.request.level,
         library_rules=deps.library.prompt_rules(deps.prompt_version),
@@ -103,12 +105,14 @@ def _span(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:20])) + (" …" if len(numbers) > 20 else "")
 
 
-def create_draft_agent(*, output_retries: int) -> Agent[DraftRun, Draft]:
-    """A draft agent; the model is given per run."""
+def create_draft_agent(*, output_retries: int, output_mode: OutputMode = "tool") -> Agent[DraftRun, Draft]:
+    """A draft agent asking for its answer in `output_mode`; the model is given per run."""
     agent = Agent[DraftRun, Draft](
         None,
         deps_type=DraftRun,
-        output_type=ToolOutput(Draft, name=DRAFT_OUTPUT_TOOL, description="Submit the complete training-plan draft."),
+        output_type=output_spec(
+            Draft, name=DRAFT_OUTPUT_TOOL, description="Submit the complete training-plan draft.", mode=output_mode
+        ),
         retries={"output": output_retries},
         name="planforge_draft",
     )
@@ -117,7 +121,7 @@ def create_draft_agent(*, output_retries: int) -> Agent[DraftRun, Draft]:
 
     @agent.instructions
     async def _instructions(ctx: RunContext[DraftRun]) -> str:  # pyright: ignore[reportUnusedFunction]
-        return draft_instructions(ctx.deps)
+        return draft_instructions(ctx.deps, output_mode)
 
     @agent.output_validator
     async def _validate(ctx: RunContext[DraftRun], draft: Draft) -> Draft:  # pyright: ignore[reportUnusedFunction]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
+from pydantic_ai import Agent, ModelRetry, RunContext
 
-from planforge.agents.contract import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL
+from planforge.agents.contract import EXPAND_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL, answer_once
 from planforge.agents.draft import (
     DATA_TAGS,
     MAX_REPORTED_PROBLEMS,
@@ -24,6 +24,7 @@ from planforge.agents.library_tool import only_with_library, search_library
 from planforge.coaching import level_brief
 from planforge.domain.draft import DraftOutline, DraftWeeks
 from planforge.library.policy import LibraryPolicy
+from planforge.llm.output_mode import OutputMode, output_spec
 from planforge.pipeline.run import DraftRun
 from planforge.prompts import data_section_text, load_prompt
 
@@ -34,10 +35,13 @@ def _retry(problems: list[str]) -> ModelRetry:
     return ModelRetry("; ".join(problems[:MAX_REPORTED_PROBLEMS]))
 
 
-def outline_instructions(deps: DraftRun) -> str:
+def outline_instructions(deps: DraftRun, mode: OutputMode = "tool") -> str:
     """System instructions of the outline agent (trusted values only)."""
     return load_prompt("outline", "instructions", deps.prompt_version).render_offered(
-        weeks=str(deps.request.weeks), level=deps.request.level, coaching_figures=level_brief(deps.request.level)
+        answer_once=answer_once(mode, OUTLINE_OUTPUT_TOOL),
+        weeks=str(deps.request.weeks),
+        level=deps.request.level,
+        coaching_figures=level_brief(deps.request.level),
     )
 
 
@@ -50,19 +54,21 @@ def outline_user_prompt(deps: DraftRun) -> str:
     )
 
 
-def create_outline_agent(*, output_retries: int) -> Agent[DraftRun, DraftOutline]:
-    """The outline agent; the model is given per run."""
+def create_outline_agent(*, output_retries: int, output_mode: OutputMode = "tool") -> Agent[DraftRun, DraftOutline]:
+    """The outline agent asking for its answer in `output_mode`; the model is given per run."""
     agent = Agent[DraftRun, DraftOutline](
         None,
         deps_type=DraftRun,
-        output_type=ToolOutput(DraftOutline, name=OUTLINE_OUTPUT_TOOL, description="Submit the plan's outline."),
+        output_type=output_spec(
+            DraftOutline, name=OUTLINE_OUTPUT_TOOL, description="Submit the plan's outline.", mode=output_mode
+        ),
         retries={"output": output_retries},
         name="planforge_outline",
     )
 
     @agent.instructions
     async def _instructions(ctx: RunContext[DraftRun]) -> str:  # pyright: ignore[reportUnusedFunction]
-        return outline_instructions(ctx.deps)
+        return outline_instructions(ctx.deps, output_mode)
 
     @agent.output_validator
     async def _validate(ctx: RunContext[DraftRun], outline: DraftOutline) -> DraftOutline:  # pyright: ignore[reportUnusedFunction]
@@ -93,10 +99,11 @@ class ExpandDeps:
         return self.draft.library
 
 
-def expand_instructions(deps: ExpandDeps) -> str:
+def expand_instructions(deps: ExpandDeps, mode: OutputMode = "tool") -> str:
     """System instructions of an expansion (trusted values only)."""
     draft = deps.draft
     return load_prompt("expand", "instructions", draft.prompt_version).render_offered(
+        answer_once=answer_once(mode, EXPAND_OUTPUT_TOOL),
         weeks=str(draft.request.weeks),
         level=draft.request.level,
         library_rules=draft.library.prompt_rules(draft.prompt_version),
@@ -116,12 +123,14 @@ def expand_user_prompt(deps: ExpandDeps) -> str:
     )
 
 
-def create_expand_agent(*, output_retries: int) -> Agent[ExpandDeps, DraftWeeks]:
-    """The week-expansion agent; the model is given per run."""
+def create_expand_agent(*, output_retries: int, output_mode: OutputMode = "tool") -> Agent[ExpandDeps, DraftWeeks]:
+    """The week-expansion agent asking for its answer in `output_mode`; the model is given per run."""
     agent = Agent[ExpandDeps, DraftWeeks](
         None,
         deps_type=ExpandDeps,
-        output_type=ToolOutput(DraftWeeks, name=EXPAND_OUTPUT_TOOL, description="Submit the written-out weeks."),
+        output_type=output_spec(
+            DraftWeeks, name=EXPAND_OUTPUT_TOOL, description="Submit the written-out weeks.", mode=output_mode
+        ),
         retries={"output": output_retries},
         name="planforge_expand",
     )
@@ -129,7 +138,7 @@ def create_expand_agent(*, output_retries: int) -> Agent[ExpandDeps, DraftWeeks]
 
     @agent.instructions
     async def _instructions(ctx: RunContext[ExpandDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
-        return expand_instructions(ctx.deps)
+        return expand_instructions(ctx.deps, output_mode)
 
     @agent.output_validator
     async def _validate(ctx: RunContext[ExpandDeps], output: DraftWeeks) -> DraftWeeks:  # pyright: ignore[reportUnusedFunction]

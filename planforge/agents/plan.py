@@ -11,15 +11,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic_ai import Agent, ModelRetry, RunContext, ToolOutput
+from pydantic_ai import Agent, ModelRetry, RunContext
 
 from planforge.agents.checks import week_problems, workout_problems
-from planforge.agents.contract import PLAN_OUTPUT_TOOL
+from planforge.agents.contract import PLAN_OUTPUT_TOOL, answer_once
 from planforge.agents.library_tool import only_with_library, search_library
 from planforge.domain.chunk import PlanChunk
 from planforge.domain.plan import PlanWarning
 from planforge.domain.vocabulary import Phase
 from planforge.drafttext import PlanContext
+from planforge.llm.output_mode import OutputMode, output_spec
 from planforge.pipeline.run import ChunkDeps
 from planforge.prompts import data_section_text, load_prompt
 
@@ -27,10 +28,12 @@ DATA_TAGS = ("chunk", "training_principle", "draft_weeks")
 MAX_REPORTED_PROBLEMS = 6
 
 
-def plan_instructions(deps: ChunkDeps) -> str:
-    """The system instructions: only trusted values are filled in."""
+def plan_instructions(deps: ChunkDeps, mode: OutputMode = "tool") -> str:
+    """The system instructions: only trusted values are filled in. They are the same for every chunk of a plan
+    (nothing chunk-specific), so a provider's prompt cache can serve them from the second chunk on."""
     run = deps.run
-    return load_prompt("plan", "instructions", run.prompt_version).render(
+    return load_prompt("plan", "instructions", run.prompt_version).render_offered(
+        answer_once=answer_once(mode, PLAN_OUTPUT_TOOL),
         weeks=str(run.request.weeks),
         level=run.request.level,
         library_rules=run.library.prompt_rules(run.prompt_version),
@@ -49,13 +52,14 @@ def context_json(context: PlanContext) -> dict[str, str]:
 
 
 def chunk_json(deps: ChunkDeps) -> str:
-    """The `<chunk>` section: the weeks to convert, with the phase and focus the draft gives, and the plan context."""
-    chunk: dict[str, Any] = {
-        "plan_weeks": deps.run.request.weeks,
-        "weeks": [{"week": w.week, "phase": w.phase, "focus": w.focus} for w in deps.weeks],
-    }
+    """The `<chunk>` section: the plan context, then the weeks to convert with the phase and focus the draft gives.
+
+    What every chunk of a plan shares comes first, so the request stays byte-identical for as long as it can.
+    """
+    chunk: dict[str, Any] = {"plan_weeks": deps.run.request.weeks}
     if facts := context_json(deps.run.draft.context):
         chunk["plan_context"] = facts
+    chunk["weeks"] = [{"week": w.week, "phase": w.phase, "focus": w.focus} for w in deps.weeks]
     return json.dumps(chunk, ensure_ascii=False)
 
 
@@ -111,13 +115,13 @@ def accept_chunk(deps: ChunkDeps, output: PlanChunk, *, last_attempt: bool) -> P
     return output.model_copy(update={"workouts": enforced.workouts, "warnings": warnings})
 
 
-def create_plan_agent(*, output_retries: int) -> Agent[ChunkDeps, PlanChunk]:
-    """A plan agent; the model is given per run."""
+def create_plan_agent(*, output_retries: int, output_mode: OutputMode = "tool") -> Agent[ChunkDeps, PlanChunk]:
+    """A plan agent asking for its answer in `output_mode`; the model is given per run."""
     agent = Agent[ChunkDeps, PlanChunk](
         None,
         deps_type=ChunkDeps,
-        output_type=ToolOutput(
-            PlanChunk, name=PLAN_OUTPUT_TOOL, description="Submit the workouts of the chunk's weeks."
+        output_type=output_spec(
+            PlanChunk, name=PLAN_OUTPUT_TOOL, description="Submit the workouts of the chunk's weeks.", mode=output_mode
         ),
         retries={"output": output_retries},
         name="planforge_plan",
@@ -126,7 +130,7 @@ def create_plan_agent(*, output_retries: int) -> Agent[ChunkDeps, PlanChunk]:
 
     @agent.instructions
     async def _instructions(ctx: RunContext[ChunkDeps]) -> str:  # pyright: ignore[reportUnusedFunction]
-        return plan_instructions(ctx.deps)
+        return plan_instructions(ctx.deps, output_mode)
 
     @agent.output_validator
     async def _validate(ctx: RunContext[ChunkDeps], output: PlanChunk) -> PlanChunk:  # pyright: ignore[reportUnusedFunction]

@@ -1,9 +1,13 @@
-"""Authentication: principals, the store protocol a host backend replaces, and the built-in stores."""
+"""Authentication: principals, the store protocol a host backend replaces, and the built-in stores.
+
+`planforge.auth.postgres.PostgresPrincipalStore` (the `postgres` extra) is imported from its module, so
+planforge runs without psycopg installed.
+"""
 
 from planforge.auth.principal import COACH_AGENT_FEATURE, GENERATING_ROLES, ROLES, Principal, Role
 from planforge.auth.sqlite import SQLitePrincipalStore
-from planforge.auth.store import InMemoryPrincipalStore, PrincipalStore, UnknownOrgError
-from planforge.auth.tokens import hash_token, new_token
+from planforge.auth.store import InMemoryPrincipalStore, PrincipalAdmin, PrincipalStore, UnknownOrgError
+from planforge.auth.tokens import TokenInfo, hash_token, new_token
 
 __all__ = [
     "COACH_AGENT_FEATURE",
@@ -11,9 +15,11 @@ __all__ = [
     "ROLES",
     "InMemoryPrincipalStore",
     "Principal",
+    "PrincipalAdmin",
     "PrincipalStore",
     "Role",
     "SQLitePrincipalStore",
+    "TokenInfo",
     "UnknownOrgError",
     "hash_token",
     "new_token",

@@ -21,6 +21,14 @@ def fake_openai(
     tps: Annotated[float, typer.Option("--tps", help="Output tokens per second (0: instant).", min=0)] = 80.0,
     fault: Annotated[list[str] | None, typer.Option("--fault", help=FAULT_HELP)] = None,
     repeat: Annotated[bool, typer.Option("--repeat", help="Repeat the fault sequence for every request.")] = False,
+    like: Annotated[
+        str,
+        typer.Option(
+            "--like",
+            help="Behave like this server family: openai, or llama-cpp (no forced tool choice, "
+            "no JSON-schema output, no usage in streams, max_tokens only, 8k context, one request at a time).",
+        ),
+    ] = "openai",
 ) -> None:
     """Serve a fake OpenAI-compatible chat-completions API answered by the offline coach.
 
@@ -29,12 +37,18 @@ def fake_openai(
     # Imported here so the other commands do not pay for loading the web stack.
     import uvicorn
 
-    from planforge.testing.fake_openai import FakeOpenAI, FaultSequence, Latency, fault_named
+    from planforge.testing.fake_openai import BEHAVIOURS, FakeOpenAI, FaultSequence, Latency, fault_named
 
     try:
         faults = [fault_named(name) for name in fault or []]
     except ValueError as error:
         raise fail(f"--fault: {error}", code=2) from error
-    fake = FakeOpenAI(latency=Latency(ttft, tps or None), faults=FaultSequence(faults, repeat=repeat))
-    typer.echo(f"fake OpenAI server on http://{host}:{port}/v1 (ttft {ttft:g} s, {tps or '∞'} tokens/s)", err=True)
+    if like not in BEHAVIOURS:
+        raise fail(f"--like: unknown server family {like!r}; known: {', '.join(BEHAVIOURS)}", code=2)
+    fake = FakeOpenAI(
+        latency=Latency(ttft, tps or None), faults=FaultSequence(faults, repeat=repeat), behaviour=BEHAVIOURS[like]
+    )
+    typer.echo(
+        f"fake OpenAI server ({like}) on http://{host}:{port}/v1 (ttft {ttft:g} s, {tps or '∞'} tokens/s)", err=True
+    )
     uvicorn.run(fake.app, host=host, port=port, log_level="warning")

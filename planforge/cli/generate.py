@@ -11,12 +11,22 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 
-from planforge.cli.output import error_exit, fail, follow, plan_table, print_warnings, stderr, stdout
+from planforge.cli.output import (
+    error_exit,
+    fail,
+    follow,
+    plan_table,
+    print_warnings,
+    stderr,
+    stdout,
+    warnings_as_notes,
+)
 from planforge.domain.draft import DraftResult
 from planforge.domain.plan import Plan
 from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.exceptions import PlanforgeError
 from planforge.llm import default_model_name
+from planforge.llm.profile import effective_settings
 from planforge.service import PlanForge
 from planforge.settings import OFFLINE_MODEL, Settings
 
@@ -49,7 +59,8 @@ def make_forge(model: str | None, settings: Settings | None = None) -> PlanForge
             )
         if model is not None:
             settings = settings.model_copy(update={"model": model})
-        return PlanForge.from_settings(settings)
+        # The server profile's defaults (a local server: one call at a time, a longer deadline, streaming).
+        return PlanForge.from_settings(effective_settings(settings))
     except (PlanforgeError, ValueError) as error:
         raise fail(str(error)) from None
 
@@ -99,7 +110,8 @@ def draft(
         )
     except ValidationError as error:
         raise error_exit(error) from None
-    result = asyncio.run(_draft_step(make_forge(model), request))
+    with warnings_as_notes():
+        result = asyncio.run(_draft_step(make_forge(model), request))
     write_output(result.model_dump_json(indent=2) if as_json else result.draft, out)
 
 
@@ -146,7 +158,8 @@ def plan(
         request = PlanRequest.model_validate({**fields, "refined_draft": read_draft(draft_source)})
     except ValidationError as error:
         raise error_exit(error) from None
-    result = asyncio.run(_plan_step(make_forge(model), request))
+    with warnings_as_notes():
+        result = asyncio.run(_plan_step(make_forge(model), request))
     show_plan(result, out, as_json)
 
 
@@ -174,7 +187,8 @@ def demo() -> None:
     forge = PlanForge.from_settings(Settings().model_copy(update={"model": OFFLINE_MODEL, "plan_model": None}))
     start = dt.date.today() + dt.timedelta(days=7 - dt.date.today().weekday())  # next Monday
     fields = request_fields(12, "intermediate", "demo", DEMO_PROMPT, None, start.isoformat(), "ai_generate")
-    draft_result, plan_result = asyncio.run(_demo_steps(forge, fields))
+    with warnings_as_notes():
+        draft_result, plan_result = asyncio.run(_demo_steps(forge, fields))
     stdout.rule("Step 1: the draft (a coach reads and edits this)")
     stdout.print(draft_result.draft, markup=False, highlight=False, soft_wrap=True)
     stdout.rule("Step 2: the structured plan")

@@ -14,17 +14,17 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from planforge.exceptions import InvalidRequestError
-from planforge.library import LibraryWorkout, SQLiteWorkoutLibrary
+from planforge.exceptions import ConfigurationError, InvalidRequestError
+from planforge.library import EditableWorkoutLibrary, LibraryWorkout
 from planforge.library.importing import import_workouts, read_library_file
 from planforge.settings import Settings
-from planforge.stores.database import database_path
+from planforge.stores.backend import open_stores
 
 _T = TypeVar("_T")
 
 library_app = typer.Typer(
     name="library",
-    help="An org's workout library, kept in the SQLite file of the data dir (PLANFORGE_DATA_DIR).",
+    help="An org's workout library: in PLANFORGE_DATABASE_URL's Postgres, else the data dir's SQLite file.",
     no_args_is_help=True,
 )
 
@@ -88,24 +88,25 @@ def _table(workouts: list[LibraryWorkout]) -> Table:
     return table
 
 
-def _with_library(work: Callable[[SQLiteWorkoutLibrary], Awaitable[_T]]) -> _T:
-    """Run `work` on the data dir's SQLite library; bad input ends the command with exit code 2."""
+def _with_library(work: Callable[[EditableWorkoutLibrary], Awaitable[_T]]) -> _T:
+    """Run `work` on the configured library (Postgres, else the data dir's SQLite file); bad input ends the
+    command with exit code 2."""
     settings = _or_exit(Settings)
-    library = SQLiteWorkoutLibrary(database_path(settings.data_dir))
+    stores = _or_exit(lambda: open_stores(settings))
 
     async def run() -> _T:
-        return await work(library)
+        try:
+            return await work(stores.library)
+        finally:
+            await stores.aclose()
 
-    try:
-        return _or_exit(lambda: asyncio.run(run()))
-    finally:
-        library.close()
+    return _or_exit(lambda: asyncio.run(run()))
 
 
 def _or_exit(action: Callable[[], _T]) -> _T:
     try:
         return action()
-    except InvalidRequestError as error:
+    except (InvalidRequestError, ConfigurationError) as error:
         _fail(error.message)
     except ValidationError as error:  # settings from the environment
         first = error.errors(include_url=False)[0]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import warnings
+from collections.abc import Generator, Iterable
+from contextlib import contextmanager
 
 import typer
 from pydantic import ValidationError
@@ -40,6 +42,19 @@ def error_exit(error: PlanforgeError | ValidationError) -> typer.Exit:
         return fail(validation_message(error), code=BAD_INPUT_EXIT)
     code = BAD_INPUT_EXIT if isinstance(error, InvalidRequestError) else FAILURE_EXIT
     return fail(error.message, code=code)
+
+
+@contextmanager
+def warnings_as_notes() -> Generator[None]:
+    """Show the Python warnings raised inside as one short line each on stderr, never as a raw warning with a
+    file path; each distinct message once."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for message in dict.fromkeys(" ".join(str(w.message).split()) for w in caught):
+                stderr.print(f"[yellow]note:[/] {message}", highlight=False, soft_wrap=True)
 
 
 async def follow(events: EventStream[ResultT], label: str) -> ResultT:

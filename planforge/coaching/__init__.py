@@ -80,6 +80,7 @@ from planforge.coaching.taper import (
     RACE_WEEK_VOLUME_OF_PEAK,
     TAPER_SHAPE,
     TaperShape,
+    day_before_race_max_minutes,
     taper_days,
     taper_days_for_peak_week_km,
 )
@@ -132,6 +133,7 @@ __all__ = [
     "WeeklyVolume",
     "coaching_brief",
     "cycling_long_ride_minutes",
+    "day_before_race_max_minutes",
     "fit_in_band",
     "level_brief",
     "longest_plausible_session",

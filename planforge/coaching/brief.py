@@ -19,6 +19,7 @@ from planforge.coaching.intensity import (
 from planforge.coaching.long_sessions import (
     CLIMBING_WORK,
     CYCLING_LONG_RIDE_OF_EVENT,
+    REFERENCE_RIDING_KMH,
     PeakLongSession,
     peak_long_sessions,
 )
@@ -36,6 +37,7 @@ from planforge.coaching.taper import (
     LAST_HARD_SESSION_DAYS_BEFORE_RACE,
     RACE_WEEK_VOLUME_OF_PEAK,
     TAPER_SHAPE,
+    day_before_race_max_minutes,
     taper_days,
 )
 from planforge.coaching.volume import NOVICE_ONSET, SESSIONS_PER_WEEK, peak_weekly_volume
@@ -124,7 +126,7 @@ def _race_week_lines(race: Race, level: Level) -> list[str]:
     return [
         f"- Race week: {_percent(RACE_WEEK_VOLUME_OF_PEAK)} of the peak week's volume; last hard session"
         f" {_amount(LAST_HARD_SESSION_DAYS_BEFORE_RACE, 'days')} before the race; the day before, rest or at most"
-        f" {DAY_BEFORE_RACE_MAX_MINUTES} minutes easy.",
+        f" {day_before_race_max_minutes(race):g} minutes easy.",
         f"- Race-week sessions (race excluded): {'; '.join(limits)}.",
     ]
 
@@ -134,7 +136,9 @@ def _peak_line(peak: PeakLongSession, race: Race) -> str:
     if race.sport == "bike" and peak.distance_km is not None:
         return (
             f"- {name}: {_percent(CYCLING_LONG_RIDE_OF_EVENT)} of the event's expected duration"
-            f" (at a steady speed, {format_distance(peak.distance_km, peak.leg)})."
+            f" (at a steady speed, {format_distance(peak.distance_km, peak.leg)}"
+            + (f"; {format_minutes(peak.time_minutes)} at {REFERENCE_RIDING_KMH:g} km/h" if peak.time_minutes else "")
+            + ")."
         )
     sizes = [format_distance(peak.distance_km, peak.leg)] if peak.distance_km is not None else []
     if peak.time_minutes is not None:

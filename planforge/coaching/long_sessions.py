@@ -11,7 +11,8 @@ Sources (shared/notes/coaching-and-formats.md, Q16 "typical peaks of published p
   2,000–3,000 m, 70.3 2,500–3,500 m, full 3,000–4,500 m; long ride 60–90 min, 2–2.5 h, 3–4 h, 5–6 h; long run
   45–60 min, 75–90 min, 1 h 45–2 h, 2–2.5 h (≈ 30 km cap).
 - Cycling events (sportive, gran fondo, century): the long ride builds to 75–100 % of the event's expected
-  duration; at a steady riding speed that is 75–100 % of its distance too.
+  duration; at a steady riding speed that is 75–100 % of its distance too, and its time at the reference
+  riding speed (`REFERENCE_RIDING_KMH`).
 
 Where a source gives only a time or only a distance, the other is derived with the level's long-run pace
 (`LONG_RUN_PACE_MIN_PER_KM`), rounded outwards, and then held to the source's cap. The 50K row stays time-only:
@@ -64,6 +65,11 @@ CLIMBING_WORK: Final[tuple[str, ...]] = ("hill repeats", "sustained climbs")
 
 CYCLING_LONG_RIDE_OF_EVENT: Final = Band(0.75, 1.0)
 """The peak long ride as a fraction of the event's expected duration (or, at steady speed, its distance)."""
+
+REFERENCE_RIDING_KMH: Final = 25.0
+"""The riding speed a cycling event's expected duration is estimated at when the plan writes its rides in hours:
+planforge's reference riding pace (`planforge.quality.measures`, 144 s/km), the one a ride given by distance is
+timed with. A hilly event takes longer, so its time band errs short, never long."""
 
 _MINUTES_STEP: Final = 5
 _KM_STEP: Final = 0.5
@@ -174,10 +180,12 @@ _TRIATHLON_PEAKS: Final[Mapping[RaceDistance, _TriathlonPeak]] = {
 def peak_long_sessions(race: Race, level: Level) -> tuple[PeakLongSession, ...]:
     """The peak session of each leg of `race` for an athlete of `level`, in race order."""
     match race.sport:
-        case "triathlon":
-            return _triathlon_peaks(race, level)
+        case "triathlon" | "duathlon":  # a duathlon: its triathlon's bike and run peaks (races.py)
+            return tuple(peak for peak in _triathlon_peaks(race, level) if peak.leg in race.legs)
         case "bike":
-            return (PeakLongSession("bike", None, CYCLING_LONG_RIDE_OF_EVENT.scaled(race.bike_km)),)
+            km = CYCLING_LONG_RIDE_OF_EVENT.scaled(race.bike_km)
+            minutes = km.scaled(60 / REFERENCE_RIDING_KMH).rounded_out(_MINUTES_STEP)
+            return (PeakLongSession("bike", minutes, km),)
         case "swim":
             swim_km = _open_water_ratio(race.swim_km).scaled(race.swim_km).rounded_out(_OPEN_WATER_KM_STEP)
             return (PeakLongSession("swim", None, swim_km),)

@@ -6,10 +6,14 @@ Leg lengths:
   full 3.8 / 180 / 42.2 km (shared/notes/coaching-and-formats.md, triathlon race distances).
 - A century is 100 miles of cycling.
 - `ultra`, `sportive`, `gran-fondo`, `open-water` and `other` have no fixed length: the caller gives `distance_km`.
+- A duathlon (`race_for("other", km, sport="duathlon")`) is run / bike / run: World Triathlon's standard duathlon
+  10 / 40 / 5 km, the sprint 5 / 20 / 2.5 km; another length keeps those proportions (15 km of 55 running).
 
 The published tables (long sessions, taper, volume) name only some races. `Race.reference` says which named race's
 figures apply: the race itself when the tables name it, `50k` for any ultra (the sources' row is "50K trail/ultra"),
-and for `other`, which planforge reads as a running race, the running race nearest in length.
+and for `other`, which planforge reads as a running race, the running race nearest in length. A duathlon takes the
+figures of the triathlon whose bike leg is nearest in length, without the swim (standard → Olympic, sprint →
+sprint): the notes' multisport table is the published source nearest to it, and no source gives duathlon its own.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
 from planforge.domain.vocabulary import RaceDistance, RaceSport
+
+DUATHLON_RUN_SHARE: Final = 15 / 55
+"""The running share of a duathlon's length: 10 + 5 km of the standard duathlon's 55 (World Triathlon)."""
 
 Leg = Literal["swim", "bike", "run"]
 """The sport of one race leg. Each is also the `WorkoutType` of the sessions that train the leg, so the leg names
@@ -98,14 +105,19 @@ _FIXED: Final[dict[RaceDistance, Race]] = {
 }
 
 
-def race_for(distance: RaceDistance, distance_km: float | None = None) -> Race:
+def race_for(distance: RaceDistance, distance_km: float | None = None, sport: RaceSport | None = None) -> Race:
     """The race `distance` names; `distance_km` is its length for the distances without a fixed one.
+
+    `sport="duathlon"` reads an `other` race of `distance_km` as a duathlon (run, bike, run), not as a running race;
+    any other `sport` changes nothing (the distance says it).
 
     Raises ValueError when a distance without a fixed length has no `distance_km`, when an ultra is no longer
     than a marathon, or when `distance_km` contradicts a fixed length by more than 10 %.
     """
     if distance_km is not None and distance_km <= 0:
         raise ValueError(f"distance_km must be positive, got {distance_km!r}")
+    if sport == "duathlon" and distance != "other":
+        raise ValueError(f"a duathlon is an 'other' distance with its distance_km, not {distance!r}")
     if distance in _FIXED:
         race = _FIXED[distance]
         if distance_km is not None and abs(distance_km / race.total_km - 1) > _LENGTH_TOLERANCE:
@@ -115,6 +127,8 @@ def race_for(distance: RaceDistance, distance_km: float | None = None) -> Race:
         return race
     if distance_km is None:
         raise ValueError(f"distance {distance!r} has no fixed length; pass its distance_km")
+    if sport == "duathlon":
+        return duathlon(distance_km)
     match distance:
         case "ultra":
             if distance_km <= MARATHON_KM:
@@ -126,6 +140,16 @@ def race_for(distance: RaceDistance, distance_km: float | None = None) -> Race:
             return Race("open-water", "swim", distance_km, 0.0, 0.0, "open-water")
         case _:  # sportive, gran-fondo
             return Race(distance, "bike", 0.0, distance_km, 0.0, distance)
+
+
+def duathlon(total_km: float) -> Race:
+    """A duathlon of `total_km` (run, bike, run in the standard proportions), with the figures of the triathlon
+    whose bike leg is nearest its own."""
+    run_km = total_km * DUATHLON_RUN_SHARE
+    bike_km = total_km - run_km
+    triathlons: tuple[RaceDistance, ...] = ("sprint-triathlon", "olympic-triathlon", "half-ironman", "ironman")
+    reference = min(triathlons, key=lambda named: abs(math.log(bike_km / _FIXED[named].bike_km)))
+    return Race("other", "duathlon", 0.0, bike_km, run_km, reference)
 
 
 def _nearest_running_race(run_km: float) -> RaceDistance:

@@ -27,6 +27,10 @@ MAX_SWIMS_PER_DAY: Final = 1
 
 METRES_PER_KM: Final = 1000
 
+_ROUNDING: Final = 1e-6
+"""Limits are products of published figures (3.0 km × 0.6): a session written at the limit itself (1,800 m) must not
+fail on the last bit of a float."""
+
 
 @dataclass(frozen=True)
 class SessionLimit:
@@ -39,9 +43,9 @@ class SessionLimit:
 
     def allows(self, *, minutes: float | None = None, km: float | None = None) -> bool:
         """Whether a session of `minutes` and/or `km` stays within every limit that applies."""
-        too_long = (minutes is not None and self.max_minutes is not None and minutes > self.max_minutes) or (
-            km is not None and self.max_km is not None and km > self.max_km
-        )
+        too_long = (
+            minutes is not None and self.max_minutes is not None and minutes > self.max_minutes + _ROUNDING
+        ) or (km is not None and self.max_km is not None and km > self.max_km + _ROUNDING)
         return not too_long
 
 

@@ -66,8 +66,24 @@ Marathoning, 18/55 plan) run 4 mi (≈ 30–40 min) the day before the marathon,
 rest. 40 minutes admits the published plans and still fails a real session on the eve of a race. (Raised from 20
 after blind golden drafts with 25–30 min shake-outs failed: the published programmes, not those drafts, set it.)"""
 
+DAY_BEFORE_MULTISPORT_OR_RIDE_MAX_MINUTES: Final = 60
+"""The day before a triathlon, duathlon or cycling event: rest, or a shake-out of at most an hour in all.
+
+Running's 40 minutes does not fit these races, whose published race-eve sessions are longer: a triathlon's is
+"a 30-minute bike ride and a 15-minute run with a few accelerations", after a short swim on the course
+(active.com, "Things to keep in mind the day before your triathlon"); a cyclist's openers ride is capped at "a
+1 hour ride" (FasCat Coaching, "Pre Race Openers"), 45–60 min with 3 × 30 s sprints in the openers studies
+summarised by Source Endurance. Riding carries no impact, so an hour of it does not tire like an hour of running."""
+
 _PEAK_WEEK_MILES_FOR_TAPER_WEEKS: Final[tuple[tuple[float, int], ...]] = ((40, 1), (80, 2))
 _LONGEST_TAPER_WEEKS: Final = 3
+
+
+def day_before_race_max_minutes(race: Race) -> float:
+    """The longest shake-out (all sports together) the day before `race`."""
+    if race.sport in {"triathlon", "duathlon", "bike"}:
+        return DAY_BEFORE_MULTISPORT_OR_RIDE_MAX_MINUTES
+    return DAY_BEFORE_RACE_MAX_MINUTES
 
 
 def taper_days(race: Race) -> Band:

@@ -76,7 +76,8 @@ class PlanRequest(DraftRequest):
 
     refined_draft: Annotated[
         str,
-        Field(max_length=MAX_DRAFT_CHARS),
+        # The schema states the bound; the validator checks it on non-blank characters, with its own message.
+        Field(max_length=MAX_DRAFT_CHARS, json_schema_extra={"minLength": 10}),
         AfterValidator(_at_least_ten_non_blank),
         AfterValidator(_lines_of_bounded_length),
     ]

@@ -30,7 +30,8 @@ _UNIT_NOTE: Final = re.compile(
 _SPORT_SIGNALS: Final[dict[WorkoutType, tuple[str, ...]]] = {
     "bike": ("ftp", "watt", "sweet", "spin", "ride", "rides", "bike", "cycl", "cadence", "velo", "rad", "bici",
              "turbo", "zwift", "fiets"),
-    "run": ("run", "jog", "lauf", "footing", "strides", "corr", "corsa", "parkrun", "hardlo", "duurloop"),
+    "run": ("run", "jog", "lauf", "footing", "strides", "corr", "corsa", "parkrun", "hardlo", "duurloop", "cours",
+            "fraction", "rodaje", "tirada", "trot", "bieg", "marathon", "maraton", "trail", "fartlek"),
     "swim": ("swim", "schwimm", "natation", "nataci", "nuoto", "zwem", "pool", "piscine"),
 }  # fmt: skip
 _WHOLE_WORDS: Final = frozenset({"spin", "ride", "rides", "rad", "velo", "turbo", "pool", "sweet"})

@@ -83,11 +83,39 @@ _TRAILING_WEEK = re.compile(rf"(?<=\S)[^\S\n]++(?={_ONE_WEEK}\.?[^\S\n]*+\d{{1,2
 # Words in a phase or week header that name a phase; the first one in the header wins.
 _PHASE_WORDS: tuple[tuple[Phase, re.Pattern[str]], ...] = (
     ("taper", re.compile(r"\b(?:taper|affûtage|affutage|afinamiento|tapering|polimento)", re.IGNORECASE)),
-    ("race", re.compile(r"\b(?:race\s*(?:week|day)|wettkampfwoche|semaine de course|semana de carrera)\b", re.I)),
-    ("peak", re.compile(r"\b(?:peak|sharpen|spitze|pic\b|pico)", re.IGNORECASE)),
-    ("recovery", re.compile(r"\b(?:recover|erholung|regeneration|récupération|recuperaci)", re.IGNORECASE)),
-    ("build", re.compile(r"\b(?:build|specific|strength phase|aufbau|développement|construcci)", re.IGNORECASE)),
-    ("base", re.compile(r"\b(?:base|foundation|aerobic|grundlage|fondamental|fondation)", re.IGNORECASE)),
+    (
+        "race",
+        re.compile(
+            r"\b(?:race\s*(?:week|day)|wettkampfwoche|semaine de course|semana de carrera|settimana di gara"
+            r"|semana de prova|wedstrijdweek)\b",
+            re.I,
+        ),
+    ),
+    ("peak", re.compile(r"\b(?:peak|sharpen|spitze|pic\b|pico|picco|piek|szczyt|topp)", re.IGNORECASE)),
+    (
+        "recovery",
+        re.compile(
+            r"\b(?:recover|erholung|regeneration|récupération|recuperaci|recupera|recupero|herstel"
+            r"|regeneracja|aterhamt|restitution|step[\s-]*back|deload|easier week|lighter week|easy week|semana leve"
+            r"|semaine d'allègement|semaine d'allegement|entlastungswoche|semana de descarga|settimana di scarico"
+            r"|rustweek|lichte week)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "build",
+        re.compile(
+            r"\b(?:build|specific|strength phase|aufbau|développement|developpement|construcci|construcao"
+            r"|construção|desenvolvimento|opbouw|costruzione|sviluppo|budowa|uppbyggnad|opbygning|oppbygging)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "base",
+        re.compile(
+            r"\b(?:base|basis|foundation|aerobic|grundlage|fondamental|fondation|baza|bas\b|grund\b)", re.IGNORECASE
+        ),
+    ),
 )
 
 
@@ -166,7 +194,9 @@ class _Segmenter:
         focus, days = _split_header(rest)
         lead = rest[: len(rest) - len(days)]  # "(semana de polimento)" names a phase the focus drops
         week_phase = self.phase or phase_named_in(focus or "") or phase_named_in(lead)
-        self.current = _OpenWeek(numbers, line.strip(), week_phase, focus, rest if is_range else None, [])
+        # A header that carries the days keeps only its own words: the days are the body (WeekText.text joins both).
+        header = line[: len(line) - len(days)].strip() if days else line.strip()
+        self.current = _OpenWeek(numbers, header, week_phase, focus, rest if is_range else None, [])
         if days:
             self.current.body.append(days)
 
@@ -260,13 +290,30 @@ def check_weeks(segmented: SegmentedDraft, expected: int) -> None:
     wanted = set(range(1, expected + 1))
     if set(counts) == wanted:
         return
+    if (lowest := min(counts)) < 1:
+        raise DraftStructureError(
+            f"week {lowest} is no week number: weeks are numbered from 1 (the draft has weeks {_span(counts)});"
+            f" number them 1 to {expected}"
+        )
     missing = sorted(wanted - set(counts))
     extra = sorted(set(counts) - wanted)
     detail = f"missing week {missing[0]}" if missing else f"unexpected week {extra[0]}"
     if len(counts) != expected:
         raise DraftStructureError(
-            f"the draft has {len(counts)} week(s) but weeks is {expected} ({detail}); make them match"
+            f"the draft has {len(counts)} week(s) but weeks is {expected} ({detail}; it has weeks {_span(counts)});"
+            " make them match"
         )
     raise DraftStructureError(  # as many weeks as asked, numbered otherwise ("Week 0" … "Week 3" for weeks 4)
         f"the draft has {expected} week(s) as weeks says, but they must be numbered 1 to {expected} ({detail})"
     )
+
+
+def _span(numbers: Counter[int]) -> str:
+    """The week numbers as runs: "1-3, 5"."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs)

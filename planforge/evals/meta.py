@@ -4,6 +4,15 @@ The golden drafts (written blind by coaches) must pass every deterministic evalu
 coach (`planforge.testing.bad_coaches`) must fail on the cases its flaw applies to. Every draft is converted by
 the public offline pipeline (`PlanForge(model="offline").generate_plan`), once: conversions are cached by
 request and draft text.
+
+Which bad drafts "should fail" (the denominator of `MetaSummary.bad_caught`), as a rule:
+- only a draft whose flaw makes the plan actually bad on that case: a bad coach writes nothing (None) where its
+  flaw cannot apply or would not be a flaw there (no day constraint to ignore, no swim to oversize, a race-week-
+  only plan whose sessions are short by design, a ride "spike" that no source calls one), and nothing when its
+  change leaves the golden plan as it was;
+- only a draft the offline pipeline could convert (the others are counted apart, as `unconverted`);
+- and a draft is caught only by an evaluator that passes the same case's golden and echo drafts: a check the
+  reference already fails there tells nothing about the bad coach.
 """
 
 from __future__ import annotations

@@ -7,13 +7,18 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from planforge.auth.sqlite import SQLitePrincipalStore
-from planforge.auth.store import PrincipalStore
+from planforge.auth.store import PrincipalAdmin, PrincipalStore
+from planforge.http.cors import install_cors
 from planforge.http.errors import install_error_handlers
+from planforge.http.export import export_router
+from planforge.http.health import health_router
 from planforge.http.router import router
 from planforge.http.state import install_planforge, is_installed
+from planforge.observability import ObservabilityMiddleware
 from planforge.service import PlanForge
 from planforge.settings import Settings
+from planforge.stores.backend import open_principal_store
+from planforge.web import web_router
 
 _DESCRIPTION = """\
 AI training plan generation in two steps: parameters → an editable text draft → structured workouts.
@@ -30,8 +35,8 @@ def create_app(
     """The planforge HTTP app.
 
     Pass `forge` and `principals` to serve your own (tests, embedding); whatever is missing is built at
-    startup from `settings` (default: the environment): `PlanForge.from_settings` and the SQLite principal
-    store in `settings.data_dir`, closed again at shutdown.
+    startup from `settings` (default: the environment): `PlanForge.from_settings` and the principal store
+    of `settings.database_url` (else the SQLite file in `settings.data_dir`), closed again at shutdown.
     """
 
     @asynccontextmanager
@@ -40,10 +45,10 @@ def create_app(
             yield
             return
         resolved = settings or (forge.settings if forge is not None else Settings())
-        owned_store: SQLitePrincipalStore | None = None
+        owned_store: PrincipalAdmin | None = None
         store = principals
         if store is None:
-            store = owned_store = SQLitePrincipalStore.open(resolved.data_dir)
+            store = owned_store = open_principal_store(resolved)
         owned_forge: PlanForge | None = None
         if forge is None:
             forge_in_use = owned_forge = PlanForge.from_settings(resolved)
@@ -54,13 +59,18 @@ def create_app(
             yield
         finally:
             if owned_store is not None:
-                owned_store.close()
+                await owned_store.aclose()
             if owned_forge is not None:
                 await owned_forge.aclose()
 
     app = FastAPI(title="planforge", version="1", description=_DESCRIPTION, lifespan=lifespan)
     install_error_handlers(app)
+    install_cors(app, (settings or (forge.settings if forge is not None else Settings())).cors_allow_origins)
+    app.add_middleware(ObservabilityMiddleware, settings=settings or (forge.settings if forge is not None else None))
     app.include_router(router)
+    app.include_router(export_router)  # POST /api/v1/ai-coach/export
+    app.include_router(health_router)  # /healthz, /readyz
+    app.include_router(web_router)  # the coach's page at /
     if forge is not None and principals is not None:
         # Everything is given: usable at once, also by clients that never run the lifespan (httpx's ASGITransport).
         install_planforge(app, forge=forge, principals=principals, settings=settings)

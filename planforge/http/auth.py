@@ -6,14 +6,18 @@ through the app's `PrincipalStore`. Failures raise planforge errors that become 
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Final
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from planforge.auth.principal import COACH_AGENT_FEATURE, Principal
 from planforge.exceptions import AccessDeniedError, AuthenticationError
-from planforge.http.state import State
+from planforge.http.state import PlanforgeState, State
+
+_RESOLVED_PRINCIPAL: Final = "planforge_principal"
+"""Where the route guard leaves the principal it resolved before reading the body (`request.state`)."""
 
 bearer_scheme = HTTPBearer(auto_error=False, description="A token from `planforge token create`.")
 api_key_scheme = APIKeyHeader(
@@ -21,19 +25,46 @@ api_key_scheme = APIKeyHeader(
 )
 
 
+def credential_in(headers: Mapping[str, str]) -> str | None:
+    """The request's credential: the bearer token, else the X-API-Key header; None when there is neither."""
+    scheme, _, token = headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return headers.get("x-api-key") or None
+
+
+def missing_credential() -> AuthenticationError:
+    """The 401 for a request without a credential."""
+    return AuthenticationError("missing credential: send `Authorization: Bearer <token>` or `X-API-Key: <token>`")
+
+
+async def resolve_principal(state: PlanforgeState, credential: str) -> Principal:
+    """The principal of `credential`; 401 when it is unknown (or revoked, or expired)."""
+    principal = await state.principals.resolve(credential)
+    if principal is None:
+        raise AuthenticationError("invalid credential: the token is unknown or has been revoked")
+    return principal
+
+
+def remember_principal(request: Request, principal: Principal) -> None:
+    """Keep the principal the guard resolved for the route's `authenticate`, so the store is asked once."""
+    setattr(request.state, _RESOLVED_PRINCIPAL, principal)
+
+
 async def authenticate(
+    request: Request,
     state: State,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
     api_key: Annotated[str | None, Depends(api_key_scheme)],
 ) -> Principal:
     """The principal behind the request's credential; 401 when there is none or it is unknown."""
+    resolved = getattr(request.state, _RESOLVED_PRINCIPAL, None)
+    if isinstance(resolved, Principal):
+        return resolved
     credential = bearer.credentials if bearer is not None else api_key
     if not credential:
-        raise AuthenticationError("missing credential: send `Authorization: Bearer <token>` or `X-API-Key: <token>`")
-    principal = await state.principals.resolve(credential)
-    if principal is None:
-        raise AuthenticationError("invalid credential: the token is unknown or has been revoked")
-    return principal
+        raise missing_credential()
+    return await resolve_principal(state, credential)
 
 
 async def require_coach(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:

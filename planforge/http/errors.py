@@ -1,21 +1,24 @@
 """The one place where errors become the HTTP error envelope.
 
 `PlanforgeError`s map to statuses by kind (table in `status_for`); request validation errors become a 422
-naming every failing field; Starlette's own HTTP errors (unknown route, wrong method) keep their status.
-`EnvelopeRoute` applies this to the planforge routes themselves, so a host app that mounts our router gets
-the envelope on them without changing its own error handling; `install_error_handlers` covers a whole app.
+naming the failing fields (the first `MAX_DETAILS` of them, and how many more); Starlette's own HTTP errors
+(unknown route, wrong method) keep their status. `planforge.http.route.EnvelopeRoute` applies this to the
+planforge routes themselves, so a host app that mounts our router gets the envelope on them without changing
+its own error handling; `install_error_handlers` covers a whole app.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine, Mapping, Sequence
-from typing import Any
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Router
+from starlette.types import Scope
 
 from planforge.exceptions import (
     UNAVAILABLE_PROVIDER_STATUSES,
@@ -31,7 +34,12 @@ from planforge.exceptions import (
 )
 from planforge.http.schemas import ErrorBody, ErrorEnvelope, FieldProblem
 
+logger = logging.getLogger(__name__)
+
 _REQUEST_LOCATIONS = frozenset({"body", "path", "query", "header", "cookie"})
+
+MAX_DETAILS: Final = 20
+"""Field problems listed in one error at most: a body with 300,000 unknown keys gets a short answer."""
 
 
 def status_for(error: PlanforgeError) -> int:
@@ -95,10 +103,39 @@ def field_problems(errors: Sequence[Any]) -> list[FieldProblem]:
 
 
 def validation_error_response(error: RequestValidationError) -> JSONResponse:
-    """A 422 naming every invalid field."""
-    problems = field_problems(error.errors())
+    """A 422 naming the invalid fields: the first `MAX_DETAILS`, and how many more there are."""
+    errors = error.errors()
+    problems = field_problems(errors[:MAX_DETAILS])
     summary = "; ".join(f"{p.field}: {p.problem}" for p in problems)
+    if len(errors) > MAX_DETAILS:
+        summary += f"; and {len(errors) - MAX_DETAILS:,} more problem(s)"
     return envelope_response(422, InvalidRequestError.code, f"invalid request: {summary}", problems)
+
+
+def unexpected_error_response() -> JSONResponse:
+    """The 500 for a bug: the client learns nothing of it, the server log has the traceback."""
+    return envelope_response(500, "internal_error", "internal error; the server log has the details")
+
+
+_METHODS: Final = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(scope: Scope) -> list[str]:
+    """Every method some route of the app serves at the path of `scope` (for `Allow`, not only one route's)."""
+    router = scope.get("router") or getattr(scope.get("app"), "router", None)
+    routes = router.routes if isinstance(router, Router) else []
+    return [
+        method
+        for method in _METHODS
+        if any(route.matches({**scope, "method": method})[0] == Match.FULL for route in routes)
+    ]
+
+
+def method_not_allowed_response(scope: Scope) -> JSONResponse:
+    """A 405 whose `Allow` header lists every method the path has, not only one route's."""
+    allowed = allowed_methods(scope)
+    message = f"{scope.get('method')} is not allowed here; allowed: {', '.join(allowed)}"
+    return envelope_response(405, "method_not_allowed", message, headers={"Allow": ", ".join(allowed)})
 
 
 def http_error_response(error: StarletteHTTPException) -> JSONResponse:
@@ -107,7 +144,7 @@ def http_error_response(error: StarletteHTTPException) -> JSONResponse:
         # FastAPI's answer to a body it cannot decode at all (e.g. not UTF-8): bad input, like invalid JSON.
         problem = FieldProblem(field="body", problem="cannot be read: send a UTF-8 JSON body")
         return envelope_response(422, InvalidRequestError.code, f"invalid request: body: {problem.problem}", [problem])
-    codes = {404: "not_found", 405: "method_not_allowed"}
+    codes = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
     message = "no such route" if error.status_code == 404 else str(error.detail)
     code = codes.get(error.status_code, "http_error")
     return envelope_response(error.status_code, code, message, headers=error.headers)
@@ -124,33 +161,17 @@ def install_error_handlers(app: FastAPI) -> None:
         assert isinstance(error, RequestValidationError)
         return validation_error_response(error)
 
-    async def on_http_error(_: Request, error: Exception) -> Response:
+    async def on_http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)
+        if error.status_code == 405:
+            return method_not_allowed_response(request.scope)
         return http_error_response(error)
 
     async def on_unexpected_error(_: Request, error: Exception) -> Response:
         # Starlette still logs the traceback and re-raises to the server; the client sees only this.
-        return envelope_response(500, "internal_error", "internal error; the server log has the details")
+        return unexpected_error_response()
 
     app.add_exception_handler(Exception, on_unexpected_error)
     app.add_exception_handler(PlanforgeError, on_planforge_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
-
-
-class EnvelopeRoute(APIRoute):
-    """A route whose validation and planforge errors answer with the envelope, whatever app it is in."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        """Wrap FastAPI's handler so errors raised before the response starts become the envelope."""
-        handle = super().get_route_handler()
-
-        async def handle_with_envelope(request: Request) -> Response:
-            try:
-                return await handle(request)
-            except RequestValidationError as error:
-                return validation_error_response(error)
-            except PlanforgeError as error:
-                return planforge_error_response(error)
-
-        return handle_with_envelope

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Final
 
 from fastapi.openapi.models import Example
@@ -94,29 +95,38 @@ PLAN_RESPONSE_EXAMPLE: Final[dict[str, Any]] = {
     },
 }
 
-DRAFT_STREAM_EXAMPLE: Final = (
-    'event: progress\ndata: {"type":"progress","status":"thinking","message":"Writing the draft","progress":0}\n\n'
-    'event: result\ndata: {"type":"result","data":{"draft":"...","training_principle":"...","metadata":{}}}\n\n'
-    'event: done\ndata: {"type":"done"}\n\n'
+
+def _server_sent(*events: dict[str, Any]) -> str:
+    """Events as an SSE body, the way the stream endpoints write them."""
+    return "".join(f"event: {event['type']}\ndata: {json.dumps(event, separators=(',', ':'))}\n\n" for event in events)
+
+
+_DONE: Final = {"type": "done"}
+
+DRAFT_STREAM_EXAMPLE: Final = _server_sent(
+    {"type": "progress", "status": "thinking", "message": "Writing the draft", "progress": 0},
+    {"type": "progress", "status": "drafting", "message": "Wrote 6 of 12 weeks", "progress": 50},
+    {"type": "result", "data": DRAFT_RESPONSE_EXAMPLE["data"]},
+    _DONE,
 )
 
-PLAN_STREAM_EXAMPLE: Final = (
-    'event: progress\ndata: {"type":"progress","status":"converting","message":"Week 6 of 12","progress":50}\n\n'
-    'event: result\ndata: {"type":"result","data":{"content":["..."],"weekly_info":{}}}\n\n'
-    'event: done\ndata: {"type":"done"}\n\n'
+PLAN_STREAM_EXAMPLE: Final = _server_sent(
+    {"type": "progress", "status": "converting", "message": "Converted 6 of 12 weeks", "progress": 50},
+    {"type": "result", "data": PLAN_RESPONSE_EXAMPLE["data"]},
+    _DONE,
 )
 
-PLAN_STREAM_CONTENT_EXAMPLE: Final = (
-    'event: progress\ndata: {"type":"progress","status":"converting","message":"Week 1 of 12","progress":0}\n\n'
-    'event: week\ndata: {"type":"week","week":1,"info":{"phase":"base","focus":"Aerobic foundation"}}\n\n'
-    'event: workout\ndata: {"type":"workout","workout":{"week":1,"day":"Tuesday","...":"..."}}\n\n'
-    'event: result\ndata: {"type":"result","data":{"content":["..."],"weekly_info":{}}}\n\n'
-    'event: done\ndata: {"type":"done"}\n\n'
+PLAN_STREAM_CONTENT_EXAMPLE: Final = _server_sent(
+    {"type": "progress", "status": "converting", "message": "Converting 12 weeks", "progress": 0},
+    {"type": "week", "week": 1, "info": PLAN_RESPONSE_EXAMPLE["data"]["weekly_info"]["1"]},
+    {"type": "workout", "workout": PLAN_RESPONSE_EXAMPLE["data"]["content"][0]},
+    {"type": "result", "data": PLAN_RESPONSE_EXAMPLE["data"]},
+    _DONE,
 )
 
-STREAM_ERROR_EXAMPLE: Final = (
-    'event: error\ndata: {"type":"error","error":"generation timed out: ...","code":"timeout"}\n\n'
-    'event: done\ndata: {"type":"done"}\n\n'
+STREAM_ERROR_EXAMPLE: Final = _server_sent(
+    {"type": "error", "error": "generation timed out after 300 s", "code": "timeout"},
+    _DONE,
 )
 
 PRINCIPLE_UPDATE_EXAMPLES: Final[dict[str, Example]] = {

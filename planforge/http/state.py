@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
 
 from planforge.auth.store import PrincipalStore
+from planforge.http.limits import RequestLimits
 from planforge.service import PlanForge
 from planforge.settings import Settings
 
@@ -16,11 +17,12 @@ _STATE_ATTRIBUTE = "planforge"
 
 @dataclass(frozen=True)
 class PlanforgeState:
-    """The service, the principal store and the settings the routes use."""
+    """The service, the principal store and the settings the routes use, and the rate limits' buckets."""
 
     forge: PlanForge
     principals: PrincipalStore
     settings: Settings
+    limits: RequestLimits = field(compare=False)
 
 
 def install_planforge(
@@ -28,9 +30,13 @@ def install_planforge(
 ) -> None:
     """Give `app` what planforge's router needs; a host app calls this once before including the router.
 
-    `settings` (for the HTTP layer: SSE keep-alive) default to the forge's.
+    `settings` (for the HTTP layer: SSE keep-alive, body and rate limits) default to the forge's.
     """
-    state = PlanforgeState(forge=forge, principals=principals, settings=settings or forge.settings)
+    settings = settings or forge.settings
+    limits = RequestLimits.from_settings(
+        settings.rate_limit_per_minute, settings.rate_limit_burst, settings.auth_failures_per_minute
+    )
+    state = PlanforgeState(forge=forge, principals=principals, settings=settings, limits=limits)
     setattr(app.state, _STATE_ATTRIBUTE, state)
 
 

@@ -4,18 +4,23 @@ Under `prefer_existing` a session whose best library match scores at least the t
 workout; the rest stay generated. Under `strict_existing` every session becomes a library workout — the one the
 model named, or the best match at or above the threshold — and a session with no acceptable match is dropped
 and reported as a `library_gap` warning: never an invented workout. A library id the model made up is sent
-back to it. Whatever the model answers, a strict plan holds only library workouts.
+back to it. Whatever the model answers, a strict plan holds only library workouts and the race.
+
+The race is the athlete's event, not a workout to pick from a library: it is never swapped for a library workout
+nor dropped, under either preference (a library "Race: 10K" is no substitute for the half marathon the athlete
+entered).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planforge.domain.plan import PlanWarning, Workout
 from planforge.domain.vocabulary import WorkoutPreference
 from planforge.library.matching import LibraryIndex, LibraryMatch, MatchQuery
 from planforge.library.models import LibraryWorkout
+from planforge.quality.measures import is_race, workout_seconds
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,35 @@ def query_for(workout: Workout) -> MatchQuery:
         duration_seconds=workout.target_duration_in_seconds,
         distance_meters=workout.target_distance_in_meters,
     )
+
+
+def queries_for(workout: Workout) -> list[MatchQuery]:
+    """The queries a session is matched with: as planned, and, for a session given by distance alone, by its time
+    at the reference pace ("Long run 12 km" ≈ 72 min): libraries mostly size workouts by time, and a session
+    with no comparable measure would match on its words alone, or not at all."""
+    planned = query_for(workout)
+    if workout.target_duration_in_seconds is not None or workout.target_distance_in_meters is None:
+        return [planned]
+    timed = replace(planned, duration_seconds=round(workout_seconds(workout)) or None, distance_meters=None)
+    return [planned, timed]
+
+
+def far_in_size(query: MatchQuery, match: LibraryMatch) -> bool:
+    """Whether the match is half or twice the session's size (closeness 0 on a measure both state): words alike,
+    it would still change the plan's load (a 45-min run for a 15-min shake-out the day before a race), so it is
+    no match at any threshold."""
+    workout = match.workout
+    duration_far = (
+        query.duration_seconds is not None
+        and workout.target_duration_in_seconds is not None
+        and match.duration_score == 0
+    )
+    distance_far = (
+        query.distance_meters is not None
+        and workout.target_distance_in_meters is not None
+        and match.distance_score == 0
+    )
+    return duration_far or distance_far
 
 
 @dataclass(frozen=True)
@@ -75,6 +109,9 @@ class LibrarySnapshot:
 
     def _place(self, workout: Workout, preference: WorkoutPreference, result: Enforced) -> None:
         where = f"week {workout.week} {workout.day}"
+        if is_race(workout) and (workout.library_workout_id is None or workout.library_workout_id in self.workouts):
+            result.workouts.append(workout)  # the athlete's race: kept as planned, whatever the library holds
+            return
         if workout.library_workout_id is not None:
             named = self.workouts.get(workout.library_workout_id)
             if named is None:
@@ -90,8 +127,9 @@ class LibrarySnapshot:
             else:
                 result.workouts.append(as_plan_workout(named, workout))
             return
-        best = self.index.best(query_for(workout))
-        if best is not None and best.score >= self.threshold:
+        found = [(query, match) for query in queries_for(workout) if (match := self.index.best(query)) is not None]
+        query, best = max(found, key=lambda pair: pair[1].score) if found else (None, None)
+        if query is not None and best is not None and best.score >= self.threshold and not far_in_size(query, best):
             result.workouts.append(as_plan_workout(best.workout, workout))
         elif preference == "prefer_existing":
             result.workouts.append(workout)

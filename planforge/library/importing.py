@@ -93,20 +93,44 @@ def read_library_file(path: Path) -> ParsedFile:
     return _validate(items)
 
 
+IMPORT_ATTEMPTS = 3
+"""How often an import re-reads the library when a concurrent import added one of its ids first."""
+
+
 async def import_workouts(library: EditableWorkoutLibrary, org_id: str, parsed: ParsedFile) -> ImportReport:
-    """Add the parsed workouts whose ids are new to the org's library, in one all-or-nothing write."""
-    existing = {workout.id for workout in await library.list(org_id)}
+    """Add the parsed workouts whose ids are new to the org's library, in one all-or-nothing write.
+
+    Another import into the same org (another process or replica) may add some of the same ids between the
+    read and the write; the store then refuses the whole write, and the import starts over against the library
+    as it now is, so the two imports end in one consistent library with each id once.
+    """
+    attempt = 1
+    while True:
+        existing = {workout.id for workout in await library.list(org_id)}
+        workouts, rejected = _new_workouts(parsed, org_id, existing)
+        try:
+            await library.add_many(org_id, workouts)
+        except InvalidRequestError as error:
+            if error.field != "id" or attempt == IMPORT_ATTEMPTS:
+                raise
+            attempt += 1  # a concurrent import added one of these ids: read the library again
+            continue
+        return ImportReport(workouts, sorted(rejected, key=lambda row: row.line))
+
+
+def _new_workouts(
+    parsed: ParsedFile, org_id: str, existing: set[str]
+) -> tuple[list[LibraryWorkout], list[RejectedRow]]:
+    """The parsed workouts whose ids are not in `existing`, and every row rejected (the file's and those)."""
     rejected = list(parsed.rejected)
-    new_rows: list[ParsedRow] = []
+    workouts: list[LibraryWorkout] = []
     for row in parsed.rows:
         if row.workout.id in existing:
             problem = f"{row.workout.id!r} is already in the library of org {org_id!r}"
             rejected.append(RejectedRow(row.line, (("id", problem),)))
         else:
-            new_rows.append(row)
-    workouts = [row.workout for row in new_rows]
-    await library.add_many(org_id, workouts)
-    return ImportReport(workouts, sorted(rejected, key=lambda row: row.line))
+            workouts.append(row.workout)
+    return workouts, rejected
 
 
 def _validate(items: Iterator[tuple[int, object]]) -> ParsedFile:

@@ -1,7 +1,8 @@
 """The workout-library protocol, per org, and its in-memory implementation.
 
 A host backend plugs in its own library by implementing `WorkoutLibrary`; planforge ships this in-memory
-one (tests, embedding) and `SQLiteWorkoutLibrary` (the standalone service). Every method takes the org:
+one (tests, embedding), `SQLiteWorkoutLibrary` (the standalone service) and
+`planforge.stores.postgres.PostgresWorkoutLibrary` (replicas sharing one database). Every method takes the org:
 one org's workouts are never visible to another.
 """
 

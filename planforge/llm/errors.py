@@ -1,15 +1,23 @@
-"""Translating what pydantic-ai and the providers raise into planforge's error tree, in one place."""
+"""Translating what pydantic-ai and the providers raise into planforge's error tree, in one place.
+
+Every message keeps the reason: the last validation problem of an answer the model could not get right
+("weeks: Field required"), the provider's status with the message of its error body, the URL and cause of a
+connection that failed, and a stream that ended empty named as the context overflow it usually is.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator, Callable
+import json
+from collections.abc import AsyncGenerator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
+from typing import Any, Final, cast
 
 import httpx2
 from pydantic_ai import (
     FallbackExceptionGroup,
     ModelAPIError,
+    ModelConnectionError,
     ModelHTTPError,
     ModelRateLimitError,
     ModelRequestTimeout,
@@ -18,6 +26,7 @@ from pydantic_ai import (
     UnexpectedModelBehavior,
     UsageLimitExceeded,
 )
+from pydantic_ai.exceptions import ToolRetryError
 
 from planforge.exceptions import GenerationError, GenerationTimeoutError, ModelProviderError, PlanforgeError
 
@@ -31,12 +40,106 @@ def provider_error(error: ModelAPIError | FallbackExceptionGroup) -> ModelProvid
         return ModelProviderError(message, status_code=inner.status_code if inner else None)
     status = _status_of(error)
     if isinstance(error, ModelHTTPError):
-        message = f"model provider error from {error.model_name!r}: HTTP {error.status_code}"
+        said = body_message(error.body)
+        message = f"model provider error from {error.model_name!r}: HTTP {error.status_code}" + (
+            f": {said}{output_mode_hint(said)}" if said else ""
+        )
     elif status == PROVIDER_TIMEOUT_STATUS:
         message = f"model provider {error.model_name!r} timed out: {error.message}"
+    elif isinstance(error, ModelConnectionError):
+        message = f"model provider {error.model_name!r} could not be reached: {connection_problem(error)}"
     else:
         message = f"model provider error from {error.model_name!r}: {error.message}"
     return ModelProviderError(message, status_code=status, model_name=error.model_name)
+
+
+MAX_EXCERPT: Final = 300
+"""Longest excerpt of a provider's error body or a validation problem kept in a message."""
+
+
+def shorten(text: str, limit: int = MAX_EXCERPT) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def body_message(body: object) -> str:
+    """The message of a provider's error body (OpenAI, Anthropic and llama.cpp shapes), shortened; else ''."""
+    if isinstance(body, bytes | str):
+        text = body.decode(errors="replace") if isinstance(body, bytes) else body
+        try:
+            body = json.loads(text)
+        except ValueError:
+            return shorten(text)
+    if isinstance(body, dict):
+        content: dict[str, Any] = body  # pyright: ignore[reportUnknownVariableType]
+        inner = content.get("error", content)
+        if isinstance(inner, dict):
+            fields: dict[str, Any] = inner  # pyright: ignore[reportUnknownVariableType]
+            if isinstance(message := fields.get("message"), str):
+                return shorten(message)
+        if isinstance(inner, str):
+            return shorten(inner)
+        if isinstance(detail := content.get("detail"), str):
+            return shorten(detail)
+    return "" if body is None else shorten(str(body))  # pyright: ignore[reportUnknownArgumentType]
+
+
+def output_mode_hint(said: str) -> str:
+    """A hint when a server's refusal says it lacks what the output mode needs (forced tool calls, JSON schema)."""
+    lowered = said.lower()
+    if "tool_choice" in lowered:
+        return " (this server cannot force a tool call: set PLANFORGE_OUTPUT_MODE=prompted or native)"
+    if "response_format" in lowered or "json_schema" in lowered:
+        return " (this server lacks JSON-schema output: set PLANFORGE_OUTPUT_MODE=prompted)"
+    return ""
+
+
+def connection_problem(error: BaseException) -> str:
+    """Where a connection failed and why: "http://127.0.0.1:8080/v1/chat/completions: connection refused (…)"."""
+    url: str | None = None
+    causes: list[str] = []
+    current: BaseException | None = error.__cause__
+    while current is not None and len(causes) < 4:
+        request = getattr(current, "request", None)
+        if url is None and request is not None and (request_url := getattr(request, "url", None)) is not None:
+            url = str(request_url)
+        text = str(current).strip()
+        if text and text not in causes and text != getattr(error, "message", None):
+            causes.append(text)
+        current = current.__cause__ or current.__context__
+    reason = "; ".join(causes) or getattr(error, "message", str(error))
+    return f"{url or 'the server'}: {shorten(reason)}"
+
+
+EMPTY_STREAM_MESSAGE: Final = "Streamed response ended without content"
+CONTEXT_OVERFLOW_HINT: Final = (
+    "the server ended its answer without any content, which is what llama.cpp-style servers do when the prompt"
+    " exceeds the model's context window; give the server a larger context (llama.cpp `-c`, Ollama `num_ctx`,"
+    " vLLM `--max-model-len`) or lower PLANFORGE_CHUNK_WEEKS / PLANFORGE_MAX_OUTPUT_TOKENS"
+)
+
+
+def validation_problem(error: UnexpectedModelBehavior) -> str:
+    """Why the model's answers were rejected: the last validation problem (fields and messages), shortened.
+
+    pydantic-ai reports "Exceeded maximum output retries (2)" and keeps the reason in the exception's cause.
+    """
+    if error.message.startswith(EMPTY_STREAM_MESSAGE):
+        return CONTEXT_OVERFLOW_HINT
+    cause = error.__cause__
+    if isinstance(cause, ToolRetryError):
+        content: object = cause.tool_retry.content
+        if isinstance(content, list):
+            details = cast("Sequence[Mapping[str, Any]]", content)
+            problems = [f"{_location(detail.get('loc', ()))}: {detail.get('msg', '')}" for detail in details]
+            return f"{error.message}; the last problem: {shorten('; '.join(problems))}"
+        return f"{error.message}; the last problem: {shorten(str(content))}"
+    return error.message
+
+
+def _location(loc: Sequence[object]) -> str:
+    return ".".join(str(part) for part in loc) or "answer"
 
 
 PROVIDER_TIMEOUT_STATUS = 504
@@ -63,19 +166,24 @@ async def model_errors(on_invalid_output: Callable[[str], PlanforgeError]) -> As
         yield
     except (ModelAPIError, FallbackExceptionGroup) as error:
         raise provider_error(error) from error
-    except httpx2.HTTPStatusError as error:
-        # The retry transport re-raises the last retryable status as it is, unwrapped by the SDK.
-        status = error.response.status_code
-        raise ModelProviderError(f"model provider error: HTTP {status} after retries", status_code=status) from error
     except httpx2.HTTPError as error:
-        raise ModelProviderError(f"model provider connection failed: {error}") from error
+        where = f"{error.request.url}: " if _has_request(error) else ""
+        raise ModelProviderError(f"model provider connection failed: {where}{error}") from error
     except UnexpectedModelBehavior as error:
-        raise on_invalid_output(error.message) from error
+        raise on_invalid_output(validation_problem(error)) from error
     except UsageLimitExceeded as error:
         raise GenerationError(
             f"the generation hit its usage limit ({error.message}); raise PLANFORGE_MAX_REQUESTS_PER_GENERATION"
             " or PLANFORGE_MAX_TOKENS_PER_GENERATION if this plan really needs more"
         ) from error
+
+
+def _has_request(error: httpx2.HTTPError) -> bool:
+    try:
+        error.request  # noqa: B018 - raises RuntimeError when the error has no request
+    except RuntimeError:
+        return False
+    return True
 
 
 @asynccontextmanager

@@ -32,6 +32,7 @@ from planforge.domain.vocabulary import Phase
 from planforge.drafttext import PlanContext, segment_draft
 from planforge.offline.engine import EnginePlan, write_plan
 from planforge.offline.parser import parse_week, session_to_workout
+from planforge.pipeline.workers import run_cpu_sized
 from planforge.quality import weekly_seconds
 from planforge.settings import OFFLINE_MODEL
 
@@ -66,31 +67,44 @@ class OfflineCoachModel(FunctionModel):
         return "planforge"
 
     async def _answer(self, messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
-        # Async so pydantic-ai runs it on the loop, not in a worker thread: the work is a few milliseconds.
-        tool, args = self._output_call(messages, info)
+        tool, args = await self._output_call(messages, info)
         return ModelResponse(parts=[ToolCallPart(tool, args)], model_name=OFFLINE_MODEL)
 
     async def _stream_answer(self, messages: list[ModelMessage], info: AgentInfo) -> AsyncIterator[DeltaToolCalls]:
-        tool, args = self._output_call(messages, info)
+        tool, args = await self._output_call(messages, info)
         pieces = [piece for piece in WEEK_START.split(args) if piece]
         yield {0: DeltaToolCall(name=tool, json_args=pieces[0])}
         for piece in pieces[1:]:
             yield {0: DeltaToolCall(json_args=piece)}
 
-    def _output_call(self, messages: list[ModelMessage], info: AgentInfo) -> tuple[str, str]:
-        tools = {tool.name for tool in info.output_tools}
+    async def _output_call(self, messages: list[ModelMessage], info: AgentInfo) -> tuple[str, str]:
+        # The engine and the parser are CPU-bound: a large request's work goes to the service's worker pool.
+        tools = frozenset(tool.name for tool in info.output_tools)
         sections = request_sections(messages)
-        if DRAFT_OUTPUT_TOOL in tools:
-            return DRAFT_OUTPUT_TOOL, _engine_plan(*_draft_request(sections)).draft.model_dump_json()
-        if OUTLINE_OUTPUT_TOOL in tools:
-            return OUTLINE_OUTPUT_TOOL, _outline(_engine_plan(*_draft_request(sections))).model_dump_json()
-        if EXPAND_OUTPUT_TOOL in tools:
-            wanted = set(json.loads(sections["expand"])["weeks"])
-            weeks = [week for week in _engine_plan(*_draft_request(sections)).draft.weeks if week.week in wanted]
-            return EXPAND_OUTPUT_TOOL, DraftWeeks(weeks=weeks).model_dump_json()
-        if PLAN_OUTPUT_TOOL in tools:
-            return PLAN_OUTPUT_TOOL, _plan_args(sections)
-        raise OfflineCoachError(f"the offline coach only answers planforge's agents, not tools {sorted(tools)}")
+        return await run_cpu_sized(_work_size(tools, sections), _output_call, tools, sections)
+
+
+def _work_size(tools: frozenset[str], sections: dict[str, str]) -> int:
+    """How much text the answer is made from: the draft's weeks to parse, or ~1,000 characters a written week."""
+    if PLAN_OUTPUT_TOOL in tools:
+        return len(sections.get("draft_weeks", ""))
+    weeks = json.loads(sections.get("draft_request", "{}")).get("weeks", 52)
+    return 1_000 * weeks + len(sections.get("additional_prompt", "")) + len(sections.get("training_principle", ""))
+
+
+def _output_call(tools: frozenset[str], sections: dict[str, str]) -> tuple[str, str]:
+    """The output tool to call and its arguments as JSON, for an agent offering `tools` and sending `sections`."""
+    if DRAFT_OUTPUT_TOOL in tools:
+        return DRAFT_OUTPUT_TOOL, _engine_plan(*_draft_request(sections)).draft.model_dump_json()
+    if OUTLINE_OUTPUT_TOOL in tools:
+        return OUTLINE_OUTPUT_TOOL, _outline(_engine_plan(*_draft_request(sections))).model_dump_json()
+    if EXPAND_OUTPUT_TOOL in tools:
+        wanted = set(json.loads(sections["expand"])["weeks"])
+        weeks = [week for week in _engine_plan(*_draft_request(sections)).draft.weeks if week.week in wanted]
+        return EXPAND_OUTPUT_TOOL, DraftWeeks(weeks=weeks).model_dump_json()
+    if PLAN_OUTPUT_TOOL in tools:
+        return PLAN_OUTPUT_TOOL, _plan_args(sections)
+    raise OfflineCoachError(f"the offline coach only answers planforge's agents, not tools {sorted(tools)}")
 
 
 def _optional(sections: dict[str, str], tag: str) -> str | None:

@@ -8,6 +8,7 @@ from pydantic_ai import UsageLimits
 from pydantic_ai.usage import RunUsage
 
 from planforge.domain.usage import Usage
+from planforge.llm.usage import estimated_requests
 from planforge.settings import Settings
 
 
@@ -16,7 +17,8 @@ class Budget:
     """A generation's shared usage and its limits (`Settings.max_requests_per_generation`, `…_tokens_…`).
 
     pydantic-ai checks the limits before each model request against the shared counter, so a runaway
-    generation stops with a usage-limit error however many chunks it runs concurrently.
+    generation stops with a usage-limit error however many chunks it runs concurrently. Requests of failed runs
+    count too, and so do those of a server that reports no usage (their tokens are estimated).
     """
 
     limits: UsageLimits
@@ -30,6 +32,16 @@ class Budget:
                 total_tokens_limit=settings.max_tokens_per_generation,
             )
         )
+
+    @property
+    def estimated_requests(self) -> int:
+        """Requests whose tokens were estimated because the server reported none (`planforge.llm.usage`)."""
+        return estimated_requests(self.usage)
+
+    @property
+    def cached_input_tokens(self) -> int:
+        """Input tokens the provider served from its prompt cache (included in the input tokens)."""
+        return self.usage.cache_read_tokens
 
     def spent(self) -> Usage:
         """The usage so far, in planforge's terms."""

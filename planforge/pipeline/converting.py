@@ -1,8 +1,12 @@
 """Chunked conversion: a plan run's weeks → plan-agent runs per chunk of weeks, concurrently, bounded.
 
-Chunks are converted at most `Settings.concurrency` at a time; each finished chunk is emitted (week and
-workout events) at once. A chunk that still fails after its retries fails the whole plan with an error naming
-its weeks; the other chunks are cancelled and nothing partial is returned.
+Chunks are converted at most `Settings.concurrency` at a time (one at a time for a local server, see
+`planforge.llm.profile`); each finished chunk is emitted (week and workout events) at once. A chunk that still
+fails after its retries fails the whole plan with an error naming its weeks and the last problem; the other
+chunks are cancelled and nothing partial is returned.
+
+Every chunk's request starts with what all chunks of the plan share (schema, instructions, principle, plan
+context), so providers' prompt caches serve it from the second chunk on (`planforge.llm.caching`).
 """
 
 from __future__ import annotations
@@ -11,16 +15,22 @@ import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import aclosing
 
+from pydantic_ai.agent import AgentRunResult
 from pydantic_ai.models import Model
+from pydantic_ai.settings import ModelSettings
 
 from planforge.agents.plan import create_plan_agent, plan_user_prompt
 from planforge.domain.chunk import PlanChunk, WeekText
 from planforge.domain.events import Emit, ProgressEvent, WeekEvent, WorkoutEvent
-from planforge.domain.plan import Plan, PlanWorkout, WeekInfo, Workout
+from planforge.domain.plan import Plan, PlanWarning, PlanWorkout, WeekInfo, Workout
 from planforge.domain.usage import Usage
 from planforge.domain.vocabulary import weekday_index
 from planforge.exceptions import ChunkConversionError, PlanforgeError
+from planforge.llm.caching import shared_prefix_settings, with_cache_point
+from planforge.llm.calls import call_deadline, drain_events, retrying_lost_connections
 from planforge.llm.errors import model_errors
+from planforge.llm.output_mode import output_mode_for
+from planforge.llm.profile import effective_settings, streams_requests
 from planforge.pipeline.budget import Budget
 from planforge.pipeline.cache import ChunkCache, chunk_key
 from planforge.pipeline.concurrency import as_finished
@@ -46,15 +56,33 @@ def plan_workout(workout: Workout, start: dt.date | None) -> PlanWorkout:
     return PlanWorkout(**workout.model_dump(), date=scheduled_date(start, workout) if start else None)
 
 
+CHUNK_OWN_PART = "<chunk>\n"
+"""Where a chunk's request stops being the same for every chunk of the plan (the cache point goes before it)."""
+USAGE_ESTIMATED = "usage_estimated"
+"""The warning code of a plan whose token counts were (partly) estimated: the server reported none."""
+
+
+def usage_warning(requests: int) -> PlanWarning:
+    """Says that `requests` model requests reported no usage, so their tokens are estimates."""
+    return PlanWarning(
+        code=USAGE_ESTIMATED,
+        message=f"the model server reported no token usage for {requests} request(s); their tokens in `usage` are"
+        " estimated from the text (about 4 characters a token)",
+    )
+
+
 class ChunkConverter:
     """Runs the plan agent over the chunks of a plan run."""
 
     def __init__(self, settings: Settings, model: Model, cache: ChunkCache | None) -> None:
-        self._settings = settings
+        self._settings = effective_settings(settings)
         self._model = model
         self._model_id = f"{model.system}:{model.model_name}"
         self._cache = cache
-        self._agent = create_plan_agent(output_retries=settings.output_retries)
+        self._agent = create_plan_agent(
+            output_retries=settings.output_retries, output_mode=output_mode_for(model, self._settings)
+        )
+        self._stream = streams_requests(self._settings)
 
     async def convert(self, run: PlanRun, emit: Emit | None, budget: Budget) -> list[PlanChunk]:
         """Every chunk converted, in week order; raises the first chunk's error and cancels the rest."""
@@ -64,7 +92,7 @@ class ChunkConverter:
             await emit(ProgressEvent(status="converting", message=f"Converting {len(weeks)} weeks", progress=0))
 
         def job(chunk: list[WeekText]) -> Callable[[], Awaitable[PlanChunk]]:
-            return lambda: self._convert_chunk(ChunkDeps(run, chunk), budget)
+            return lambda: self._convert_chunk(ChunkDeps(run, chunk), budget, len(chunks))
 
         converted: list[PlanChunk] = []
         async with aclosing(as_finished([job(chunk) for chunk in chunks], self._settings.concurrency)) as finished:
@@ -72,26 +100,40 @@ class ChunkConverter:
                 converted.append(chunk)
                 if emit:
                     await _emit_chunk(emit, chunk, run, sum(len(c.weeks) for c in converted))
-        return sorted(converted, key=lambda c: min(week.week for week in c.weeks))
+        converted.sort(key=lambda c: min(week.week for week in c.weeks))
+        if converted and (estimated := budget.estimated_requests):
+            first = converted[0]
+            converted[0] = first.model_copy(update={"warnings": [*first.warnings, usage_warning(estimated)]})
+        return converted
 
-    async def _convert_chunk(self, deps: ChunkDeps, budget: Budget) -> PlanChunk:
+    async def _convert_chunk(self, deps: ChunkDeps, budget: Budget, chunks: int) -> PlanChunk:
         numbers = deps.week_numbers
         key = chunk_key(deps, self._model_id) if self._cache is not None else ""
         if self._cache is not None and (cached := await self._cache.get(key)):
             return cached
+        weeks = range(numbers[0], numbers[-1] + 1)
 
         def invalid(reason: str) -> PlanforgeError:
-            return ChunkConversionError(range(numbers[0], numbers[-1] + 1), reason)
+            return ChunkConversionError(weeks, reason)
 
-        async with model_errors(invalid):
-            result = await self._agent.run(
-                plan_user_prompt(deps),
+        model_settings: ModelSettings = {"max_tokens": self._settings.max_output_tokens}
+        model_settings.update(shared_prefix_settings(chunks))
+        label = f"week {weeks.start}" if len(weeks) == 1 else f"weeks {weeks.start}-{weeks.stop - 1}"
+        prompt = with_cache_point(plan_user_prompt(deps), CHUNK_OWN_PART, self._model, chunks)
+
+        async def run() -> AgentRunResult[PlanChunk]:
+            return await self._agent.run(
+                prompt,
                 deps=deps,
                 model=self._model,
-                model_settings={"max_tokens": self._settings.max_output_tokens},
+                model_settings=model_settings,
                 usage=budget.usage,
                 usage_limits=budget.limits,
+                event_stream_handler=drain_events if self._stream else None,
             )
+
+        async with model_errors(invalid), call_deadline(self._settings.call_timeout_seconds, f"converting {label}"):
+            result = await retrying_lost_connections(run)
         if self._cache is not None:
             await self._cache.set(key, result.output)
         return result.output

@@ -9,7 +9,7 @@ so a parser mistake can never sink a plan.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from planforge.domain.chunk import PlanChunk, WeekText
@@ -23,29 +23,48 @@ from planforge.pipeline.run import ChunkDeps
 TOLERANCE: Final = 0.10
 """A stated duration or distance may be off by this share (rounding, estimated warm-ups)."""
 
+WeekReading = ParsedWeek | DraftStructureError
+"""The parser's reading of a week, or why it could not read it."""
+
+
+def read_weeks(weeks: Sequence[WeekText], context: PlanContext = NO_CONTEXT) -> dict[str, WeekReading]:
+    """The parser's reading of each week, by week text: CPU-bound, so the service runs it in its worker pool."""
+    readings: dict[str, WeekReading] = {}
+    for week in weeks:
+        if week.text not in readings:
+            try:
+                readings[week.text] = parse_week(week, context=context)
+            except DraftStructureError as error:
+                readings[week.text] = error
+    return readings
+
 
 class ParserCrossCheck:
     """Compares each chunk's workouts with the parser's reading of the chunk's draft text.
 
     With `allow_gaps` (strict_existing), a session the model left out because no library workout fits is a
     `library_gap` warning, not a problem. `context` holds the whole draft's defaults (`plan_context`), e.g. a
-    "distances in miles" note in the draft's header, which no single week's text carries.
+    "distances in miles" note in the draft's header, which no single week's text carries. `readings` are the
+    weeks already read (`read_weeks`, off the event loop); a week missing from them is read on first review.
     """
 
     soft = True
 
-    def __init__(self, *, allow_gaps: bool = False, context: PlanContext = NO_CONTEXT) -> None:
+    def __init__(
+        self,
+        *,
+        allow_gaps: bool = False,
+        context: PlanContext = NO_CONTEXT,
+        readings: Mapping[str, WeekReading] | None = None,
+    ) -> None:
         self.allow_gaps = allow_gaps
         self.context = context
-        self._parsed: dict[str, ParsedWeek | DraftStructureError] = {}
+        self._parsed: dict[str, WeekReading] = dict(readings or {})
 
-    def _parse(self, week: WeekText) -> ParsedWeek | DraftStructureError:
+    def _parse(self, week: WeekText) -> WeekReading:
         # Once per week text and plan: retries and re-reviews of a chunk reuse the reading.
         if week.text not in self._parsed:
-            try:
-                self._parsed[week.text] = parse_week(week, context=self.context)
-            except DraftStructureError as error:
-                self._parsed[week.text] = error
+            self._parsed.update(read_weeks([week], self.context))
         return self._parsed[week.text]
 
     def review(self, deps: ChunkDeps, output: PlanChunk) -> tuple[list[str], list[PlanWarning]]:

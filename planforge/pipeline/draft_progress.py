@@ -1,7 +1,7 @@
 """Real progress while a draft streams in: weeks written so far / weeks requested.
 
-The draft agent's output arrives as the streamed arguments of its output tool; every `"week":` key that
-arrives means the week before it is complete.
+The draft agent's output arrives as the streamed arguments of its output tool (tool output mode) or as streamed
+JSON text (native and prompted modes); every `"week":` key that arrives means the week before it is complete.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from pydantic_ai.messages import (
     AgentStreamEvent,
     PartDeltaEvent,
     PartStartEvent,
+    TextPart,
+    TextPartDelta,
     ToolCallPart,
     ToolCallPartDelta,
 )
@@ -45,9 +47,13 @@ class DraftProgress:
         async for event in events:
             if isinstance(event, PartStartEvent) and isinstance(event.part, ToolCallPart):
                 arguments = event.part.args_as_json_str() if event.part.args else ""
+            elif isinstance(event, PartStartEvent) and isinstance(event.part, TextPart):
+                arguments = event.part.content
             elif isinstance(event, PartDeltaEvent) and isinstance(event.delta, ToolCallPartDelta):
                 delta = event.delta.args_delta
                 arguments += delta if isinstance(delta, str) else ""
+            elif isinstance(event, PartDeltaEvent) and isinstance(event.delta, TextPartDelta):
+                arguments += event.delta.content_delta
             else:
                 continue
             # The week being written is not done yet.

@@ -8,7 +8,7 @@ volume and key sessions), then its weeks are written out in groups of at most `S
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from contextlib import aclosing
+from contextlib import AbstractAsyncContextManager, aclosing
 from typing import Any
 
 from pydantic_ai.models import Model
@@ -25,7 +25,11 @@ from planforge.agents.outline import (
 from planforge.domain.draft import Draft, DraftOutline, DraftPhase, DraftWeek
 from planforge.domain.events import Emit, ProgressEvent
 from planforge.exceptions import GenerationError, PlanforgeError
+from planforge.llm.caching import shared_prefix_settings, with_cache_point
+from planforge.llm.calls import call_deadline, drain_events, retrying_lost_connections
 from planforge.llm.errors import model_errors
+from planforge.llm.output_mode import output_mode_for
+from planforge.llm.profile import effective_settings, streams_requests
 from planforge.pipeline.budget import Budget
 from planforge.pipeline.concurrency import as_finished
 from planforge.pipeline.draft_progress import DraftProgress
@@ -34,6 +38,8 @@ from planforge.settings import Settings
 
 OUTLINE_DONE = 10
 """Progress once the outline is written; the expansion fills the rest."""
+EXPANSION_OWN_PART = "<expand>\n"
+"""Where an expansion's request stops being the same for every expansion of the draft."""
 
 
 def expansion_groups(phases: Sequence[DraftPhase], size: int) -> list[range]:
@@ -53,21 +59,28 @@ class DraftWriter:
     """Runs the draft agents for one PlanForge."""
 
     def __init__(self, settings: Settings, model: Model) -> None:
-        self._settings = settings
+        self._settings = effective_settings(settings)
         self._model = model
         retries = settings.output_retries
-        self._draft_agent = create_draft_agent(output_retries=retries)
-        self._outline_agent = create_outline_agent(output_retries=retries)
-        self._expand_agent = create_expand_agent(output_retries=retries)
+        mode = output_mode_for(model, self._settings)
+        self._draft_agent = create_draft_agent(output_retries=retries, output_mode=mode)
+        self._outline_agent = create_outline_agent(output_retries=retries, output_mode=mode)
+        self._expand_agent = create_expand_agent(output_retries=retries, output_mode=mode)
+        self._stream = streams_requests(self._settings)
 
-    def _run_options(self, budget: Budget) -> dict[str, Any]:
+    def _run_options(self, budget: Budget, *, calls: int = 1) -> dict[str, Any]:
         model_settings: ModelSettings = {"max_tokens": self._settings.max_output_tokens}
+        model_settings.update(shared_prefix_settings(calls))
         return {
             "model": self._model,
             "model_settings": model_settings,
             "usage": budget.usage,
             "usage_limits": budget.limits,
+            "event_stream_handler": drain_events if self._stream else None,
         }
+
+    def _deadline(self, what: str) -> AbstractAsyncContextManager[None]:
+        return call_deadline(self._settings.call_timeout_seconds, what)
 
     async def write(self, deps: DraftRun, emit: Emit | None, budget: Budget) -> Draft:
         """The whole draft for `deps.request`; its model usage is counted in `budget`."""
@@ -79,13 +92,12 @@ class DraftWriter:
         progress = DraftProgress(deps.request.weeks, emit) if emit else None
         if progress:
             await progress.start()
-        async with model_errors(_invalid("draft")):
-            result = await self._draft_agent.run(
-                draft_user_prompt(deps),
-                deps=deps,
-                event_stream_handler=progress.handle if progress else None,
-                **self._run_options(budget),
-            )
+        options = self._run_options(budget)
+        if progress:
+            options["event_stream_handler"] = progress.handle
+        async with model_errors(_invalid("draft")), self._deadline("writing the draft"):
+            prompt = draft_user_prompt(deps)
+            result = await retrying_lost_connections(lambda: self._draft_agent.run(prompt, deps=deps, **options))
         if progress:
             await progress.finish()
         return result.output
@@ -94,8 +106,9 @@ class DraftWriter:
         weeks = deps.request.weeks
         if emit:
             await emit(ProgressEvent(status="thinking", message=f"Outlining {weeks} weeks", progress=0))
-        async with model_errors(_invalid("outline")):
-            result = await self._outline_agent.run(outline_user_prompt(deps), deps=deps, **self._run_options(budget))
+        async with model_errors(_invalid("outline")), self._deadline("writing the outline"):
+            prompt, options = outline_user_prompt(deps), self._run_options(budget)
+            result = await retrying_lost_connections(lambda: self._outline_agent.run(prompt, deps=deps, **options))
         outline = result.output
         if emit:
             await emit(ProgressEvent(status="drafting", message="Outline ready", progress=OUTLINE_DONE))
@@ -108,19 +121,22 @@ class DraftWriter:
             await emit(ProgressEvent(status="finishing", message="Draft ready", progress=100))
         return draft
 
-    async def _expand_group(self, deps: ExpandDeps, budget: Budget) -> list[DraftWeek]:
+    async def _expand_group(self, deps: ExpandDeps, budget: Budget, groups: int) -> list[DraftWeek]:
         label = f"weeks {deps.weeks.start}-{deps.weeks.stop - 1}"
-        async with model_errors(_invalid(label)):
-            result = await self._expand_agent.run(expand_user_prompt(deps), deps=deps, **self._run_options(budget))
+        prompt = with_cache_point(expand_user_prompt(deps), EXPANSION_OWN_PART, self._model, groups)
+        async with model_errors(_invalid(label)), self._deadline(f"writing {label}"):
+            options = self._run_options(budget, calls=groups)
+            result = await retrying_lost_connections(lambda: self._expand_agent.run(prompt, deps=deps, **options))
         return result.output.weeks
 
     async def _expand(
         self, deps: DraftRun, outline: DraftOutline, emit: Emit | None, budget: Budget
     ) -> list[DraftWeek]:
-        def job(group: range) -> Callable[[], Awaitable[list[DraftWeek]]]:
-            return lambda: self._expand_group(ExpandDeps(deps, outline, group), budget)
-
         groups = expansion_groups(outline.phases, self._settings.expand_weeks)
+
+        def job(group: range) -> Callable[[], Awaitable[list[DraftWeek]]]:
+            return lambda: self._expand_group(ExpandDeps(deps, outline, group), budget, len(groups))
+
         written: list[DraftWeek] = []
         async with aclosing(as_finished([job(group) for group in groups], self._settings.concurrency)) as finished:
             async for weeks in finished:

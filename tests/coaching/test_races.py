@@ -98,3 +98,29 @@ def test_the_reference_is_the_named_race_whose_figures_apply(
     distance: RaceDistance, distance_km: float | None, reference: RaceDistance
 ) -> None:
     assert race_for(distance, distance_km).reference == reference
+
+
+def test_a_duathlon_is_run_bike_run_sized_like_the_triathlon_of_its_bike_leg() -> None:
+    standard = race_for("other", 55, sport="duathlon")  # 10 km run, 40 km bike, 5 km run
+    assert standard.sport == "duathlon"
+    assert standard.legs == ("bike", "run")
+    assert standard.bike_km == pytest.approx(40)
+    assert standard.run_km == pytest.approx(15)
+    assert standard.reference == "olympic-triathlon"
+    assert race_for("other", 27.5, sport="duathlon").reference == "sprint-triathlon"
+
+
+def test_a_duathlon_is_not_read_as_an_ultra_and_has_no_swim_peak() -> None:
+    from planforge.coaching import peak_long_sessions
+
+    peaks = peak_long_sessions(race_for("other", 55, sport="duathlon"), "intermediate")
+    assert [p.leg for p in peaks] == ["bike", "run"]
+    run = peaks[1]
+    assert run.time_minutes is not None
+    assert run.time_minutes.max == 90  # an Olympic triathlon's, not a 50K's 4–5 h
+    assert race_for("other", 55).reference == "50k"  # without the sport, `other` stays a running race
+
+
+def test_a_duathlon_must_be_an_other_distance() -> None:
+    with pytest.raises(ValueError, match="duathlon"):
+        race_for("marathon", sport="duathlon")

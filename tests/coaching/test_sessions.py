@@ -75,6 +75,7 @@ def test_a_leg_outside_the_race_has_no_plausible_size() -> None:
         ("marathon", "run", 150, None, False),
         ("olympic-triathlon", "bike", 60, None, True),
         ("olympic-triathlon", "swim", None, 2.5, False),
+        ("olympic-triathlon", "swim", None, 1.8, True),  # exactly 60 % of 3.0 km: at the limit, not past it
     ],
 )
 def test_race_week_sessions_stay_under_60_percent_of_the_peak(

@@ -152,3 +152,15 @@ async def test_plan_judge_asks_the_judge_model_with_the_case_rubric() -> None:
     assert result["judge.pass"].value is True  # type: ignore[union-attr]
     assert "Tapers into the race." in prompts[0]
     assert "Tuesday: Easy run 40 min" in prompts[0]  # the judge reads the draft text
+
+
+def test_library_compliance_leaves_the_race_out_of_a_strict_plan() -> None:
+    training = [workout(1, "Tuesday", "easy-run", 30, library_workout_id="lib-easy-30")]
+    race = workout(1, "Sunday", "race", 100, target_distance_in_meters=21097)  # the athlete's event, no library id
+    result = LibraryCompliance().evaluate(context(plan_of([*training, race], ["base"]), preference="strict_existing"))
+    assert result == {"library": 1.0, "library.unknown_ids": 0.0, "library.ok": True}
+    untouched = workout(1, "Thursday", "tempo-run", 30)  # training that is not from the library still fails
+    result = LibraryCompliance().evaluate(
+        context(plan_of([*training, untouched, race], ["base"]), preference="strict_existing")
+    )
+    assert result["library.ok"] is False

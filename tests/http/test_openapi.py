@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from inline_snapshot import snapshot
 
 from planforge import DraftRequest, DraftResult, Plan, PlanRequest
 from planforge.http.schemas import Success, TrainingPrincipleUpdate
@@ -22,18 +21,24 @@ def openapi(shared_app: tuple[FastAPI, Tokens]) -> dict[str, Any]:
 
 
 def test_every_endpoint_is_documented(openapi: dict[str, Any]) -> None:
-    operations = sorted(f"{method.upper()} {path}" for path, item in openapi["paths"].items() for method in item)
-    assert operations == snapshot(
-        [
-            "GET /api/v1/ai-coach/training-principle/{org_id}",
-            "POST /api/v1/ai-coach/generate-draft",
-            "POST /api/v1/ai-coach/generate-draft/stream",
-            "POST /api/v1/ai-coach/generate-plan",
-            "POST /api/v1/ai-coach/generate-plan/stream",
-            "POST /api/v1/ai-coach/generate-plan/stream-content",
-            "PUT /api/v1/ai-coach/training-principle/{org_id}",
-        ]
-    )
+    operations = {f"{method.upper()} {path}" for path, item in openapi["paths"].items() for method in item}
+    ours = [
+        "GET /api/v1/ai-coach/training-principle/{org_id}",
+        "GET /healthz",
+        "GET /readyz",
+        "POST /api/v1/ai-coach/generate-draft",
+        "POST /api/v1/ai-coach/generate-draft/stream",
+        "POST /api/v1/ai-coach/generate-plan",
+        "POST /api/v1/ai-coach/generate-plan/stream",
+        "POST /api/v1/ai-coach/generate-plan/stream-content",
+        "PUT /api/v1/ai-coach/training-principle/{org_id}",
+    ]
+    assert set(ours) <= operations
+
+
+def test_operation_ids_are_the_route_names(openapi: dict[str, Any]) -> None:
+    ids = {item["operationId"] for path in openapi["paths"].values() for item in path.values()}
+    assert {"generate_draft", "generate_plan_stream_content", "put_training_principle", "healthz"} <= ids
 
 
 @pytest.mark.parametrize(
@@ -78,12 +83,25 @@ def test_errors_are_documented_as_the_json_envelope(openapi: dict[str, Any], pat
         assert schema == {"$ref": "#/components/schemas/ErrorEnvelope"}
 
 
-def test_streams_document_the_event_union_and_examples(openapi: dict[str, Any]) -> None:
-    content = openapi["paths"][f"{API}/generate-plan/stream-content"]["post"]["responses"]["200"]["content"]
+@pytest.mark.parametrize(
+    ("path", "events"),
+    [
+        ("generate-draft/stream", ["done", "error", "progress", "result"]),
+        ("generate-plan/stream", ["done", "error", "progress", "result"]),
+        ("generate-plan/stream-content", ["done", "error", "progress", "result", "week", "workout"]),
+    ],
+)
+def test_streams_are_documented_as_event_streams_of_their_events(
+    openapi: dict[str, Any], path: str, events: list[str]
+) -> None:
+    content = openapi["paths"][f"{API}/{path}"]["post"]["responses"]["200"]["content"]
+    assert list(content) == ["text/event-stream"]
     stream = content["text/event-stream"]
-    event_types = sorted(stream["schema"]["discriminator"]["mapping"])
-    assert event_types == ["done", "error", "progress", "result", "week", "workout"]
-    assert "event: workout" in stream["examples"]["plan"]["value"]
+    assert "schema" not in stream  # the body is a sequence of events, not one
+    data = stream["itemSchema"]["properties"]["data"]
+    assert data["contentMediaType"] == "application/json"
+    assert sorted(data["contentSchema"]["discriminator"]["mapping"]) == events
+    assert stream["examples"]
 
 
 def test_both_credentials_are_security_schemes(openapi: dict[str, Any]) -> None:

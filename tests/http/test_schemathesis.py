@@ -1,5 +1,10 @@
-"""Bad input at scale (issue 7): schemathesis generates requests from the app's OpenAPI schema, valid and
-invalid; no response may be a 5xx, and every response must conform to the schema (status, content type, body).
+"""Bad input at scale (issues 7 and 13): schemathesis generates requests from the app's OpenAPI schema, valid
+and invalid; no response may be a 5xx, every response must conform to the schema (status, content type, body,
+headers), invalid data must be refused, wrong methods get a 405 with a true `Allow`, and a request without its
+credential is refused.
+
+All of schemathesis's checks but `positive_data_acceptance`: the schema cannot yet say that `refined_draft`
+needs 10 non-blank characters (a constraint of `planforge.domain.requests`, outside the HTTP layer).
 
 The app runs the offline coach with an in-memory principal store holding a valid coach token; examples are
 bounded so the run stays within seconds.
@@ -10,10 +15,18 @@ from __future__ import annotations
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
+    allow_header_conformance,
     content_type_conformance,
+    ensure_resource_availability,
+    ignored_auth,
+    missing_required_header,
+    negative_data_rejection,
     not_a_server_error,
+    response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
+    use_after_free,
 )
 
 from planforge import PlanForge, Settings
@@ -27,10 +40,25 @@ MAX_EXAMPLES = 12
 _principals = InMemoryPrincipalStore()
 _principals.create_org(ORG, ["coach_agent"])
 TOKEN = _principals.create_token(ORG, "head_coach")
-_forge = PlanForge(model="offline", settings=Settings(request_timeout_seconds=10))
+# One token makes every request, and ignored_auth sends wrong ones: no rate limit or brake here (test_abuse.py).
+_settings = Settings(request_timeout_seconds=10, rate_limit_per_minute=None, auth_failures_per_minute=None)
+_forge = PlanForge(model="offline", settings=_settings)
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(forge=_forge, principals=_principals))
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+    negative_data_rejection,
+    unsupported_method,
+    allow_header_conformance,
+    missing_required_header,
+    ignored_auth,
+    use_after_free,
+    ensure_resource_availability,
+]
 
 
 @schema.parametrize()

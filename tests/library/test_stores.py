@@ -1,6 +1,9 @@
+"""The workout-library contract for every built-in store (memory, SQLite, Postgres), and concurrent imports."""
+
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -8,21 +11,38 @@ import pytest
 from planforge.exceptions import InvalidRequestError
 from planforge.library import InMemoryWorkoutLibrary, MatchQuery, SQLiteWorkoutLibrary
 from planforge.library.enforcement import LibrarySnapshot
+from planforge.library.importing import ParsedFile, ParsedRow, import_workouts
 from planforge.library.policy import LibraryPolicy
+from planforge.stores.postgres import PostgresDatabase, PostgresWorkoutLibrary
+from planforge.stores.postgres.testing import SKIP_REASON, postgres_test_url, temporary_schema
 
 from .conftest import workout
 
-Library = InMemoryWorkoutLibrary | SQLiteWorkoutLibrary
+Library = InMemoryWorkoutLibrary | SQLiteWorkoutLibrary | PostgresWorkoutLibrary
 
 
-@pytest.fixture(params=["memory", "sqlite"])
-def library(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Library]:
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    url = postgres_test_url()
+    if url is None:
+        pytest.skip(SKIP_REASON)
+    with temporary_schema(url) as scoped:
+        yield scoped
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
+async def library(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Library]:
     if request.param == "memory":
         yield InMemoryWorkoutLibrary()
         return
-    store = SQLiteWorkoutLibrary(tmp_path / "library.sqlite3")
-    yield store
-    store.close()
+    if request.param == "sqlite":
+        store = SQLiteWorkoutLibrary(tmp_path / "library.sqlite3")
+        yield store
+        store.close()
+        return
+    database = PostgresDatabase(request.getfixturevalue("postgres_url"))
+    yield PostgresWorkoutLibrary(database)
+    await database.aclose()
 
 
 @pytest.mark.anyio
@@ -119,3 +139,58 @@ async def test_in_memory_library_can_start_with_workouts() -> None:
     store = InMemoryWorkoutLibrary({"acme": [workout("a", "Easy Run")]})
     assert [w.id for w in await store.list("acme")] == ["a"]
     assert await store.version("acme") == "1"
+
+
+def _parsed(*ids: str) -> ParsedFile:
+    return ParsedFile([ParsedRow(line, workout(id_, f"Run {id_}")) for line, id_ in enumerate(ids, start=2)], [])
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def two_libraries(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[tuple[Library, Library]]:
+    """Two stores on one database, as two processes or replicas have."""
+    if request.param == "sqlite":
+        first, second = (
+            SQLiteWorkoutLibrary(tmp_path / "shared.sqlite3"),
+            SQLiteWorkoutLibrary(tmp_path / "shared.sqlite3"),
+        )
+        yield first, second
+        first.close()
+        second.close()
+        return
+    url = request.getfixturevalue("postgres_url")
+    databases = PostgresDatabase(url), PostgresDatabase(url)
+    yield PostgresWorkoutLibrary(databases[0]), PostgresWorkoutLibrary(databases[1])
+    for database in databases:
+        await database.aclose()
+
+
+@pytest.mark.anyio
+async def test_two_imports_of_one_org_at_once_end_in_one_consistent_library(
+    two_libraries: tuple[Library, Library],
+) -> None:
+    first, second = two_libraries
+    overlapping = [f"w{n:02d}" for n in range(30)]
+
+    reports = await asyncio.gather(
+        *(import_workouts(library, "acme", _parsed(*overlapping)) for library in (first, second) for _ in range(3))
+    )
+
+    stored = [w.id for w in await first.list("acme")]
+    assert sorted(stored) == overlapping  # every id once
+    assert sum(len(report.imported) for report in reports) == len(overlapping)
+    assert all(len(report.imported) in (0, len(overlapping)) for report in reports)  # all or nothing
+    assert await first.version("acme") == await second.version("acme") == "1"
+    assert await second.list("acme") == await first.list("acme")
+
+
+@pytest.mark.anyio
+async def test_concurrent_imports_of_different_ids_all_land(two_libraries: tuple[Library, Library]) -> None:
+    first, second = two_libraries
+    batches = [[f"b{batch}-{n}" for n in range(5)] for batch in range(6)]
+
+    await asyncio.gather(
+        *(import_workouts((first, second)[index % 2], "acme", _parsed(*ids)) for index, ids in enumerate(batches))
+    )
+
+    assert sorted(w.id for w in await second.list("acme")) == sorted(id_ for ids in batches for id_ in ids)
+    assert await first.version("acme") == str(len(batches))

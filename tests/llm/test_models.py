@@ -12,6 +12,7 @@ from pydantic_ai.models.test import TestModel
 
 from planforge import ConfigurationError, Settings
 from planforge.llm import default_model_name, resolve_model, retrying_http_client
+from planforge.llm.local import LocalChatModel
 from planforge.offline.model import OfflineCoachModel
 
 pytestmark = pytest.mark.anyio
@@ -24,7 +25,7 @@ def test_without_keys_the_offline_coach_is_the_default() -> None:
 
 def test_a_provider_key_picks_that_provider(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ANTHROPIC_API_KEY", "test-key")
-    assert default_model_name(Settings()) == "anthropic:claude-sonnet-4-5"
+    assert default_model_name(Settings()) == "anthropic:claude-sonnet-4-6"
     assert default_model_name(Settings(model="offline")) == "offline"
 
 
@@ -32,7 +33,7 @@ def test_a_provider_key_picks_that_provider(monkeypatch: pytest.MonkeyPatch) -> 
     ("settings", "choice", "message"),
     [
         (Settings(), "openai:gpt-4o-mini", "needs the OPENAI_API_KEY environment variable"),
-        (Settings(), "anthropic:claude-sonnet-4-5", "needs the ANTHROPIC_API_KEY environment variable"),
+        (Settings(), "anthropic:claude-sonnet-4-6", "needs the ANTHROPIC_API_KEY environment variable"),
         (Settings(), "gpt-4o", "Unknown model"),
         (Settings(base_url="http://127.0.0.1:9/v1"), None, "PLANFORGE_MODEL is not"),
     ],
@@ -44,7 +45,7 @@ def test_unusable_model_is_a_configuration_error(settings: Settings, choice: str
 
 def test_base_url_serves_chat_completions(monkeypatch: pytest.MonkeyPatch) -> None:
     model = resolve_model("openai:llama3.1", Settings(base_url="http://127.0.0.1:9/v1"))
-    assert type(model).__name__ == "OpenAIChatModel"
+    assert isinstance(model, LocalChatModel)  # chat completions, not the Responses API
     assert model.model_name == "llama3.1"
 
 
@@ -72,18 +73,31 @@ async def test_retry_layer_honours_retry_after_then_succeeds() -> None:
     assert calls[1] - calls[0] >= 0.95
 
 
-async def test_retry_layer_gives_up_after_its_budget() -> None:
+async def test_retry_layer_gives_up_after_its_budget_and_passes_the_last_answer_on_with_its_body() -> None:
     calls: list[int] = []
 
     def handler(request: httpx2.Request) -> httpx2.Response:
         calls.append(0)
-        return httpx2.Response(503, json={"error": "down"})
+        return httpx2.Response(503, json={"error": {"message": f"down ({len(calls)})"}})
 
     settings = Settings(http_retries=2, retry_initial_wait_seconds=0)
     async with retrying_http_client(settings, transport=httpx2.MockTransport(handler)) as client:
-        with pytest.raises(httpx2.HTTPStatusError):
-            await client.get("http://provider.invalid/v1/models")
+        response = await client.get("http://provider.invalid/v1/models")
     assert len(calls) == 3
+    assert (response.status_code, response.json()) == (503, {"error": {"message": "down (3)"}})
+
+
+async def test_a_500_is_retried_once_only_as_the_same_request_gets_the_same_answer() -> None:
+    calls: list[int] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        calls.append(0)
+        return httpx2.Response(500, json={"error": {"message": "tool_choice 'required' is not supported"}})
+
+    settings = Settings(http_retries=3, retry_initial_wait_seconds=0)
+    async with retrying_http_client(settings, transport=httpx2.MockTransport(handler)) as client:
+        response = await client.get("http://provider.invalid/v1/models")
+    assert (response.status_code, len(calls)) == (500, 2)
 
 
 async def test_client_errors_are_not_retried() -> None:

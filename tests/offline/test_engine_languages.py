@@ -7,6 +7,8 @@ workouts and weekly info.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -95,3 +97,12 @@ def test_rest_days_and_sessions_are_in_the_athletes_language(language: Language)
 def test_a_language_asked_for_wins_over_the_requests_own() -> None:
     request = DraftRequest(weeks=4, level="beginner", org_id="o", additional_prompt="10K in June, auf Deutsch bitte.")
     assert write_plan(request, "").draft.language == "de"
+
+
+@pytest.mark.parametrize("weeks", [1, 12])
+@pytest.mark.parametrize("language", list(PROMPTS))
+def test_the_overview_counts_in_words_not_brackets(language: Language, weeks: int) -> None:
+    """Counts in words ("the last 2 weeks taper", "at most one quality session"), never "week(s)" or "Woche(n)"."""
+    prompt = PROMPTS[language][0]
+    draft = write_plan(DraftRequest(weeks=weeks, level="advanced", org_id="o", additional_prompt=prompt), "").draft
+    assert not re.search(r"\w\((?:s|n|en|es|e)\)|\w/(?:e|weken)\b|\[|\]", draft.overview), draft.overview

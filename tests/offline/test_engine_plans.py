@@ -134,6 +134,82 @@ def test_race_week_is_light_and_its_sessions_short(prompt: str, level: Level) ->
         assert not (last_days and is_hard(workout)), workout
 
 
+def _plan_day(workout: Workout) -> int:
+    return (workout.week - 1) * 7 + weekday_index(workout.day)
+
+
+def test_a_race_week_alone_is_cut_from_the_athletes_own_week() -> None:
+    """Asked for race week only, the plan is 40–60 % of the week the athlete runs (not a week of 15-minute jogs),
+    with one short session at race pace 3–5 days out and every session within the race-week limit."""
+    prompt = "Racing a road 5K this Saturday, going for sub-17. I normally run about 70 km a week over 6 days."
+    plan = plan_for(prompt, 1, "advanced", MONDAY)
+    race = next(w for w in plan.workouts if w.workout_sub_type == "race")
+    assert race.day == "Saturday"
+    week = sum(map(minutes, training(plan)))
+    # 70 km is 5 h at a quick easy pace (4:17/km) and 7 h at a slow one (6:00/km).
+    assert RACE_WEEK_VOLUME_OF_PEAK.min * 300 <= week <= RACE_WEEK_VOLUME_OF_PEAK.max * 420
+    hard = [_plan_day(race) - _plan_day(w) for w in training(plan) if is_hard(w)]
+    assert len(hard) == 1, hard
+    assert 3 <= hard[0] <= 5, hard
+    limit = race_week_session_limit(race_for("5k"), "advanced", "run")
+    assert all(limit.allows(minutes=minutes(w)) for w in training(plan))
+
+
+@pytest.mark.parametrize(("prompt", "level"), RACE_WEEK_CASES)
+def test_race_week_keeps_one_short_touch_of_race_pace(prompt: str, level: Level) -> None:
+    """Intensity kept, volume cut (Bosquet 2007): race week holds a hard session, the last 3–5 days before the race."""
+    plan = plan_for(prompt, 12, level)
+    race = next(w for w in plan.workouts if w.workout_sub_type == "race")
+    days_out = [_plan_day(race) - _plan_day(w) for w in training(plan) if is_hard(w) and w.week == race.week]
+    assert days_out, "no hard session in race week"
+    assert min(days_out) >= 3, days_out
+    assert max(days_out) <= 5, days_out
+
+
+def test_a_duathlon_trains_like_the_triathlon_of_its_length() -> None:
+    """A standard duathlon (10/40/5 km) is not a 55 km ultra: long ride and long run in its peak bands (those of an
+    Olympic triathlon), a taper of about two weeks, no swims."""
+    prompt = "Standard-distance duathlon in 12 weeks: 10 km run, 40 km bike, 5 km run, on a Sunday."
+    plan = plan_for(prompt, 12, "intermediate")
+    race = race_for("other", 55, sport="duathlon")
+    for peak in peak_long_sessions(race, "intermediate"):
+        longest = max(minutes(w) for w in training(plan) if w.workout_type == peak.leg)
+        assert peak.fit(minutes=longest) in {"short", "within", "long"}, (peak.leg, longest)
+    assert {w.workout_type for w in training(plan)} == {"run", "bike"}
+    assert [t.phase for t in plan.weekly_info.values()].count("taper") <= 2
+
+
+def test_a_cycling_events_long_rides_state_their_distance() -> None:
+    """A gran fondo's long rides build towards its distance (the knowledge: 75–100 % of it), stated in km too."""
+    plan = plan_for("Gran fondo of 160 km in 16 weeks, I expect about 6 hours.", 16, "intermediate")
+    rides = [w for w in training(plan) if w.workout_sub_type == "long-ride"]
+    assert rides
+    assert all(w.target_distance_in_meters for w in rides)
+    assert all("km)" in w.workout_description for w in rides)
+    longest = max((w.target_distance_in_meters or 0) / 1000 for w in rides)
+    (peak,) = peak_long_sessions(race_for("gran-fondo", 160), "intermediate")
+    assert peak.fit(km=longest) in {"short", "within", "long"}, longest
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize(
+    "prompt", [*(case[0] for case in PEAK_CASES), "Sprint triathlon in 10 weeks, max 6 hours a week.", "Gran fondo"]
+)
+def test_the_long_session_is_the_longest_of_its_sport_every_week(prompt: str, level: Level) -> None:
+    """Never a "long run" shorter than a midweek run or a quality session of the same week (taper excepted)."""
+    weeks = 12
+    plan = plan_for(prompt, weeks, level)
+    for week in range(1, weeks + 1):
+        if plan.weekly_info[str(week)].phase == "taper":
+            continue
+        for sport, long in (("run", "long-run"), ("bike", "long-ride")):
+            sessions = [w for w in training(plan) if w.week == week and w.workout_type == sport]
+            longs = [minutes(w) for w in sessions if w.workout_sub_type == long]
+            others = [minutes(w) for w in sessions if w.workout_sub_type != long]
+            if longs and others:
+                assert max(others) <= max(longs), (week, sport, longs, others)
+
+
 CONSTRAINT_CASES = [
     ("Half marathon. I can only train on Tuesday, Thursday and Saturday, max 1 hour per session.", "beginner"),
     ("Marathon. Mondays are always off, 5 days a week, long run on Saturday.", "intermediate"),

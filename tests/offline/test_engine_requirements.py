@@ -162,6 +162,21 @@ CASES: list[Any] = [
         {"language": "de"},
         id="a language asked for",
     ),
+    pytest.param(
+        "Gran fondo de 160 km en septiembre.",
+        {"language": "es", "race.distance": "gran-fondo", "race.distance_km": 160.0},
+        id="a month names the language of a short request",
+    ),
+    pytest.param(
+        "Toertocht van 150 km over 12 weken.",
+        {"language": "nl", "race.distance": "sportive", "race.sport": "bike", "race.distance_km": 150.0},
+        id="nl toertocht is a sportive",
+    ),
+    pytest.param(
+        "Standard duathlon in 10 weeks: 10 km run, 40 km bike, 5 km run.",
+        {"race.sport": "duathlon", "race.distance": "other", "race.distance_km": 55.0},
+        id="a duathlon is run, bike, run",
+    ),
 ]  # fmt: skip
 
 

@@ -41,6 +41,19 @@ Placed = list[tuple[str, str]]
             [("Monday", "easy-run"), ("Tuesday", "interval-run"), ("Thursday", "tempo-run"), ("Saturday", "easy-run"),
              ("Sunday", "long-run")],
         ),
+        # summaries in other languages, their count in digits or words
+        (
+            "Semana 1\nEsta semana: 3 treinos: corrida leve 30 min, tiros 6 x 400 m, longão 60 min",
+            [("Tuesday", "easy-run"), ("Thursday", "interval-run"), ("Sunday", "long-run")],
+        ),
+        (
+            "Uge 2\nTre ture: rolig løbetur 30 min; intervaller 6 x 400 m; langtur 12 km",
+            [("Tuesday", "easy-run"), ("Thursday", "interval-run"), ("Sunday", "long-run")],
+        ),
+        (
+            "Tydzień 3\n3 treningi:\n- bieg spokojny 30 min\n- interwały 6 x 400 m\n- długi bieg 12 km",
+            [("Tuesday", "easy-run"), ("Thursday", "interval-run"), ("Sunday", "long-run")],
+        ),
         # a note is no session
         (
             "Week 5\n- Easy 30 min\n- Notes: sleep 8 h, hydrate\n- Long run 90 min",

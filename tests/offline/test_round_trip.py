@@ -7,6 +7,10 @@ content_blocks — and the same weekly info, so the offline pipeline converts ex
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import re
+from collections.abc import Generator
 from typing import Any
 
 import pytest
@@ -15,9 +19,10 @@ from hypothesis import strategies as st
 
 from planforge.domain.plan import ContentBlock, Workout
 from planforge.domain.requests import DraftRequest, PlanRequest
-from planforge.domain.vocabulary import LEVELS, WEEKDAYS, Level, Weekday
+from planforge.domain.vocabulary import LEVELS, WEEKDAYS, Language, Level, Weekday
 from planforge.drafttext.render import render_draft
 from planforge.offline.engine import EnginePlan, write_plan
+from planforge.offline.engine.text import LEXICONS
 from planforge.offline.parser import parse_draft, parse_to_workouts
 from planforge.service import PlanForge
 
@@ -173,3 +178,74 @@ async def test_the_offline_pipeline_yields_the_engines_workouts(case: dict[str, 
     ]
     assert plan.weekly_info == engine.weekly_info
     assert plan.warnings == []
+
+
+# The engine writes a few words with an English gloss ("Salite (hills)", "Rest (rust)", "aquecimento (warm-up)")
+# until the parser reads the native word; the drafts below are written with the native words only, as a coach of
+# that language writes them (and as the engine will once it drops the glosses), and must read back exactly.
+_GLOSS = re.compile(r"\s*\((?:warm-up|cool-down|long ride|hills|climb|build|peak|HMP|jog|easy|race|rust|base)\)")
+_NATIVE: dict[Language, dict[str, str]] = {
+    "de": {"Warm-up": "Einrollen", "Cool-down": "Ausrollen", "@ MP": "@ Marathontempo"},
+    "nl": {"Rest": "Rust", "op MP": "op marathontempo"},
+    "pt": {"Musculação": "Força", ", recuperação {r} trote": " com {r} de trote"},
+    "es": {", recuperación {r} trote": " con {r} trote"},
+}
+NATIVE_PROMPTS: dict[Language, list[str]] = {
+    "en": ["Half marathon, goal 1:45. 5 days a week.", "Olympic triathlon, 8-10 hours a week."],
+    "de": ["Halbmarathon am Sonntag, Ziel 1:50. 4 Tage pro Woche.", "Marathon unter 3:30, langer Lauf sonntags.",
+           "Langdistanz-Triathlon, maximal 14 Stunden pro Woche."],
+    "fr": ["Semi-marathon le dimanche, objectif 1:45. 4 jours par semaine.", "Triathlon olympique dans 12 semaines."],
+    "es": ["Media maratón el domingo, 4 días por semana.", "Maratón en 3:30, tirada larga el sábado."],
+    "it": ["Mezza maratona di domenica, obiettivo 1:45. 4 giorni a settimana.", "Granfondo di 120 km di domenica.",
+           "Triathlon olimpico tra 12 settimane."],
+    "pt": ["Meia maratona no domingo, 4 dias por semana.", "Meio Ironman daqui a 20 semanas.",
+           "Maratona em 3:30, longão ao sábado."],
+    "nl": ["Halve marathon op zondag, doel 1:45. 4 dagen per week.", "Sprinttriatlon op zondag."],
+}  # fmt: skip
+
+
+def _native(value: Any, language: Language) -> Any:
+    """A lexicon value without its English glosses, in the words a coach of `language` writes."""
+    if isinstance(value, str):
+        text = _GLOSS.sub("", value)
+        for written, native in _NATIVE.get(language, {}).items():
+            text = native if text == written else text.replace(written, native) if written[0] in "@o," else text
+        return text
+    if isinstance(value, dict):
+        return {key: _native(item, language) for key, item in value.items()}  # pyright: ignore[reportUnknownVariableType]
+    if isinstance(value, tuple):
+        return tuple(_native(item, language) for item in value)  # pyright: ignore[reportUnknownVariableType]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {field.name: _native(getattr(value, field.name), language) for field in dataclasses.fields(value)}
+        return dataclasses.replace(value, **fields)
+    return value
+
+
+@contextlib.contextmanager
+def native_words(language: Language) -> Generator[None]:
+    """The engine writes `language` without English glosses while the block runs."""
+    original = LEXICONS[language]
+    LEXICONS[language] = _native(original, language)
+    try:
+        yield
+    finally:
+        LEXICONS[language] = original
+
+
+@pytest.mark.parametrize("language", list(NATIVE_PROMPTS))
+@settings(max_examples=12, deadline=None)
+@given(data=st.data(), weeks=st.integers(1, 24), level=st.sampled_from(LEVELS))
+def test_a_draft_in_native_words_reads_back_in_each_language(
+    language: Language, data: st.DataObject, weeks: int, level: Level
+) -> None:
+    """Hill repeats, long rides, warm-ups and cool-downs, rest days, recoveries, race and marathon paces and the
+    phases, each in the language's own words, read back to the engine's workouts and weekly info."""
+    prompt = data.draw(st.sampled_from(NATIVE_PROMPTS[language]))
+    with native_words(language):
+        request = draft_request(weeks, level, prompt)
+        plan = write_plan(request, "")
+        assert plan.draft.language == language
+        text = render_draft(plan.draft)
+    workouts, weekly_info = parse_to_workouts(text, weeks=weeks)
+    assert [signature(w) for w in workouts] == [signature(w) for w in plan.workouts]
+    assert weekly_info == plan.weekly_info

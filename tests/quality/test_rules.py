@@ -99,25 +99,17 @@ def test_easy_hard_split(plan: list[Workout], status: str, share: float) -> None
     assert (result.status, result.value) == (status, pytest.approx(share))
 
 
-@pytest.mark.parametrize(
-    ("sessions", "long_minutes", "status"),
-    [
-        pytest.param(6, 75, "pass", id="6 sessions, 25%"),
-        pytest.param(6, 100, "warn", id="6 sessions, 33%"),
-        pytest.param(6, 120, "fail", id="6 sessions, 40%"),
-        pytest.param(3, 120, "pass", id="3 sessions, 40%"),
-        pytest.param(3, 130, "warn", id="3 sessions, 43%"),
-        pytest.param(3, 150, "fail", id="3 sessions, 50%"),
-        pytest.param(5, 100, "warn", id="5 sessions, 33% over its 32% limit"),
-    ],
-)
-def test_long_run_share_allows_more_in_weeks_of_few_sessions(sessions: int, long_minutes: int, status: str) -> None:
-    others = sessions - 1
+@pytest.mark.parametrize("long_minutes", [75, 120, 150, 200])
+def test_long_run_share_is_information_never_a_failure(long_minutes: int) -> None:
+    # Higdon Novice 1 puts about half a low-mileage week into its 20-mile long run: no share is wrong by itself.
+    others = 3
     rest = 300 - long_minutes
     plan = [session(1, day, rest // others + (day < rest % others)) for day in range(others)]
     plan.append(session(1, 6, long_minutes, "long-run"))
-    assert sum(w.target_duration_in_seconds or 0 for w in plan) == 300 * 60
-    assert long_run_share(plan, 1, False).status == status
+    result = long_run_share(plan, 1, False)
+    assert result.status == "pass"
+    assert result.value == pytest.approx(long_minutes / 300, abs=1e-4)
+    assert "information only" in result.detail
 
 
 def test_rest_days_fail_for_a_week_without_rest() -> None:

@@ -13,7 +13,7 @@ from pydantic_evals.evaluators import Evaluator, EvaluatorOutput
 
 from planforge.coaching import LOADING_PATTERNS, LOW_INTENSITY_SHARE_FLOOR, POLARIZED, QUALITY_SESSIONS_PER_WEEK
 from planforge.domain.requests import DraftRequest
-from planforge.domain.vocabulary import WorkoutType
+from planforge.domain.vocabulary import RaceSport, WorkoutType
 from planforge.evals.evaluators.base import (
     Reported,
     V2Context,
@@ -32,8 +32,15 @@ from planforge.evals.schema import PlanOutcome
 THRESHOLD_SUB_TYPES = frozenset({"tempo-run", "tempo-ride", "race-pace-run", "progression-run"})
 """Sessions at threshold or tempo (the polarized model's middle zone)."""
 
-QUALITY_SPORTS: tuple[WorkoutType, ...] = ("run", "bike")
-"""Sports whose quality sessions are counted per week (swim sessions are sets by nature)."""
+QUALITY_SPORTS: tuple[WorkoutType, ...] = ("run",)
+"""Sports whose quality sessions are counted per week: running, the sport of the band's sources (Higdon's and
+Pfitzinger's programmes). No source in the notes gives rides or swims a number per level (swim sessions are sets by
+nature, and track and climbing rides are intervals by design): their intensity is judged by the distribution."""
+
+
+RUNNING_RACES: frozenset[RaceSport] = frozenset({"run", "trail-run"})
+"""Races whose plans the quality band applies to. A multi-sport plan's runs are no running programme: its brick
+runs at race pace are transition practice, and no source in the notes gives it quality sessions per level."""
 
 
 def low_share(sessions: list[Session]) -> float:
@@ -69,18 +76,22 @@ def quality_counts(view: PlanView, weeks: list[int]) -> dict[tuple[int, WorkoutT
 
 @dataclass
 class QualitySessions(Evaluator[DraftRequest, PlanOutcome, CaseExpectationsV2]):
-    """`quality`: the share of weeks (per sport) holding no more quality sessions than the level's band allows.
+    """`quality`: the share of weeks holding no more quality runs than the level's band allows, in running
+    plans (running races, or no race): the band's sources are running programmes.
 
     Measured: `quality.most_in_a_week`, `quality.mean_per_week`. Weeks from the taper on are not counted.
     """
 
     def evaluate(self, ctx: V2Context) -> EvaluatorOutput:
+        expect = expectations(ctx)
+        if expect.race is not None and expect.race.sport not in RUNNING_RACES:
+            return not_applicable("quality", f"the band's sources are running programmes, not {expect.race.sport}")
         view = plan_view(ctx)
-        taper = taper_start_week(expectations(ctx))
+        taper = taper_start_week(expect)
         weeks = [w for w in full_weeks(view.weeks, race_week(ctx)) if taper is None or w < taper]
         counts = quality_counts(view, weeks)
         if not counts:
-            return not_applicable("quality", "no full week of running or riding before the taper")
+            return not_applicable("quality", "no full week of running before the taper")
         band = QUALITY_SESSIONS_PER_WEEK[ctx.inputs.level]
         over = [f"week {w} {sport} {n}" for (w, sport), n in counts.items() if n > band.max]
         return rounded(

@@ -16,7 +16,7 @@ def race_of(expect: CaseExpectationsV2) -> Race | None:
     """The case's race as the knowledge tables know it, if it has one."""
     if expect.race is None:
         return None
-    return race_for(expect.race.distance, expect.race.distance_km)
+    return race_for(expect.race.distance, expect.race.distance_km, expect.race.sport)
 
 
 def race_plan_day(expect: CaseExpectationsV2) -> int | None:

@@ -1,4 +1,8 @@
-"""Library compliance: under strict_existing every workout is a workout of the org's library."""
+"""Library compliance: under strict_existing every training workout is a workout of the org's library.
+
+The race is the athlete's event, kept as planned under either preference (`planforge.library.enforcement`): it is
+no library workout and is left out of the share.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,14 @@ from pydantic_evals.evaluators import Evaluator, EvaluatorContext, EvaluatorOutp
 from planforge.domain.requests import DraftRequest
 from planforge.evals.paths import load_library, sample_library_path
 from planforge.evals.schema import AnyExpectations, PlanOutcome
+from planforge.quality.measures import is_race
 
 
 @dataclass
 class LibraryCompliance(Evaluator[DraftRequest, PlanOutcome, AnyExpectations]):
-    """`library` = share of workouts whose library_workout_id exists in the library; `library.unknown_ids`
-    counts ids that do not (invented). strict_existing must reach 1.0 (`library.ok`); prefer_existing must
-    invent no id. Reports nothing for ai_generate."""
+    """`library` = share of training workouts (the race aside) whose library_workout_id exists in the library;
+    `library.unknown_ids` counts ids that do not (invented). strict_existing must reach 1.0 (`library.ok`);
+    prefer_existing must invent no id. Reports nothing for ai_generate."""
 
     library_file: str | None = None
     """A library JSON file; None: the sample library of `evals/library/`."""
@@ -27,7 +32,7 @@ class LibraryCompliance(Evaluator[DraftRequest, PlanOutcome, AnyExpectations]):
             return {}
         path = Path(self.library_file) if self.library_file else sample_library_path()
         known = {workout.id for workout in load_library(path)}
-        workouts = ctx.output.plan.content
+        workouts = [w for w in ctx.output.plan.content if not is_race(w)]
         ids = [w.library_workout_id for w in workouts]
         from_library = sum(workout_id in known for workout_id in ids)
         unknown = sum(workout_id is not None and workout_id not in known for workout_id in ids)

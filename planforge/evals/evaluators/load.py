@@ -24,17 +24,22 @@ from planforge.evals.expectations import CaseExpectationsV2
 from planforge.evals.schema import PlanOutcome
 from planforge.quality.measures import SECONDS_PER_KM
 
+LOOK_BACK_WEEKS = 4
+"""Weeks a week's load is compared with: the 30 days of the spike rule's window, in whole weeks."""
+
 
 def growth_failures(weekly: list[float]) -> tuple[float, list[str]]:
     """The largest two-week growth, and the weeks whose growth fails.
 
-    A step-back week does not lower the reference: each week is compared with the heaviest week among the one
-    (two) before it and the one before that, so returning to the load held before a step-back week is no growth.
+    Lighter weeks do not lower the reference: each week is compared with the heaviest of the four weeks before
+    it (the 30 days the spike rule looks back on, Frandsen 2025) ending one (two) weeks back, so returning to a
+    load held within the last month (after a step-back week, or a B race and its recovery week) is no growth;
+    a steady build is compared with the week (two weeks) before, as Nielsen 2014 measured it.
     """
     worst, failing = 0.0, list[str]()
     for index in range(1, len(weekly)):
-        one_back = max(weekly[max(0, index - 2) : index])
-        two_back = max(weekly[max(0, index - 3) : index - 1]) if index >= 2 else None
+        one_back = max(weekly[max(0, index - LOOK_BACK_WEEKS) : index])
+        two_back = max(weekly[max(0, index - LOOK_BACK_WEEKS - 1) : index - 1]) if index >= 2 else None
         if one_back <= 0:
             continue
         if two_back:
@@ -78,11 +83,29 @@ def run_km(view: PlanView, week: int) -> float:
     )
 
 
+def current_volume(expect: CaseExpectationsV2) -> tuple[float, float]:
+    """The running km and training hours a week the athlete already does (0 when the request states none).
+
+    A plan need not cut the load an athlete already carries: the published programmes are picked by the mileage
+    a runner starts from (Pfitzinger & Douglas's 18/55 and 18/70; Q11's prerequisites), so the plausible peak
+    week is never below it. Hours from km are at the reference running pace.
+    """
+    volume = expect.current_volume
+    if volume is None:
+        return 0.0, 0.0
+    km = volume.km_per_week if volume.km_per_week is not None and volume.sport == "run" else 0.0
+    hours = volume.minutes_per_week / 60 if volume.minutes_per_week is not None else 0.0
+    if volume.km_per_week is not None:
+        hours = max(hours, volume.km_per_week * SECONDS_PER_KM[volume.sport] / 3600)
+    return km, hours
+
+
 @dataclass
 class WeeklyVolume(Evaluator[DraftRequest, PlanOutcome, CaseExpectationsV2]):
     """`volume`: whether the peak week stays within the plausible peak week for the race and level, widened by
     the knowledge's far-outside ratio (far above it fails; below it is reported, not failed: a short plan may
-    never reach the peak). Measured: `volume.peak_hours`, `volume.peak_run_km` (running races)."""
+    never reach the peak). The athlete's stated current volume raises the plausible peak to it.
+    Measured: `volume.peak_hours`, `volume.peak_run_km` (running races)."""
 
     def evaluate(self, ctx: V2Context) -> EvaluatorOutput:
         race = race_of(expectations(ctx))
@@ -96,15 +119,16 @@ class WeeklyVolume(Evaluator[DraftRequest, PlanOutcome, CaseExpectationsV2]):
         weeks = range(1, last + 1)
         result: dict[str, Reported] = {}
         over: list[str] = []
+        current_km, current_hours = current_volume(expectations(ctx))
         if plausible.hours is not None:
             hours = max(view.weekly_minutes()[:last] or [0.0]) / 60
             result["volume.peak_hours"] = hours
-            if hours > plausible.hours.max * FAR_OUTSIDE_RATIO:
+            if hours > max(plausible.hours.max, current_hours) * FAR_OUTSIDE_RATIO:
                 over.append(f"{hours:.1f} h a week (plausible {plausible.hours.min:g}–{plausible.hours.max:g} h)")
         if plausible.run_km is not None:
             km = max(run_km(view, week) for week in weeks)
             result["volume.peak_run_km"] = km
-            if km > plausible.run_km.max * FAR_OUTSIDE_RATIO:
+            if km > max(plausible.run_km.max, current_km) * FAR_OUTSIDE_RATIO:
                 over.append(f"{km:.0f} km a week (plausible {plausible.run_km.min:g}–{plausible.run_km.max:g} km)")
         result["volume"] = 0.0 if over else 1.0
         result["volume.ok"] = verdict(not over, f"peak week far too big: {', '.join(over)}")

@@ -2,11 +2,14 @@
 
 Far too short fails as much as far too long: a marathon plan that never runs past 21 km is as wrong as one
 that runs 45 km. Spikes are judged only on sessions whose whole look-back window lies inside the plan: before
-that, the athlete's own recent sessions (unknown to the plan) are the reference.
+that, the athlete's own recent sessions (unknown to the plan) are the reference. Spikes are judged on runs only:
+the rule's source (Frandsen ... Nielsen 2025, BJSM) followed runners; no source gives rides or swims a limit, and
+a ride far past the plan's longest is judged by `peak_long` and `session_sizes`.
 """
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -18,9 +21,11 @@ from planforge.coaching import (
     PeakLongSession,
     peak_long_sessions,
     spike_status,
+    taper_days,
 )
 from planforge.coaching.long_sessions import FITS
 from planforge.domain.requests import DraftRequest
+from planforge.domain.vocabulary import WorkoutType
 from planforge.evals.evaluators.base import (
     Reported,
     V2Context,
@@ -36,6 +41,9 @@ from planforge.evals.expectations import CaseExpectationsV2
 from planforge.evals.schema import PlanOutcome
 
 FAILING_FITS: frozenset[LongSessionFit] = frozenset({"far-too-short", "far-too-long"})
+
+SPIKE_SPORTS: tuple[WorkoutType, ...] = ("run",)
+"""The sports single-session spikes are judged on: running, the sport of the rule's cohort."""
 
 
 def _closest_to_within(fits: list[LongSessionFit]) -> LongSessionFit:
@@ -69,7 +77,9 @@ class LongSessionPeak(Evaluator[DraftRequest, PlanOutcome, CaseExpectationsV2]):
 
     Measured per leg: `peak_long.<leg>_minutes`, `peak_long.<leg>_km` and the label `peak_long.<leg>`
     (far-too-short, short, within, long, far-too-long). `peak_long.ok` unless a leg is far outside its band.
-    Applies to race plans with training before the race.
+    Applies to race plans with training before the longest taper the race may have: the published peaks are
+    reached before the taper, so a plan that starts inside it (race week only, the last two weeks of a half
+    marathon) holds no peak to judge; its race-week sessions are judged by `taper` instead.
     """
 
     def evaluate(self, ctx: V2Context) -> EvaluatorOutput:
@@ -81,6 +91,9 @@ class LongSessionPeak(Evaluator[DraftRequest, PlanOutcome, CaseExpectationsV2]):
         before = [s for s in view.training if s.plan_day < race_day]
         if not before:
             return not_applicable("peak_long", "the plan has no training before the race")
+        taper_start = race_day - math.ceil(taper_days(race).max)
+        if not any(s.plan_day < taper_start for s in before):
+            return not_applicable("peak_long", "the plan starts inside the taper: the peak lies before it")
         result: dict[str, Reported] = {}
         failed: list[str] = []
         fitting = 0
@@ -102,7 +115,7 @@ class LongSessionPeak(Evaluator[DraftRequest, PlanOutcome, CaseExpectationsV2]):
 def spikes(view: PlanView) -> tuple[int, float, list[str]]:
     """Sessions judged, the largest jump over the window's longest, and the sessions that fail."""
     judged, worst, failing = 0, 0.0, list[str]()
-    by_sport = {sport: view.of_sport(sport) for sport in ("run", "bike", "swim")}
+    by_sport = {sport: view.of_sport(sport) for sport in SPIKE_SPORTS}
     days = {sport: [s.plan_day for s in sessions] for sport, sessions in by_sport.items()}
     for session in view.training:
         if session.plan_day < SPIKE_WINDOW_DAYS or session.sport not in by_sport:
@@ -127,7 +140,7 @@ def spikes(view: PlanView) -> tuple[int, float, list[str]]:
 
 @dataclass
 class SessionSpikes(Evaluator[DraftRequest, PlanOutcome, CaseExpectationsV2]):
-    """`spikes`: the share of judged sessions that do not spike past the longest of the previous 30 days.
+    """`spikes`: the share of judged runs that do not spike past the longest run of the previous 30 days.
 
     Measured: `spikes.worst` (the largest jump, 0.5 = 50 % longer), `spikes.judged`. Applies to plans longer
     than the look-back window.

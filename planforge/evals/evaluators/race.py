@@ -107,7 +107,7 @@ class RaceCheck(Evaluator[DraftRequest, PlanOutcome, CaseExpectationsV2]):
             return rounded({"race": 0.0, "race.races": 0.0, "race.found.ok": verdict(False, "no race in the plan")})
         day_races = [s for s in view.races if s.plan_day == race.plan_day]
         length = race_length_km(race, day_races, expected)
-        wanted = race_for(expected.distance, expected.distance_km).total_km
+        wanted = race_for(expected.distance, expected.distance_km, expected.sport).total_km
         after = [s for s in view.sessions if s.plan_day > race.plan_day]
         where = f"race {race.workout.workout_name!r} (week {race.week} {race.day})"
         checks = {

@@ -98,10 +98,14 @@ def sessions_per_week(view: PlanView, expect: CaseExpectationsV2, weeks: list[in
 
 def long_session_day(view: PlanView, expect: CaseExpectationsV2, weeks: list[int]) -> Measured:
     """The share of (week, sport) pairs whose long session of the sport is on the stated day: the session named
-    a long run or ride, or else the longest of the sport that week."""
+    a long run or ride, or else the longest of the sport that week; a week whose stated day holds a race of the
+    sport (a tune-up race, a time trial) keeps the day."""
     pairs = [(w, sport, day) for w in weeks for sport, day in expect.long_session_day.items()]
     kept = 0
     for week, sport, day in pairs:
+        if any(s.week == week and s.day == day and s.sport == sport for s in view.races):
+            kept += 1  # a tune-up race or time trial on the long-session day is that week's long effort
+            continue
         sessions = [s for s in view.in_week(week) if s.sport == sport]
         named = [s for s in sessions if s.is_long]
         longest = max((s.minutes for s in sessions), default=0.0)

@@ -67,7 +67,11 @@ class _Week:
         after_long = (weekday_index(day) - weekday_index(long_day)) % 7 if long_day else 0
         if slot.role == "quality":  # the first free day that stays clear of the long day and the other hard day
             return (len(here), hard_near + 2 * (after_long == 6), after_long)
-        return (len(here), -spread, -hard_near if slot.role == "easy" else 0, weekday_index(day))
+        # The day before the long run: rather cross-training (a ride, a swim) than another run on tired legs.
+        run_day = self.long_days.get("run")
+        eve = run_day is not None and (weekday_index(run_day) - weekday_index(day)) % 7 == 1
+        eve_rank = (1 if slot.sport == "run" else -1) if eve and slot.role == "easy" else 0
+        return (len(here), eve_rank, -spread, -hard_near if slot.role == "easy" else 0, weekday_index(day))
 
 
 def place(

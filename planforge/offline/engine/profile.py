@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from planforge.coaching import Race, race_for
-from planforge.coaching.races import LEGS, Leg
+from planforge.coaching.races import LEGS, Leg, duathlon
 from planforge.domain.requirements import Requirements
 from planforge.domain.vocabulary import WEEKDAYS, Level, Weekday, WorkoutType, weekday_index
 from planforge.offline.engine.calendar import Calendar, RaceSlot, calendar_for, race_slot
@@ -116,10 +116,16 @@ def _race(requirements: Requirements) -> Race | None:
     race = requirements.race
     if race is None:
         return None
+    if race.sport == "duathlon":  # run, bike, run with the figures of the triathlon of its length
+        return duathlon(race.distance_km or _STANDARD_DUATHLON_KM)
     try:
         return race_for(race.distance, race.distance_km)
     except ValueError:
         return None
+
+
+_STANDARD_DUATHLON_KM: Final = 55.0
+"""10 km run, 40 km bike, 5 km run (World Triathlon's standard duathlon); the sprint is half of it."""
 
 
 def _family(requirements: Requirements) -> Family:

@@ -2,7 +2,8 @@
 
 How many (the knowledge's quality sessions a week, Q16 notes): beginner 0–1 (none in base, then fartlek or
 hills), intermediate 1–2, advanced 2; never more than the runs leave room for (one long run and one easy run
-stay easy). A triathlon holds one quality ride and one quality run. Which: base builds strength and economy
+stay easy; below advanced, four runs a week or fewer hold one quality session, so that at most two of them are
+hard). A triathlon holds one quality ride and one quality run. Which: base builds strength and economy
 (hills, fartlek), build raises threshold and VO2max, peak is race-specific (intervals at 5K/10K pace, tempo and
 half-marathon pace, marathon pace, hills for trail ultras). A polarized principle turns threshold work into hard
 intervals; a threshold principle makes it sub-threshold cruise intervals; cautions take out hills or intervals.
@@ -22,6 +23,7 @@ from planforge.offline.engine.profile import Profile
 from planforge.offline.engine.sessions import MainSet, Session, SessionKind, floor5, structured
 
 _SHORT_RETURN_WEEKS: Final = 6
+_FEW_SESSIONS: Final = 4
 _LEVEL: Final[dict[Level, int]] = {"beginner": 0, "intermediate": 1, "advanced": 2}
 _RUN_KINDS: Final[dict[str, dict[Phase, tuple[SessionKind, ...]]]] = {
     "short": {"base": ("hill-repeats", "fartlek"), "build": ("interval-run", "tempo-run"),
@@ -76,6 +78,8 @@ def quality_count(profile: Profile, target: WeekTarget, sport: WorkoutType) -> i
     if profile.requirements.principle.threshold_focus:
         wanted = max(wanted, 2) if profile.level == "advanced" else wanted
     room = runs_or_rides - 2 if sport == profile_main(profile) else runs_or_rides - 1
+    if sport == profile_main(profile) and runs_or_rides <= _FEW_SESSIONS and profile.level != "advanced":
+        room = min(room, 1)  # four runs or fewer: one quality session beside the long run, the rest easy
     return max(0, min(wanted, room))
 
 

@@ -29,8 +29,12 @@ from planforge.offline.engine.sessions import (
 from planforge.offline.engine.week import Week
 
 RACE_WEEK_SHARE: Final = 0.45
+RACE_WEEK_SHARE_FROM_TAPER: Final = 0.5
+"""Race week against the athlete's own peak when the plan starts in the taper (the middle of 40–60 %): the engine
+has not tapered them from it, so it cuts less than after a taper it wrote."""
 _LAST_QUALITY_DAYS: Final = 4
 _STRENGTH_DAYS: Final = 3
+_CLOSE_DAYS: Final = 3
 _SHAKEOUT_MINUTES: Final = 15
 _QUALITY: Final[frozenset[SessionKind]] = frozenset(
     {"tempo-run", "interval-run", "hill-repeats", "fartlek", "race-pace-run", "tempo-ride", "interval-ride",
@@ -62,8 +66,10 @@ def _easy(profile: Profile, sport: WorkoutType, minutes: float) -> Session:
     return Session(_EASY.get(sport, "easy-run"), max(15, floor5(minutes)))
 
 
-def _limit(profile: Profile, sport: WorkoutType) -> float:
-    """The longest race-week session of `sport`, minutes (90 % of the knowledge's limit, for rounding)."""
+def _limit(profile: Profile, sport: WorkoutType, days_out: int | None = None) -> float:
+    """The longest race-week session of `sport`, minutes: the knowledge's time limit, or 90 % of a limit derived
+    from metres or km (swims round to 100 m, distances convert at a reference pace); a run in the last three days
+    before the race no longer than the day before's shake-out may be (the legs arrive fresh)."""
     race, leg = profile.race, leg_of(sport)
     if race is None or leg is None or leg not in race.legs:
         return 45.0
@@ -71,7 +77,11 @@ def _limit(profile: Profile, sport: WorkoutType) -> float:
     minutes = limit.max_minutes
     if minutes is None and limit.max_km is not None:
         minutes = limit.max_km * 1000 / 50 if sport == "swim" else limit.max_km * 6
-    return 0.9 * (minutes or 45.0)
+    exact = sport != "swim" and limit.max_minutes is not None
+    longest = (0.99 if exact else 0.9) * (minutes or 45.0)
+    if sport == "run" and days_out is not None and days_out <= _CLOSE_DAYS:
+        longest = min(longest, DAY_BEFORE_RACE_MAX_MINUTES)
+    return longest
 
 
 def _shakeout(profile: Profile) -> Session | None:
@@ -83,12 +93,25 @@ def _shakeout(profile: Profile) -> Session | None:
             continue
         if sport == "swim":
             return swim(_SHAKEOUT_MINUTES)
-        return Session("bike" if sport == "bike" else "easy-run", _SHAKEOUT_MINUTES)
+        if sport == "bike":
+            return Session("bike", _SHAKEOUT_MINUTES)
+        return Session("recovery-run", _SHAKEOUT_MINUTES, locked=True)  # written as a shake-out, not a training run
     return None
 
 
-def race_week(profile: Profile, week: Week, calendar: Calendar, day: Weekday, legs: list[RaceLeg], peak: float) -> Week:
-    """The race week: race on `day`, nothing after it, a light week before it."""
+def race_week(
+    profile: Profile,
+    week: Week,
+    calendar: Calendar,
+    day: Weekday,
+    legs: list[RaceLeg],
+    budget: float,
+    quality: Session | None = None,
+    fill: float | None = None,
+) -> Week:
+    """The race week: race on `day`, nothing after it, a light week of at most `budget` minutes before it (its easy
+    sessions grown towards `fill` when the taper left it lighter, `budget` by default), with one short quality
+    session (the week's own, else `quality`) 3–5 days out."""
     race_at = calendar.offset(day)
     result: Week = {weekday: [] for weekday in WEEKDAYS}
     kept_quality = False
@@ -108,10 +131,91 @@ def race_week(profile: Profile, week: Week, calendar: Calendar, day: Weekday, le
                     result[weekday].append(_sharpener(session))
                 elif session.sport in _EASY:
                     normal = session_minutes(session) * (0.5 if session.kind.startswith("long") else 1.0)
-                    result[weekday].append(_easy(profile, session.sport, min(normal, _limit(profile, session.sport))))
+                    longest = _limit(profile, session.sport, race_at - offset)
+                    result[weekday].append(_easy(profile, session.sport, min(normal, longest)))
                 elif offset <= race_at - _STRENGTH_DAYS:
                     result[weekday].append(Session(session.kind, min(session.minutes, 20)))
-    return _within(result, peak * RACE_WEEK_SHARE)
+    _use_free_days(profile, result, week, calendar, race_at)
+    if not kept_quality:
+        _add_sharpener(result, week, calendar, race_at, quality)
+    return _within(_filled(profile, result, calendar, race_at, budget if fill is None else fill), budget)
+
+
+def _use_free_days(profile: Profile, result: Week, week: Week, calendar: Calendar, race_at: int) -> None:
+    """Easy sessions the race displaced (those after it) moved to free allowed days at least three days before it,
+    so race week keeps its rhythm; within the days a week the athlete stated and their back-to-back rules."""
+    requirements = profile.requirements
+    allowed = set(requirements.allowed_days or WEEKDAYS) - set(requirements.excluded_days)
+    displaced: list[WorkoutType] = [
+        s.sport for d in WEEKDAYS if calendar.offset(d) > race_at for s in week[d] if s.sport in _EASY
+    ]
+    wanted = requirements.days_per_week or len(profile.days)
+    for offset in range(race_at - 2):
+        training = sum(1 for sessions in result.values() if sessions)
+        weekday = calendar.day_at(offset)
+        if not displaced or training >= wanted:
+            return
+        if result[weekday] or weekday not in allowed:
+            continue
+        sport: WorkoutType | None = next(
+            (s for s in displaced if not _next_to(result, calendar, offset, s, profile)), None
+        )
+        if sport is not None:
+            displaced.remove(sport)
+            result[weekday] = [_easy(profile, sport, min(30, profile.cap(weekday) or 30))]
+
+
+def _next_to(result: Week, calendar: Calendar, offset: int, sport: WorkoutType, profile: Profile) -> bool:
+    """Whether `sport` may not fall on the day at `offset` because the athlete wants no two such days in a row."""
+    if sport not in profile.requirements.no_back_to_back:
+        return False
+    return any(s.sport == sport for near in (offset - 1, offset + 1) for s in result[calendar.day_at(near % 7)])
+
+
+def _add_sharpener(result: Week, week: Week, calendar: Calendar, race_at: int, fallback: Session | None) -> None:
+    """The week's first quality session, shortened, on the first training day 4, 5 or 3 days before the race in
+    place of an easy session of its sport: race week keeps one short touch of race pace (the knowledge: the last
+    hard session 3–5 days out)."""
+    quality = next((s for day in WEEKDAYS for s in week[day] if s.kind in _QUALITY), fallback)
+    if quality is None:
+        return
+    for days_out in (_LAST_QUALITY_DAYS, _LAST_QUALITY_DAYS + 1, _STRENGTH_DAYS):
+        if days_out > race_at:
+            continue
+        sessions = result[calendar.day_at(race_at - days_out)]
+        easy = [i for i, s in enumerate(sessions) if s.sport == quality.sport and s.kind == _EASY[quality.sport]]
+        if easy:
+            sessions[easy[0]] = _sharpener(quality)
+            return
+
+
+_FILLABLE: Final[frozenset[SessionKind]] = frozenset({"easy-run", "bike", "swim"})
+_MOST_FILL: Final = 1.5
+"""A race-week session grows at most by half: race week stays a week of short sessions, not of a few long ones."""
+
+
+def _filled(profile: Profile, week: Week, calendar: Calendar, race_at: int, budget: float) -> Week:
+    """The week with its easy sessions (the day before the race's excepted) grown together towards `budget`, each
+    within the race-week limit of its sport: race week is cut from the peak, not from what the taper left."""
+    total = sum(session_minutes(s) for sessions in week.values() for s in sessions)
+    eve = calendar.day_at(race_at - 1) if race_at >= 1 else None
+    growable: list[tuple[Weekday, int]] = [
+        (day, i) for day, sessions in week.items() for i, s in enumerate(sessions)
+        if day != eve and s.kind in _FILLABLE and not s.locked
+    ]  # fmt: skip
+    part = sum(session_minutes(week[day][i]) for day, i in growable)
+    if total >= budget or part <= 0:
+        return week
+    factor = min(_MOST_FILL, 1 + (budget - total) / part)
+    grown: Week = {day: list(sessions) for day, sessions in week.items()}
+    for day, i in growable:
+        session = grown[day][i]
+        minutes = min(session_minutes(session) * factor, _limit(profile, session.sport, race_at - calendar.offset(day)))
+        cap = profile.cap(day)
+        if cap is not None:
+            minutes = min(minutes, cap)
+        grown[day][i] = _easy(profile, session.sport, max(minutes, session_minutes(session)))
+    return grown
 
 
 def _sharpener(session: Session) -> Session:
@@ -149,7 +253,9 @@ def race_window(profile: Profile, week: Week, calendar: Calendar, day: Weekday) 
                 light.append(Session(session.kind, max(20, floor5(min(session.minutes, limit)))))
             elif session.sport in _EASY:
                 light.append(
-                    _easy(profile, session.sport, min(session_minutes(session), _limit(profile, session.sport)))
+                    _easy(
+                        profile, session.sport, min(session_minutes(session), _limit(profile, session.sport, days_out))
+                    )
                 )
             else:
                 light.append(session)

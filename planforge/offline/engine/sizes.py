@@ -16,11 +16,9 @@ from typing import Final
 from planforge.coaching import (
     LONG_RUN_PACE_MIN_PER_KM,
     Band,
-    Race,
     cycling_long_ride_minutes,
     peak_long_session,
     peak_weekly_volume,
-    race_for,
     swim_session_m,
 )
 from planforge.domain.requirements import CurrentVolume
@@ -37,7 +35,8 @@ _START_SHARE: Final[dict[Level, float]] = {"beginner": 0.5, "intermediate": 0.6,
 _EASY_PACE: Final[dict[Level, float]] = {"beginner": 7.0, "intermediate": 6.0, "advanced": 5.2}
 """Minutes per km of an easy run, to turn weekly km into minutes."""
 _TRIATHLON_SHARE: Final[dict[WorkoutType, float]] = {"swim": 0.2, "bike": 0.45, "run": 0.35}
-_RIDE_KMH: Final = 25.0
+RIDE_KMH: Final = 25.0
+"""A steady endurance-ride speed, to turn km into minutes (and back) when the athlete gives no speed."""
 _FITNESS_MINUTES: Final[dict[WorkoutType, dict[Level, int]]] = {
     "run": {"beginner": 30, "intermediate": 40, "advanced": 50},
     "bike": {"beginner": 45, "intermediate": 60, "advanced": 75},
@@ -105,7 +104,7 @@ def _current_minutes(profile: Profile, sport: WorkoutType) -> float | None:
         if sport == "swim":
             return current.km_per_week * 1000 / SWIM_METERS_PER_MINUTE
         if sport == "bike":
-            return current.km_per_week / _RIDE_KMH * 60
+            return current.km_per_week / RIDE_KMH * 60
         return current.km_per_week * _EASY_PACE[level]
     return None
 
@@ -117,34 +116,26 @@ def _current_long(current: CurrentVolume | None, sport: WorkoutType, level: Leve
         return float(current.longest_session_minutes)
     if current.longest_session_km is not None:
         if sport == "bike":
-            return current.longest_session_km / _RIDE_KMH * 60
+            return current.longest_session_km / RIDE_KMH * 60
         pace = LONG_RUN_PACE_MIN_PER_KM[level]
         return current.longest_session_km * (pace.min + pace.max) / 2
     return None
 
 
-def _reference(profile: Profile) -> Race | None:
-    """The race whose figures size the plan: a duathlon trains like the triathlon or running race of its length."""
-    race = profile.race
-    if race is None or profile.family != "duathlon":
-        return race
-    return race_for("olympic-triathlon") if race.total_km >= 40 else race_for("sprint-triathlon")
-
-
 def _peaks(profile: Profile, sport: WorkoutType) -> tuple[float | None, float | None]:
     """(peak long session, peak week) minutes for `sport`, from the knowledge; None where it gives none."""
-    race, level = _reference(profile), profile.level
+    race, level = profile.race, profile.level
     if race is None:
         return None, None
     requirement = profile.requirements.race
     if race.sport == "bike" and sport == "bike":
         hours = (requirement.expected_minutes / 60) if requirement and requirement.expected_minutes else None
-        hours = hours or race.bike_km / _RIDE_KMH
+        hours = hours or race.bike_km / RIDE_KMH
         return _mid(cycling_long_ride_minutes(hours)), None
     if sport == "swim" and (swim := swim_session_m(race)) is not None:
         long = _mid(swim) * 0.85 / SWIM_METERS_PER_MINUTE
         return long, None
-    if sport not in race.legs and not (profile.family == "duathlon" and sport == "run"):
+    if sport not in race.legs:
         return None, None
     leg = leg_of(sport)
     if leg is None:
@@ -154,7 +145,7 @@ def _peaks(profile: Profile, sport: WorkoutType) -> tuple[float | None, float | 
     volume = peak_weekly_volume(race, level)
     week = None
     if volume.hours is not None:
-        share = _TRIATHLON_SHARE[sport] if race.sport == "triathlon" else 1.0
+        share = _TRIATHLON_SHARE[sport] if race.sport in {"triathlon", "duathlon"} else 1.0
         week = _band_point(volume.hours, level) * 60 * share
     return long, week
 
@@ -209,7 +200,10 @@ def _load(profile: Profile, sport: WorkoutType) -> SportLoad:
     week_start = week_now if week_now is not None else week_peak * _START_SHARE[level]
     sessions_now = current.sessions_per_week if current is not None and current.sessions_per_week else 3
     typical = week_now / sessions_now * 1.15 if week_now is not None else 0.0
-    long_start = long_now or max(20.0, min(long_peak, max(week_start * 0.33, typical)))
+    # The long session starts at least as long as the sport's average session of the first week: never shorter
+    # than the sessions around it (a beginner's long ride is not a 25-minute spin beside 40-minute rides).
+    average = week_start / profile.counts[sport] if profile.counts.get(sport) else 0.0
+    long_start = long_now or max(20.0, min(long_peak, max(week_start * 0.33, typical, average)))
     if long_start > long_peak:
         long_peak = long_start
     return SportLoad(Growth(min(long_start, long_peak), long_peak), Growth(min(week_start, week_peak), week_peak))

@@ -161,8 +161,8 @@ def _fixed_session(
     if slot.role == "quality":
         kind = quality_kind(profile, target, sport, slot.index)
         cap = profile.cap(day)
-        if sport in long_minutes:  # a quality session stays shorter than the week's long session
-            long_cap = max(30, floor5(long_minutes[sport] * 0.9))
+        if sport in long_minutes:  # a quality session stays shorter than the week's long session (else: easy)
+            long_cap = floor5(long_minutes[sport] * 0.9)
             cap = long_cap if cap is None else min(cap, long_cap)
         return quality_session(profile, target, kind, paces, cap)  # None: no room, an easy session instead
     if slot.role == "extra":

@@ -129,6 +129,6 @@ def to_workout(session: Session, *, week: int, phase: Phase, day: Weekday, langu
         workout_type=workout_type,
         workout_sub_type=sub_type,
         target_duration_in_seconds=None if is_swim else seconds,
-        target_distance_in_meters=float(session.meters) if is_swim else None,
+        target_distance_in_meters=float(session.meters) if is_swim or session.meters else None,
         content_blocks=content_blocks(session, workout_type),
     )

@@ -10,15 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planforge.coaching import RACE_WEEK_VOLUME_OF_PEAK
 from planforge.domain.draft import Draft, DraftDay, DraftWeek
 from planforge.domain.plan import WeekInfo, Workout
 from planforge.domain.requirements import Requirements
 from planforge.domain.vocabulary import WEEKDAYS, Level, WorkoutType
+from planforge.offline.engine.distances import with_ride_distances
 from planforge.offline.engine.paces import Paces, paces_for
 from planforge.offline.engine.periodization import WeekTarget, taper_weeks, weekly_targets
 from planforge.offline.engine.profile import Profile, profile_for
+from planforge.offline.engine.quality import quality_count, quality_kind, quality_session
 from planforge.offline.engine.raceweek import (
     RACE_WEEK_SHARE,
+    RACE_WEEK_SHARE_FROM_TAPER,
     duathlon_legs,
     fit_window,
     race_legs,
@@ -26,7 +30,7 @@ from planforge.offline.engine.raceweek import (
     race_window,
     tune_up_week,
 )
-from planforge.offline.engine.sessions import RaceLeg, session_minutes
+from planforge.offline.engine.sessions import RaceLeg, Session, session_minutes
 from planforge.offline.engine.sizes import Sizes, sizes_for
 from planforge.offline.engine.text import LEXICONS
 from planforge.offline.engine.text.describe import clock, phase_entries, title, week_focus
@@ -78,23 +82,40 @@ def _weeks(profile: Profile, targets: list[WeekTarget], sizes: Sizes, paces: Pac
     long_day = profile.long_days.get(main, "Sunday")
     weeks: list[Week] = []
     peak = 0.0
+    # A plan that starts in the taper cuts race week from the athlete's own peak week (today's volume, else the
+    # race's usual peak) to the middle of the knowledge's 40–60 %; else from the plan's peak, grown to at least 40 %.
+    from_taper = not any(t.kind in {"build", "step-back", "tune-up"} for t in targets[: slot.week if slot else None])
+    share = RACE_WEEK_SHARE_FROM_TAPER if from_taper else RACE_WEEK_SHARE
+    if from_taper:
+        peak = sum(load.week.peak for load in sizes.loads.values())
     for target in targets:
         week = plan_week(profile, sizes, target, paces, tapering).sessions
         if target.kind == "race" and slot is not None and legs and slot.note != "after-plan":
-            week = race_week(profile, week, profile.calendar, slot.day, legs, peak)
+            quality = _race_week_quality(profile, target, paces)
+            fill = peak * (share if from_taper else RACE_WEEK_VOLUME_OF_PEAK.min)
+            week = race_week(profile, week, profile.calendar, slot.day, legs, peak * share, quality, fill)
         elif target.kind == "tune-up" and target.tune_up is not None:
             week = tune_up_week(profile, week, profile.calendar, target.tune_up, long_day)
-        week = limit_intensity(fit_hours(profile, limit_intensity(week), target))
+        if target.kind != "race":  # race week's one short sharpener stays, however light the week around it
+            week = limit_intensity(fit_hours(profile, limit_intensity(week), target))
         if target.kind in {"build", "step-back", "tune-up"}:
             peak = max(peak, week_minutes(week))
         weeks.append(week)
     if slot is not None and legs and slot.note != "after-plan":
         index = slot.week - 1
         before = race_window(profile, weeks[index - 1], profile.calendar, slot.day) if index >= 1 else None
-        before, weeks[index] = fit_window(before, weeks[index], profile.calendar, slot.day, peak * RACE_WEEK_SHARE)
+        before, weeks[index] = fit_window(before, weeks[index], profile.calendar, slot.day, peak * share)
         if before is not None:
             weeks[index - 1] = before
     return weeks
+
+
+def _race_week_quality(profile: Profile, target: WeekTarget, paces: Paces | None) -> Session | None:
+    """Race week's quality session when the week itself holds none (it did not fit the taper's sizes)."""
+    for sport in ("run", "bike"):
+        if quality_count(profile, target, sport) > 0:
+            return quality_session(profile, target, quality_kind(profile, target, sport, 0), paces, None)
+    return None
 
 
 def _long_peaks(weeks: list[Week], targets: list[WeekTarget]) -> dict[WorkoutType, float]:
@@ -104,7 +125,7 @@ def _long_peaks(weeks: list[Week], targets: list[WeekTarget]) -> dict[WorkoutTyp
             continue
         for sessions in week.values():
             for session in sessions:
-                if session.kind in {"long-run", "long-ride"} or (session.kind == "swim"):
+                if session.kind in {"long-run", "long-ride", "brick-bike"} or session.kind == "swim":
                     sport = session.sport
                     peaks[sport] = max(peaks.get(sport, 0.0), session_minutes(session))
     return peaks
@@ -150,7 +171,7 @@ def plan_from(requirements: Requirements, weeks: int, level: Level, start: dt.da
     targets = weekly_targets(weeks, profile.race, race_week, _build_weeks(profile), tune_ups=tune_ups)
     sizes = sizes_for(profile, targets[0].build_steps if targets else 0)
     paces = paces_for(requirements)
-    built = _weeks(profile, targets, sizes, paces)
+    built = [with_ride_distances(profile, week) for week in _weeks(profile, targets, sizes, paces)]
     lexicon = LEXICONS[requirements.language]
     draft_weeks: list[DraftWeek] = []
     workouts: list[Workout] = []

@@ -8,8 +8,9 @@
 
 Deterministic, offline and linear in the text. It reads week headers in many forms, day names in twelve
 languages, tables, chat threads, one line per day, a paragraph per week or sessions without weekdays,
-durations, distances, ranges, repetitions, warm-ups and cool-downs, several sessions on one day and rest
-alternatives.
+durations, distances, ranges, repetitions, warm-ups and cool-downs, a length stated in a session's label
+("Intervals 48 min: 15 min warm-up, …"), race days (a multi-sport race as one race per leg), several sessions on
+one day and rest alternatives.
 """
 
 from __future__ import annotations

@@ -5,12 +5,15 @@ checks accept: a number far outside them ("easy run 99999999 min", "1000 km", 40
 with four sessions is the coach's to fix, and is reported as a `DraftStructureError` naming the week and day
 and quoting the line, before any model is asked, never as a model retry loop.
 
-A duration and a distance that together make an impossible speed are no error: one of them is most likely a
-step's length read as the session's ("Swim 3000 yds … with 30\" rest"), so that one is left out, with a note.
+A duration and a distance that together make an impossible speed are no error when one of them is most likely a
+step's length read as the session's ("Swim 3000 yds … with 30\" rest"): that one is left out, with a note. When
+the text states both for the session itself and they make it too fast ("Fartlek 11 km in 60 s"), that is the
+coach's to fix, an error naming the week and day and quoting the line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Final
 
@@ -73,6 +76,25 @@ def _check_lengths(where: str, text: str, session: ParsedSession) -> None:
         )
 
 
+# A repetition or a recovery: a duration after these may be a step's ("with 30\" rest"), not the session's.
+_STEP_WORDS: Final = re.compile(
+    r"\d\s*[x×*]\s*\d|\b(?:rest|rec|recovery|jog|easy|walk|pause|pausa|trab\w*|trote|recup\w*|with|w/|mit|avec|con|com"
+    r"|met|each|every|per|je|chaque|cada|ogni)\b",
+    re.IGNORECASE,
+)
+
+
+def _states_both(session: ParsedSession) -> bool:
+    """Whether the text itself states the session's distance and its duration ("Fartlek 11 km in 60 s"), rather
+    than a step's length read as the session's."""
+    return (
+        session.explicit_duration
+        and session.explicit_distance
+        and not session.content_blocks
+        and not _STEP_WORDS.search(session.text)
+    )
+
+
 def _plausible_speed(where: str, session: ParsedSession) -> tuple[ParsedSession, str | None]:
     """The session with the length that makes its speed impossible left out: the duration when too fast (a
     recovery's "30 s" read as the session's), the distance when too slow ("200 m" of hills in a 45-minute run);
@@ -88,6 +110,8 @@ def _plausible_speed(where: str, session: ParsedSession) -> tuple[ParsedSession,
     if low <= speed <= high:
         return session, None
     reading = f"{where}: {_distance(meters)} in {_duration(seconds)} is {speed:.1f} km/h, not a {kind} speed"
+    if speed > high and _states_both(session):
+        raise DraftStructureError(f"{reading}; check the numbers in {quoted(session.text)}")
     if speed > high:
         return replace(session, duration_seconds=None, explicit_duration=False), f"{reading}; the duration is left out"
     return replace(session, distance_meters=None, explicit_distance=False), f"{reading}; the distance is left out"

@@ -13,6 +13,7 @@ from typing import Final
 
 from planforge.domain.vocabulary import WorkoutSubType, WorkoutType
 from planforge.offline.parser.addons import only_strides, without_strides
+from planforge.offline.parser.structure import INCLUDES, quantities_in
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -20,12 +21,14 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 
 
 REST: Final = _words(
-    r"^(?:full\s+)?(?:rest|off|day off|off day|rest day|recovery day|ruhetag|ruhe|pause|frei|repos|jour de repos|"
+    r"^(?:full\s+)?(?:rest|off|rust|rustdag|day off|off day|rest day|recovery day|ruhetag|ruhe|pause|frei|repos|"
+    r"jour de repos|"
     r"descanso|dia libre|libre|folga|riposo|none|wolne|wolny dzien|odpoczynek|volno|odpocinek|volny den|vila|vilodag|"
     r"ledig|hvile|hviledag|fri|fridag|-+|—|–|x)\s*(?:day)?[.!]?$"
 )
 REST_WORD: Final = _words(
-    r"^\s*(?:rest|off|day off|ruhetag|ruhe|pause|frei|repos|descanso|folga|riposo|wolne|odpoczynek|volno|odpocinek"
+    r"^\s*(?:rest|off|rust|rustdag|day off|ruhetag|ruhe|pause|frei|repos|descanso|folga|riposo|wolne|odpoczynek|volno"
+    r"|odpocinek"
     r"|vila|vilodag|hvile|hviledag|fridag)\b"
 )
 
@@ -34,17 +37,22 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
                     r"open[\s-]*water", r"freiwasser", r"\bnuoto", r"\bzwem", r"pull[\s-]*buoy", r"\bkick\s*board",
                     r"\bpinne\b", r"\bplywa", r"\bbasen", r"\bsimning", r"\bsimma", r"\bsvomm", r"\bsvomning",
                     r"\bplavan", r"\bplavat")),
-    ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b", r"\brad(?:fahren|einheit|training)?\b",
+    ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b",
+                    r"\brad(?:fahren|einheit|training|ausfahrt|tour|runde|intervalle?)?\b", r"\bausfahrt",
                     r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b",
                     r"\bfiets", r"wielren", r"\brower", r"\bkolarst", r"\bcykl(?:ing|a|ar)\b", r"\bcykel",
-                    r"\bsykl(?:ing|e)\b", r"\bsykkel", r"\bkolo\b", r"\bspinning")),
+                    r"\bsykl(?:ing|e)\b", r"\bsykkel", r"\bkolo\b", r"\bspinning", r"\bpedal(?:ada)?\b",
+                    # cycling events: "Gran fondo 120 km", "Sportive 160 km", "Century ride", "Radmarathon"
+                    r"gran[\s-]*fondo", r"medio[\s-]*fondo", r"\bsportive", r"\bcentury\b", r"radmarathon",
+                    r"cicloturist", r"\btoertocht", r"jedermannrennen", r"\bcyclo")),
     ("strength", _words(r"strength", r"\bgym", r"\bgimnas", r"weights", r"\bpesas\b", r"\bkraft", r"renfo",
                         r"muscula", r"fortalec", r"\bfuerza", r"\bs\s*&\s*c\b", r"conditioning", r"\bathleti",
                         r"circuit", r"\bppg\b", r"plyo", r"kettlebell", r"\btrx\b", r"\bcore\b", r"\brumpf",
                         r"\bstabi", r"estabilidad", r"gainage", r"\bplanks?\b", r"\babdos?\b", r"abdominal",
                         r"mobility", r"\byoga", r"stretch", r"pilates", r"\bdehn", r"beweglichkeit", r"etirement",
                         r"souplesse", r"estiramiento", r"movilidad", r"flexibili", r"mobilit",
-                        r"palestra", r"\bforza\b", r"\bpesi\b", r"kracht", r"\bsilown", r"\bsilow", r"\bstyrk",
+                        r"palestra", r"\bforza\b", r"\bforca\b", r"\bpesi\b", r"kracht", r"\bsilown", r"\bsilow",
+                        r"\bstyrk",
                         r"\bposilov", r"\bsilovy", r"\bstyrketr")),
     ("hike", _words(r"\bhike", r"\bhiking", r"wander(?:n|ung|tag)", r"\btrek", r"randonn", r"\brando\b",
                     r"senderismo", r"excursion")),
@@ -52,8 +60,10 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
                     r"caminh", r"\bwandel", r"\bspacer", r"\bmarsz", r"\bpromenad", r"\bchuze")),
     ("run", _words(r"\brun", r"\bjog", r"\blauf", r"\bcourse\b", r"footing", r"\bcarrera", r"\bcorrer", r"rodaje",
                    r"\btrote", r"\bcorsa\b", r"hardlo", r"duurloop",
-                   r"\bcorrida", r"rodagem", r"\blongao", r"\btiros?\b", r"\bbieg", r"\btrucht", r"\brozbieg",
-                   r"\bwybiegan", r"\blop(?:ning|ing|etur|pass)\b", r"\blob(?:etur)?\b", r"\blangpass", r"\bbeh\b",
+                   r"\bcorrida", r"rodagem", r"lauf\b", r"sortie longue(?! (?:a |en )?(?:velo|vtt|bike))",
+                   r"\blongao", r"\btiros?\b", r"\bbieg", r"\btrucht",
+                   r"\brozbieg",
+                   r"\bwybiegan", r"\blop(?:ning|ing|etur|pass|en)\b", r"\blob(?:etur)?\b", r"\blangpass", r"\bbeh\b",
                    r"\bbehani")),
 )  # fmt: skip
 # Session words that mean a run only when no sport is named: "Tempo 20 min" is a run, "Tempo ride" a ride.
@@ -75,23 +85,29 @@ _RUNNING: Final = _words(r"\beasy\b", r"\blong\b", r"recovery", r"\bhills?\b", r
 
 _RACE_NAME = r"(?:half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|marathon|maraton|\d+\s*k\b)"
 # "Full race-day kit", "race shoes", "race fuelling rehearsal": a rehearsal in a training session, not a race.
-_RACE_GEAR = r"(?:kit|shoes|gear|outfit|clothing|nutrition|fuel\w*|breakfast|routine|rehearsal|simulation|dress)"
+_RACE_GEAR = (
+    r"(?:kit|shoes|gear|outfit|clothing|nutrition|fuel\w*|breakfast|routine|rehearsal|simulation|dress|pack|bag|belt|"
+    r"wheels?|number|bib|power|cadence|watts?|wattage|intensity|speed|rhythm|position|heart|hr\b)"
+)
 _RACE: Final = _words(
     rf"\brace\b(?!\s*(?:-\s*)?(?:pace|tempo|effort|simulation|specific|(?:day\s*)?{_RACE_GEAR}))",
     rf"race day(?!\s*{_RACE_GEAR})",
     r"wettkampf\b",
     r"\brennen\b",
     r"competition\b",
-    r"\bprova\b(?! de (?:ritmo|esforco))",
+    r"(?<!ritmo de )(?<!ritmo da )(?<!ritmo )(?<!simulacao de )(?<!simulacao da )\bprova\b(?! de (?:ritmo|esforco))",
     r"(?<!ritmo )(?<!ritmo di )(?<!passo )\bgara\b",
     r"\bwedstrijd\b(?!\s*tempo)",
     r"(?:course|carrera|gara|wettkampf) (?:de |di )?(?:preparation|prepa|preparacion|preparazione|vorbereitung)",
+    r"\bcompeticion\b",
+    r"\bprueba\b(?! de (?:ritmo|esfuerzo))",
     r"tune[\s-]*up race",
     r"^\s*(?:course|carrera)\s*:",
     rf"^\s*{_RACE_NAME}\s*(?:race|lauf)?\s*[!.]?\s*$",
 )
 _LANG = r"\blang\b(?=\s*(?:$|[,;.(]))"  # German "3 h lang": long, unless a word follows ("20 min lang zugig")
 _TEMPO: Final = _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise", r"\bsoglia",
+                       r"\blimiar",
                        r"drempel", r"\bprog\b", r"\btroskel", r"\bterskel", r"\btarskel", r"\bprah\b")  # fmt: skip
 # Run/walk ("Run 1 min, walk 90 s, repeat 8 times"): one run of alternating run and walk blocks.
 _RUN_WALK: Final = _words(
@@ -102,7 +118,8 @@ _REPS: Final = _words(r"\d\s*+[x×*]\s*+\(?\s*+\d")
 # Repeats at threshold with no interval word ("3 x 10 min @ threshold") are cruise intervals: a tempo session.
 # "im 5-km-Tempo", "10k tempo" name a race's pace, not threshold.
 _THRESHOLD = (
-    r"threshold|schwelle|\bseuil|umbral|\bsoglia|drempel|\blt\b|cruise|(?<![a-z0-9]-)(?<!\d )(?<!k )(?<!km )tempo"
+    r"threshold|schwelle|\bseuil|umbral|\bsoglia|drempel|\blimiar|\blt\b|cruise|"
+    r"(?<![a-z0-9]-)(?<!\d )(?<!k )(?<!km )tempo"
 )
 _THRESHOLD_REPS: Final = re.compile(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}))")
 # A parkrun or time trial is raced, unless the text gives it another effort ("parkrun easy with a friend").
@@ -121,6 +138,7 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
                         r"\blongao", r"lange duur", r"\bdlugi", r"\bwybiegan", r"\blangpass", r"\blangtur",
                         r"\blang(?:t|e)?\s+(?:lob|lop|tur|pass)", r"\bdlouh")),
     ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?",
+                            r"\bsalit[ae]\b", r"\bheuvel", r"\bladeira", r"\bsubida",
                             r"\bpodbieg", r"\bbacke", r"\bbakke", r"\bkopc")),
     ("fartlek", _words(r"fartlek")),
     ("progression-run", _words(r"progress", r"progresivo", r"opbouwend")),
@@ -128,7 +146,11 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race-pace-run", _words(r"race[\s-]*pace", r"ritmo (?:di )?gara", r"wedstrijdtempo", r"goal pace",
                              r"marathon pace", r"\bmp\b", r"\bhmp\b", r"renntempo",
                              r"wettkampftempo", r"allure (?:specifique|marathon|semi|course)", r"ritmo (?:de )?carrera",
-                             r"ritmo (?:de )?(?:maraton|competicion|objetivo)")),
+                             r"ritmo (?:de )?(?:maraton|competicion|objetivo)", r"ritmo (?:de |da )?prova",
+                             r"ritmo (?:de )?maratona", r"marathon[\s-]*tempo", r"ritmo alvo", r"ritmo obiettivo",
+                             r"\bdoeltempo",
+                             r"\bzieltempo", r"allure cible", r"\bmp[\s-]*tempo", r"\bhm[\s-]*pace",
+                             r"half[\s-]*marathon[\s-]*pace")),
     ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
                             r"\bbahn", r"ripetute", r"\btiros?\b", r"\binterwal", r"\bodcink")),
     ("interval-run", _RUN_WALK),
@@ -144,8 +166,10 @@ _HARD_FTP = r"\b(?:10[6-9]|1[1-9]\d)\s*%"
 _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("brick", _BRICK),
     ("race", _words(_RACE.pattern, r"time[\s-]*trial", r"zeitfahren", r"contre[\s-]la[\s-]montre", r"contrarreloj")),
-    ("long-ride", _words(r"\blong\b", r"lange", _LANG, r"sortie longue", r"\blarg[ao]")),
-    ("hill-ride", _words(r"\bhills?\b", r"climb", r"\bberg", r"\bcols?\b", r"subida", r"puerto")),
+    ("long-ride", _words(r"\blong\b", r"lange", _LANG, r"sortie longue", r"\blarg[ao]", r"\blong[oa]\b",
+                         r"\blung[oa]\b")),
+    ("hill-ride", _words(r"\bhills?\b", r"climb", r"\bberg", r"\bcols?\b", r"subida", r"puerto", r"\bsalit[ae]\b",
+                         r"\bheuvel", r"\bklim")),
     ("interval-ride", _words(r"interval", r"\bvo2", r"fraction", r"\bseries\b", _HARD_FTP)),
     ("tempo-ride", _words(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}|sweet\s*spot|{_FTP_PERCENT}))")),
     ("endurance-ride", _words(r"^(?!.*(?:recovery|\bz1\b)).*(?:cadence|\bdrills?\b|spin[\s-]*ups?)")),  # technique
@@ -200,9 +224,9 @@ def sport_named(folded: str, *, by_default: bool = True) -> WorkoutType | None:
     elliptical, SkiErg, pool running) wins outright, the bare word "cross-training" only when no sport is named
     ("Swim 30 min easy (cross-training)" is a swim); "walk/run" is a run, and a walk down between hill repeats
     names no walk; "tempo" alone is a run unless not `by_default`."""
-    if _BRICK.search(folded):
-        return "bike"
-    if _CROSS.search(folded):
+    if _BRICK.search(folded):  # "Footing trail 50 min en enchaînement": the run off the bike
+        return "run" if _named(folded, "run") and not _named(folded, "bike") else "bike"
+    if (cross := _CROSS.search(folded)) and not _exercise_row(folded, cross):
         return "cross-training"
     if _RUN_WALK_NAME.search(folded):
         return "run"
@@ -226,6 +250,19 @@ def _first_sport(folded: str) -> WorkoutType | None:
     return min(found)[1] if found else None
 
 
+def _named(folded: str, sport: WorkoutType) -> bool:
+    """Whether a sport word of `sport` stands in the text."""
+    return any(pattern.search(folded) for named, pattern in _SPORTS if named == sport)
+
+
+def _exercise_row(folded: str, cross: re.Match[str]) -> bool:
+    """Whether a "row" is an exercise of a strength session ("Strength 45 min: goblet squat, dumbbell row")."""
+    if not cross.group().startswith("row"):
+        return False
+    strength = next(pattern for sport, pattern in _SPORTS if sport == "strength").search(folded, 0, cross.start())
+    return strength is not None
+
+
 _RUN_WALK_NAME: Final = _words(r"\b(?:run|jog)\s*[/-]\s*walk\b", r"\bwalk\s*[/-]\s*(?:run|jog)\b")
 _WALK_BETWEEN: Final = _words(r"\bwalk(?:ing)?\s+(?:down|back)\b", r"\b(?:walk|jog)\s+recover\w*")
 
@@ -236,6 +273,24 @@ _ALTERNATIVE_WORD: Final = _words(r"\s(?:or|oder|ou|o|lub|albo|eller|nebo|of(?=\
 def _sports_named(folded: str) -> set[WorkoutType]:
     """Every sport a text names by a sport word."""
     return {sport for sport, pattern in _SPORTS if pattern.search(folded)}
+
+
+_CHOICE_WORDS: Final = 4
+"""A choice of sports names them near its "or": "bike or swim 45 min", "swim 30 min or easy ride 45 min"."""
+_WORD: Final = re.compile(r"[\w/&-]+")
+_REACH_CHARS: Final = 40
+
+
+def _offers_a_choice(folded: str) -> bool:
+    """Whether an "or" in the text stands between two sports ("bike or swim 45 min"), not between two places or
+    efforts of one session ("hard hiking on a treadmill incline or steep hill, 12 min easy jog")."""
+    for match in _ALTERNATIVE_WORD.finditer(folded):
+        before = _WORD.findall(folded[max(0, match.start() - _REACH_CHARS) : match.start()])[-_CHOICE_WORDS:]
+        after = _WORD.findall(folded[match.end() : match.end() + _REACH_CHARS])[:_CHOICE_WORDS]
+        named_before, named_after = _sports_named(" ".join(before)), _sports_named(" ".join(after))
+        if named_before and named_after and len(named_before | named_after) >= 2:
+            return True
+    return False
 
 
 def is_rest(folded: str) -> bool:
@@ -253,7 +308,15 @@ def is_rest(folded: str) -> bool:
     )
 
 
-_LABEL = re.compile(r"^\s*(?P<label>[^:\d]{2,40}):")
+# A leading label names the session, with or without its length: "Seuil :", "Intervals 48 min:" (a clock's colon,
+# "1:15", is followed by a digit).
+# An easy or long session stated ahead of the short repetitions it includes stays easy or long.
+_EASY_LEAD: Final = _words(r"\beasy\b", r"\brustig", r"locker", r"\bleicht", r"facile", r"\bsuave", r"\bleve\b",
+                           r"tranquil", r"\bfacil\b", r"\bendurance\b", r"\blong\b", r"\blang", r"longue",
+                           r"\blarga\b", r"\blung[oa]\b", r"\bsteady\b", r"\baerob", r"\bz2\b", r"\bgrundlage",
+                           r"\bresistenza\b", r"\bduur", r"\bfooting", r"\brodaje", r"dauerlauf",
+                           r"\blent[oa]?\b")  # fmt: skip
+_LABEL = re.compile(r"^\s*(?P<label>[^:\n]{2,60}?)\s*:(?=\s|$)")
 
 
 def classify(folded: str, *, default_sport: WorkoutType | None = None) -> Kind:
@@ -262,9 +325,22 @@ def classify(folded: str, *, default_sport: WorkoutType | None = None) -> Kind:
 
     A leading label names the session ("Seuil : … 3 x 10 min au seuil" is a tempo run, not intervals).
     """
+    includes = INCLUDES.search(folded)
+    label = _LABEL.match(folded)
+    if includes and _REPS.search(folded, includes.end()):
+        lead = folded[: includes.start()]  # "Easy run 25 min with 3 x 1 min fast": an easy run
+    else:
+        lead = label["label"] if label and quantities_in(label["label"]) else ""  # "Easy run 30 min: 5 min walk, …"
+    if lead and _EASY_LEAD.search(lead):
+        lead_kind = _classify(lead, default_sport)
+        if lead_kind.named and lead_kind.workout_type == _classify(folded, default_sport).workout_type:
+            return lead_kind
     if (label := _LABEL.match(folded)) and (labelled := _classify(label["label"], default_sport)).named:
         sport = _sport_or_default(folded, default_sport) or "run"
-        if labelled.workout_type == sport and labelled.workout_sub_type != _DEFAULT_SUB_TYPE[sport]:
+        # a strength label names its kind whatever exercises follow ("Strength 30 min: squats, lunges, core")
+        if labelled.workout_type == sport and (
+            labelled.workout_sub_type != _DEFAULT_SUB_TYPE[sport] or sport == "strength"
+        ):
             return labelled
     return _classify(folded, default_sport)
 
@@ -287,7 +363,7 @@ def _classify(folded: str, default_sport: WorkoutType | None = None) -> Kind:
         return Kind("run", "easy-run", True)  # strides are relaxed accelerations, never intervals
     folded = without_strides(folded)  # strides ride along with a run: "easy + 6 x 100 m strides" is an easy run
     outside = _PARENTHESES.sub(" ", folded)  # "6 x (2 min run / 1 min walk)" offers no choice
-    if _ALTERNATIVE_WORD.search(outside) and len(_sports_named(outside)) >= 2 and not _RUN_WALK_NAME.search(folded):
+    if _offers_a_choice(outside) and not _RUN_WALK_NAME.search(folded):
         return Kind("cross-training", "cross-training", True)  # "bike or swim 45 min": the athlete's choice
     sport = _sport_or_default(folded, default_sport)
     if sport == "walk" and _MOUNTAIN.search(folded):

@@ -28,8 +28,8 @@ _METERS: Final = re.compile(
 _YARDS: Final = re.compile(rf"(?<![\d.,@:]){NUMBER_RANGE}[ \t]*(?:yards?|yds?)(?![a-z])")
 # Climbing, not distance (meters only): "1500 m+", "1200 m D+", "600 m of climbing", "D+ 800 m", "desnivel 900 m".
 _CLIMB_AFTER: Final = re.compile(
-    r"(?:\+(?!\s*\d)|\s*d\+|\s*\(?(?:of\s+)?(?:climb|ascent|elevation|vert|gain|climbing|denivele|denivelee|"
-    r"desnivel|dplus|hohenmeter|hoehenmeter|positive|positif|positivo))"
+    r"(?:\+(?!\s*\d)|\s*(?:de\s+|of\s+)?d\+|\s*\(?(?:of\s+)?(?:climb|ascent|elevation|vert|gain|climbing|denivele|denivelee|"
+    r"desnivel|dislivello|dplus|hohenmeter|hoehenmeter|positive|positif|positivo|hoogtemeters))"
 )
 _CLIMB_BEFORE: Final = re.compile(
     r"(?:d\+\s*|(?:^|[\s,(])\+|(?:denivele(?:e)?(?:\s+positif)?|desnivel(?:\s+positivo)?|(?:elevation|climbing|vert(?:ical)?)"
@@ -39,6 +39,7 @@ _PACE_BEFORE: Final = re.compile(r"(?:@|\bat|\ba|\bal|\bau|\bzum|\bim|\bin)\s*(?
 
 _RACES: Final[tuple[tuple[re.Pattern[str], float], ...]] = (
     (re.compile(r"half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|mezza|\bhalf\b|polmaraton|"
+                r"meia[\s-]*maratona|halve[\s-]*marathon|"
                 r"pulmaraton|halvmaraton|halvmarathon|"
                 r"(?<!\d )(?<!\d)\bhm\b"), HALF_MARATHON),  # "800 hm" is height climbed
     (re.compile(r"marathon|maraton|maratona"), MARATHON),

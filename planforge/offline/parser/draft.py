@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, Literal
 
+from planforge.agents.checks import BLOCK_TOLERANCE
 from planforge.domain.chunk import WeekText
-from planforge.domain.plan import WeekInfo, Workout
+from planforge.domain.plan import ContentBlock, WeekInfo, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Phase, Weekday, weekday_index
 from planforge.drafttext.context import NO_CONTEXT, PlanContext
 from planforge.drafttext.days import fold
@@ -17,7 +18,9 @@ from planforge.offline.parser.classify import is_rest
 from planforge.offline.parser.days import clean_session_text, day_entries
 from planforge.offline.parser.parsed import ParsedSession, ParsedWeek
 from planforge.offline.parser.placement import place, placement_note, undated_items
+from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.sessions import parse_day
+from planforge.offline.parser.structure import block_totals, fitted_to_total
 from planforge.offline.parser.templates import workout_description, workout_name
 
 
@@ -108,8 +111,35 @@ def parse_draft(text: str, *, weeks: int | None = None) -> list[ParsedWeek]:
     return [parse_week(week, context=segmented.context) for week in segmented.weeks]
 
 
+def consistent_blocks(session: ParsedSession) -> list[ContentBlock]:
+    """The session's blocks made to add up to its duration and distance, as the plan checks demand: blocks that
+    fall short ("Easy run 30 min with 4 x 1 min": 4 minutes of 30) get a steady step for the rest first; blocks
+    that cannot fit a target (more than it) are dropped, the description keeping the coach's words."""
+    blocks = session.content_blocks
+    targets: tuple[tuple[Literal["duration", "distance"], float | None], ...] = (
+        ("duration", session.duration_seconds),
+        ("distance", session.distance_meters),
+    )
+    for kind, target in targets:
+        if blocks and target:
+            fitted = fitted_to_total(blocks, Quantity(kind, float(target), 0, 0), BLOCK_TOLERANCE)
+            blocks = fitted if fitted is not None else []
+    if blocks and blocks is not session.content_blocks and not _fits(blocks, session):
+        return []
+    return blocks
+
+
+def _fits(blocks: list[ContentBlock], session: ParsedSession) -> bool:
+    seconds, meters = block_totals(blocks)
+    return all(
+        measured is None or not target or abs(measured - target) <= BLOCK_TOLERANCE * target
+        for measured, target in ((seconds, session.duration_seconds), (meters, session.distance_meters))
+    )
+
+
 def session_to_workout(session: ParsedSession, *, week: int, phase: Phase) -> Workout:
-    """The workout a parsed session stands for, named and described from templates."""
+    """The workout a parsed session stands for, named and described from templates, its blocks consistent with
+    its targets (`consistent_blocks`)."""
     return Workout(
         week=week,
         phase=phase,
@@ -120,7 +150,7 @@ def session_to_workout(session: ParsedSession, *, week: int, phase: Phase) -> Wo
         workout_sub_type=session.workout_sub_type,
         target_duration_in_seconds=session.duration_seconds,
         target_distance_in_meters=session.distance_meters,
-        content_blocks=session.content_blocks,
+        content_blocks=consistent_blocks(session),
     )
 
 
@@ -140,8 +170,10 @@ def parse_to_workouts(
     """Every workout of a draft text in week and day order, and the weekly info keyed by str(week)."""
     workouts: list[Workout] = []
     weekly_info: dict[str, WeekInfo] = {}
+    training_phase: Phase | None = None  # a week that names no phase goes on with the last training phase named
     for week in sorted(parse_draft(text, weeks=weeks), key=lambda parsed: parsed.week):
-        phase = week.phase or default_phase
+        phase = week.phase or training_phase or default_phase
+        training_phase = phase if phase != "recovery" else training_phase
         workouts += [session_to_workout(session, week=week.week, phase=phase) for session in week.sessions]
         weekly_info[str(week.week)] = WeekInfo(phase=phase, focus=(week.focus or derived_focus(week))[:300])
     return workouts, weekly_info

@@ -13,7 +13,9 @@ from typing import Final
 from planforge.offline.parser.quantities import NUMBER, NUMBER_RANGE, Quantity, range_value, to_float, without_overlaps
 
 # "5 min per km", "4:30 pro km": a pace. "3 h por montaña" (through the mountains) is still a duration.
-_NOT_PACE = r"(?!\s*(?:/|min/|(?:per|pro|par|por)\s+(?:km|kilo|k\b|mi\b|miles?|milla|\d|lap|tour|vuelta|runde)))"
+_PER = r"(?:/|min/|(?:per|pro|par|por)\s+(?:km|kilo|k\b|mi\b|miles?|milla|\d|lap|tour|vuelta|runde))"
+# "4:45/km", and the first end of a pace range ("4:45-4:50/km").
+_NOT_PACE = rf"(?!\s*{_PER})(?!\s*[-–]\s*\d{{1,2}}:\d{{2}}\s*{_PER})"
 _HOURS_WORD = (
     r"(?:hours?|hrs?|h|std\.?|stunden?|stunde|heures?|horas?|hora|ore|ora|godz(?:in[ay]?|ina)?\.?|timer|timmar|timme"
     r"|tim|hod(?:in[ay]?|ina)?\.?)"

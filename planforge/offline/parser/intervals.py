@@ -25,9 +25,13 @@ _REPS: Final = re.compile(
 _SETS: Final = re.compile(r"(?<![\d.,:])(?P<sets>\d{1,2})\s*+[x×*]\s*+[(\[](?P<inner>[^()\[\]]*)[)\]]")
 # "30-30", "30/30", "45/15": seconds on and off, the classic short-interval notation.
 _ON_OFF: Final = re.compile(r"^(?P<on>\d{1,3})\s*[-/]\s*(?P<off>\d{1,3})(?![\d.,:'\"a-z])")
+# One or two words between the count and the length: "4 x flying 200 m", "6 x hill 90 s".
+_WORDS_BEFORE_LENGTH: Final = re.compile(r"(?:[a-z]+[ \t]+){1,2}")
 _BARE: Final = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)(?![\d.,:'\"a-z])")
-_RECOVERY_CUT: Final = re.compile(r"\s(?:w/|with|mit|avec|con)\s|/|\(|,|\b(?:jog|rest|easy|recovery)\b")
-_RECOVERY_LEAD: Final = re.compile(r"^[\s,]*(?:[-/]|w/|with|mit|avec|con|rec(?:overy)?\.?|r\b|\(|\+)")
+_RECOVERY_CUT: Final = re.compile(r"\s(?:w/|with|mit|avec|con|com|met|med)\s|/|\(|,|\b(?:jog|rest|easy|recovery)\b")
+_RECOVERY_LEAD: Final = re.compile(
+    r"^[\s,]*(?:[-/]|w/|with|mit|avec|con|com|met|med|rec(?:overy)?\.?|recup\w*\.?|r\b|\(|\+|pausa|pause)"
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def _work(folded: str, at: int, *, swim: bool = False) -> tuple[Quantity, Quanti
         work = Quantity("duration", int(on_off["on"]), at, at + on_off.end())
         return work, Quantity("duration", int(on_off["off"]), at, at + on_off.end()), False
     quantity = _first_quantity(folded, at)
-    if quantity is not None and quantity.start == 0:
+    if quantity is not None and (quantity.start == 0 or _WORDS_BEFORE_LENGTH.fullmatch(rest[: quantity.start])):
         return Quantity(quantity.kind, quantity.value, at, at + quantity.end, quantity.ambiguous), None, False
     if bare := _BARE.match(rest):
         number = to_float(bare["number"])

@@ -30,11 +30,18 @@ from planforge.offline.parser.classify import sport_named
 from planforge.offline.parser.parsed import ParsedSession
 from planforge.offline.parser.structure import quantities_in
 
-_NUMBER_WORDS: Final = r"one|two|three|four|five|six|seven|deux|trois|quatre|cinq|zwei|drei|vier|funf|dos|tres|cuatro"
+_NUMBER_WORDS: Final = (
+    r"one|two|three|four|five|six|seven|deux|trois|quatre|cinq|zwei|drei|vier|funf|dos|tres|cuatro|cinco|dois|duas|"
+    r"quatro|due|tre|quattro|cinque|twee|drie|vijf|dwa|trzy|cztery|piec|tva|fyra|fem|to|fire|dva|tri|ctyri|pet"
+)
 _SUMMARY: Final = re.compile(
-    rf"^\W*(?:your\s+|this week\s*:?\s*|cette semaine\s*:?\s*|diese woche\s*:?\s*)?(?P<count>\d|{_NUMBER_WORDS})\s+"
+    rf"^\W*(?:your\s+|this week\s*:?\s*|cette semaine\s*:?\s*|diese woche\s*:?\s*|esta semana\s*:?\s*|"
+    rf"questa settimana\s*:?\s*|deze week\s*:?\s*|w tym tygodniu\s*:?\s*|denna vecka\s*:?\s*|"
+    rf"denne uge\s*:?\s*|denne uken\s*:?\s*|tento tyden\s*:?\s*)?(?P<count>\d|{_NUMBER_WORDS})\s+"
     r"(?:\w+\s+)?(?:sessions?|runs?|workouts?|rides?|swims?|trainings?|seances?|sorties?|einheiten|laufe|"
-    r"entrenamientos?|sesiones?|allenamenti|uscite|treningi|treningow|pass|okter|treninky|trainingen)\b"
+    r"entrenamientos?|sesiones?|allenamenti|uscite|treningi|treningow|pass|okter|treninky|trainingen|treinos|"
+    r"sessoes|corridas|carreras|rodajes|corse|sedute|ritten|trainingen|duurlopen|biegi|behy|lopturer|lopeturer|"
+    r"lobeture|ture|traeninger|treninger|traeningspas|jizdy)\b"
     r"(?:\s+(?:this|per|a|cette|pro|par|esta|por)\s+\w+)?\s*(?:[:.\-–—]\s*|$)"
 )
 _ITEM_LABEL: Final = re.compile(

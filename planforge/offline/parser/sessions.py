@@ -26,15 +26,18 @@ from planforge.offline.parser.classify import REST_WORD, classify, is_rest, spor
 from planforge.offline.parser.distances import race_distance
 from planforge.offline.parser.parsed import ParsedSession
 from planforge.offline.parser.quantities import Quantity
+from planforge.offline.parser.races import is_race_day, race_day_sessions
 from planforge.offline.parser.splitting import split_sessions
 from planforge.offline.parser.structure import (
+    INCLUDES,
     REPETITION_MARK,
     block_totals,
     fitted_to_total,
     is_structured,
+    labelled_total,
     parse_structure,
     quantities_in,
-    stated_total,
+    stated_lengths,
 )
 from planforge.offline.parser.totals import marked_total, opening_swim_distance
 
@@ -133,10 +136,14 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
     durations = [q for q in quantities if q.kind == "duration"]
     distances = [q for q in quantities if q.kind == "distance"]
     guessed = guessed or any(q.ambiguous for q in quantities)
-    if kind.workout_type == "swim" and (opening := opening_swim_distance(blocks)) is not None:
+    # "Intervals 48 min: 15 min warm-up, …", "Swim 2900 m (55 min) aerobic with 8 x 50 m fast"
+    label = (labelled_total(folded) or stated_lengths(folded)) if blocks else None
+    if label is not None:
+        total = marked_total(folded) or label[0]
+    elif kind.workout_type == "swim" and (opening := opening_swim_distance(blocks)) is not None:
         total = Quantity("distance", opening, 0, 0)
     else:
-        total = marked_total(folded) or (stated_total(folded) if blocks else None)
+        total = marked_total(folded)
     if total is not None and blocks:  # blocks add up to the session's length, as the plan checks demand
         fitted = fitted_to_total(blocks, total, BLOCK_TOLERANCE)
         blocks, total = (fitted, total) if fitted is not None else (blocks, None)
@@ -146,7 +153,9 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
     elif blocks:
         duration, distance = block_totals(blocks)
         explicit_duration = explicit_distance = False
-    elif kind.workout_sub_type == "brick":
+    elif kind.workout_sub_type == "brick":  # "Brick 60 min bike + 20 min run"; not "Bike 60 min with 15 min …"
+        includes = INCLUDES.search(folded)
+        durations = [q for q in durations if includes is None or q.end <= includes.start()] or durations[:1]
         duration = round(sum(q.value for q in durations)) if durations else None
         distance, explicit_duration, explicit_distance = None, bool(durations), False
     else:
@@ -156,6 +165,9 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
         duration = round(durations[0].value) if durations else None
         distance = distances[0].value if distances else None
         explicit_duration, explicit_distance = bool(durations), bool(distances)
+    if label is not None and label[1] is not None and total is not None and label[1].kind != total.kind:
+        other = label[1]  # "Swim 2400 m (45 min) technique: …" states both
+        duration, distance = (round(other.value), distance) if other.kind == "duration" else (duration, other.value)
     if distance is None and kind.workout_sub_type == "race":
         distance = race_distance(folded)
     if kind.workout_sub_type == "endurance-ride" and (duration or 0) >= _LONG_RIDE_SECONDS and _STEADY.search(folded):
@@ -186,6 +198,22 @@ def parse_day(day: Weekday, text: str, *, context: PlanContext = NO_CONTEXT) -> 
     text = _THOUSANDS.sub(r"\1\2", _SPACES.sub(" ", text))
     if _is_rest(fold(text).strip()):
         return []
+    if is_race_day(fold(text)):  # a race's advice names no session of its own: only "+" starts another
+        return [session for piece in _RACE_LEGS.split(text) for session in _race_or_sessions(day, piece, context)]
+    return _sessions(day, text, context)
+
+
+_RACE_LEGS: Final = re.compile(r"\s\+\s")
+
+
+def _race_or_sessions(day: Weekday, text: str, context: PlanContext) -> list[ParsedSession]:
+    races = race_day_sessions(text, context=context)
+    if races is None:
+        return _sessions(day, text, context)
+    return [replace(race, day=day) for race in races]
+
+
+def _sessions(day: Weekday, text: str, context: PlanContext) -> list[ParsedSession]:
     sessions: list[ParsedSession] = []
     for piece in split_sessions(text):
         if _is_rest(fold(piece).strip()):

@@ -35,7 +35,7 @@ from planforge.drafttext.days import fold
 from planforge.offline.parser.addons import only_strides
 from planforge.offline.parser.classify import REST_WORD, sport_named
 from planforge.offline.parser.quantities import Quantity
-from planforge.offline.parser.structure import bracket_free, quantities_in
+from planforge.offline.parser.structure import bracket_free, labelled_total, quantities_in
 
 JointKind = Literal["time", "list", "sequence", "comma", "slash"]
 
@@ -53,7 +53,7 @@ _JOINT: Final = re.compile(
     r"|(?P<sequence>,\s*+(?:→|->)\s*+|(?<!\s)\s*+(?:→|->)\s*+"
     r"|,\s++(?:then|dann|danach|anschliessend|puis|ensuite|luego|despues|followed by)\s++"
     r"|(?<!\s)\s++(?:then|dann|danach|anschliessend|puis|ensuite|luego|despues|followed by)\s++)"
-    r"|(?P<comma>,\s*+)"
+    r"|(?P<comma>(?:(?<!\d),|,(?!\d))\s*+)"  # "21,1 km" is a decimal
     r"|(?P<slash>(?<!\s)\s++/\s++)"
 )
 _BRICK: Final = re.compile(r"\bbrick|koppel|enchainement")
@@ -158,6 +158,9 @@ class _Session:
         self.first_sport: str | None = None
         self.last_quantity: Quantity | None = None
         self.last_run_or_walk: str | None = None
+        # "Power-hike session 60 min: 15 min easy jog, 5 x 5 min hard hiking, 12 min easy jog": the steps of one
+        # session whose label states its length.
+        self.labelled = labelled_total(fold(text)) is not None
         self.join("", text)
 
     def join(self, glue: str, text: str) -> None:
@@ -212,10 +215,11 @@ def _starts_session(piece: str, session: _Session, kind: JointKind) -> bool:
     if kind == "slash":  # "Easy run 30 min / Strength 20 min"; not "6x3' hard / 90\" jog"
         return other and session.measured and measured
     if kind in {"sequence", "comma"}:
-        return other and (kind == "sequence" or measured)
+        return other and (kind == "sequence" or (measured and not session.labelled))
     own = sport is not None or bool(_OWN_SESSION.search(folded)) or bool(REST_WORD.match(folded))
-    same_sport_unmeasured = sport is not None and sport == session.sport and not session.measured
-    return own and not same_sport_unmeasured
+    # "Mobility and stretching 30 min"; "Strength 30 min: mobility and core": one session of one sport
+    same_sport = sport is not None and sport == session.sport and not (session.measured and measured)
+    return own and not same_sport
 
 
 def _split_brick(text: str) -> list[str]:
@@ -226,13 +230,35 @@ def _split_brick(text: str) -> list[str]:
             sessions[-1].join(_glue(piece), piece.text.strip())
         else:
             sessions.append(_Session(piece.text.strip()))
-    return [session.text for session in sessions]
+    return _label_on_ride([session.text for session in sessions])
+
+
+_BRICK_LABEL: Final = re.compile(r"^\s*(?P<label>[^:]*\b(?:brick|koppel\w*|enchainement)[^:]*):\s*")
+
+
+def _label_on_ride(legs: list[str]) -> list[str]:
+    """A brick's legs with its label on the ride, which is the brick: a run first ("Brick: Run 15 min + Bike 60 min
+    + Run 10 min", a duathlon's) or a label that states nothing ("Brick: race simulation, Run 30 min, …") gives
+    its label to the ride after it; legs unchanged otherwise."""
+    label = _BRICK_LABEL.match(fold(legs[0])) if legs else None
+    ride = next((index for index, leg in enumerate(legs[1:], start=1) if _facts(leg).sport == "bike"), None)
+    if label is None or ride is None:
+        return legs
+    first = legs[0][label.end() :].strip(" ,;")
+    first_facts = _facts(first)
+    if first_facts.sport == "bike" or (first and first_facts.sport is None and first_facts.quantities):
+        return legs  # "Brick: Bike 60 min, then run 20 min": the ride comes first
+    words = legs[0][: label.end("label")].strip()
+    if first and first_facts.sport is None:  # "Brick: race simulation" names the brick, no leg
+        words, first = legs[0].strip(" ,;"), ""
+    moved = [f"{words}: {leg}" if index == ride else leg for index, leg in enumerate(legs)]
+    return [first, *moved[1:]] if first else moved[1:]
 
 
 def _leg_starts(piece: _Piece, session: _Session) -> bool:
     folded = fold(piece.text)
-    if piece.kind in {"comma", "slash"}:
-        return _starts_session(piece.text, session, "sequence")
+    if piece.kind in {"comma", "slash"}:  # "…, run 20 min" starts the run; "…, rack the bike" is a note
+        return _starts_session(piece.text, session, "sequence") and bool(_facts(piece.text).quantities)
     return sport_named(folded) is not None or bool(_OWN_SESSION.search(folded)) or bool(REST_WORD.match(folded))
 
 

@@ -3,7 +3,8 @@
 A session is structured when it names a warm-up or cool-down, or holds a repetition ("6 x 800m"). Its
 text is cut into parts at commas, semicolons, "+", "then" (and the same words in German, French and
 Spanish) outside parentheses; each part becomes one block. A part that only gives a recovery ("3 min easy")
-right after a repetition without one becomes that repetition's recovery.
+right after a repetition without one becomes that repetition's recovery. A label that states a length ("Intervals
+48 min: …", "Swim 2400 m (45 min) technique: …") states the session's, and its steps follow it.
 """
 
 from __future__ import annotations
@@ -20,14 +21,22 @@ from planforge.offline.parser.quantities import TOTAL_WORD, Quantity, without_ov
 from planforge.offline.parser.zones import work_zone, zone_named
 
 WARM_UP: Final = re.compile(
-    r"warm[\s-]*up|\bwu\b|\bw/u\b|einlaufen|aufwarm|echauffement|calentamiento|calentar|riscaldamento|\bea\b"
+    r"warm[\s-]*up|\bwu\b|\bw/u\b|einlaufen|einrollen|aufwarm|echauffement|calentamiento|calentar|riscaldamento|\bea\b|"
+    r"(?<!des)aquecimento|\binlopen|rozgrzewk|uppvarmning|opvarmning|oppvarming|rozcvicen|rozklus"
 )
 COOL_DOWN: Final = re.compile(
-    r"cool[\s-]*down|\bcd\b|\bc/d\b|auslaufen|retour au calme|\brac\b|vuelta a la calma|enfriamiento|defaticamento"
+    r"cool[\s-]*down|\bcd\b|\bc/d\b|auslaufen|ausrollen|retour au calme|\brac\b|vuelta a la calma|enfriamiento|"
+    r"defaticamento|retorno a calma|volta a calma|desaquecimento|\buitlopen|schlodzen|nedvarvning|nedkoling|nedjogg|"
+    r"vyklus"
 )
-_SEPARATORS: Final = re.compile(r"[,;+→]|->|\s(?:then|dann|danach|puis|luego|despues|und|and|et|y)\s|\s[-–—]\s|\n")
+_SEPARATORS: Final = re.compile(  # a comma between digits is a decimal ("21,1 km")
+    r"(?<!\d),|,(?!\d)|[;+→]|->|\s(?:then|dann|danach|puis|luego|despues|und|and|et|y)\s|\s[-–—]\s|\n"
+)
 _TOTAL_PART: Final = re.compile(rf"\b{TOTAL_WORD}\b")
 _LABEL: Final = re.compile(r"^[^:\d(]{0,40}:\s*")  # "Intervals: …", "Tempo: …"
+# A label that states the session's length: "Intervals 48 min: 15 min warm-up, …", "Swim 2400 m (45 min) technique:
+# drills, …". The colon is followed by a space, so a clock ("1:15") is no label.
+LENGTH_LABEL: Final = re.compile(r"^(?P<label>[^:,;+\n]{1,80}?)\s*+:(?=\s|$)\s*+")
 _DEFAULT_WARM_UP: Final = Quantity("duration", 15 * 60, 0, 0)
 _DEFAULT_COOL_DOWN: Final = Quantity("duration", 10 * 60, 0, 0)
 
@@ -111,11 +120,44 @@ def _part_block(part: str, sub_type: str) -> tuple[ContentBlock | None, bool]:
     return step("run", quantities[0], work_zone(part, sub_type)), quantities[0].ambiguous
 
 
+def labelled_total(folded: str) -> tuple[Quantity, Quantity | None] | None:
+    """The session's length stated in its label, and the other measure when the label states both ("Swim 2400 m
+    (45 min) technique: …" → 2400 m, 45 min), or None when the text has no such label.
+
+    A label naming a warm-up, a cool-down or a repetition ("Warm-up 15 min: …", "6 x 800 m: …") states a step, not
+    the session."""
+    label = LENGTH_LABEL.match(folded)
+    if label is None or not folded[label.end() :].strip():
+        return None
+    return _lengths_of(label["label"])
+
+
+def _lengths_of(words: str) -> tuple[Quantity, Quantity | None] | None:
+    """The session's length a label or lead states, and its other measure if stated too ("2900 m (55 min)")."""
+    if WARM_UP.search(words) or COOL_DOWN.search(words) or REPETITION_MARK.search(words):
+        return None
+    quantities = quantities_in(words)
+    if not quantities or quantities[0].ambiguous or len(quantities) > 2:
+        return None
+    first = quantities[0]
+    other = quantities[1] if len(quantities) == 2 else None
+    if other is not None and (other.kind == first.kind or other.ambiguous):
+        return None
+    return first, other
+
+
+def _without_label(folded: str) -> str:
+    """The steps of a session: its text after a label ("Intervals 48 min: …" → "…")."""
+    if labelled_total(folded) is not None:
+        return LENGTH_LABEL.sub("", folded, count=1)
+    return _LABEL.sub("", folded, count=1)
+
+
 def parse_structure(folded: str, sub_type: str) -> Structure:
     """The blocks of a structured session text (folded), in the order written."""
     blocks: list[ContentBlock] = []
     guessed = False
-    for part in split_parts(_LABEL.sub("", folded, count=1)):
+    for part in split_parts(_without_label(folded)):
         if _TOTAL_PART.search(part) and not REPETITION_MARK.search(part):
             continue  # "…, total 2400 m": the session's length, not a step of it
         previous = blocks[-1] if blocks else None
@@ -133,27 +175,28 @@ def parse_structure(folded: str, sub_type: str) -> Structure:
 
 # "Swim 3000 m incl. 8 x 200 m", "Rad 90 min mit 5 x 4 min": the length before the inclusion word is the
 # session's, the repetitions are part of it.
-_INCLUDES: Final = re.compile(
+INCLUDES: Final = re.compile(
     r"\s(?:incl\.?|including|inc\.?|inkl\.?|inklusive|einschlie\w*|with|w/|mit|avec|dont|incluant|con|incluyendo|"
-    r"containing)\s"
+    r"containing|com|met|med|inclusief|incluindo|incluso|compreso|con dentro|z)\s"
 )
 REPETITION_MARK: Final = re.compile(r"\d\s*+[x×*]\s*+\(?\s*+\d")
 
 
-def stated_total(folded: str) -> Quantity | None:
-    """The session's own length when it is stated ahead of the repetitions it includes, else None.
+def stated_lengths(folded: str) -> tuple[Quantity, Quantity | None] | None:
+    """The session's own length when it is stated ahead of the repetitions it includes, and its other measure
+    when stated too, else None.
 
-    "Long run 2 h with 3 x 10 min @ MP" → 2 h; "15 min warm-up, 6 x 800 m" → None (that is a step).
+    "Long run 2 h with 3 x 10 min @ MP" → 2 h; "Swim 2900 m (55 min) aerobic with 8 x 50 m fast" → 2900 m, 55 min;
+    "15 min warm-up, 6 x 800 m" → None (that is a step).
     """
-    includes = _INCLUDES.search(folded)
+    includes = INCLUDES.search(folded)
     repetition = REPETITION_MARK.search(folded)
     if includes is None or repetition is None or repetition.start() < includes.end():
         return None
     lead = _LABEL.sub("", folded[: includes.start()], count=1)
-    if _SEPARATORS.search(lead) or WARM_UP.search(lead) or COOL_DOWN.search(lead):
+    if _SEPARATORS.search(lead):
         return None
-    quantities = quantities_in(lead)
-    return quantities[0] if len(quantities) == 1 and not quantities[0].ambiguous else None
+    return _lengths_of(lead)
 
 
 def block_totals(blocks: list[ContentBlock]) -> tuple[int | None, float | None]:

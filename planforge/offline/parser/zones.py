@@ -11,11 +11,15 @@ _ZONE_WORDS: Final[tuple[tuple[PaceZone, re.Pattern[str]], ...]] = (
     ("z6", re.compile(r"sprint|strides|all[\s-]*out|\bmax|steigerung|lignes droites|rectas|\bz6\b")),
     ("z5", re.compile(r"\b[35]\s*k\b|\b1500\b|mile pace|\bvo2|\bhard\b|interval pace|\bfast\b|schnell|rapide|\bvite\b|"
                       r"fuerte|rapido|\b10\s*k\b|\bz5\b|\bvma\b")),
-    ("z4", re.compile(r"threshold|tempo|\bt[\s-]*pace|\blt\b|schwelle|\bseuil|umbral|half[\s-]*marathon pace|\bhmp\b|"
+    ("z4", re.compile(r"threshold|(?<!marathon)(?<!maraton)(?<!marathon-)(?<!mp-)(?<!\bmp )tempo|\bsoglia|\blimiar|"
+                      r"drempel|"
+                      r"(?:media|meia|mezza|halve)[\s-]*marat|ritmo (?:de |di )?(?:media|meia|mezza)\b|halbmarathon|"
+                      r"\bt[\s-]*pace|\blt\b|schwelle|\bseuil|umbral|half[\s-]*marathon pace|\bhmp\b|"
                       r"(?<!\d )(?<!\d)\bhm\b|\b15\s*k\b|comfortably hard|\bz4\b|semi")),
-    ("z3", re.compile(r"marathon pace|\bmp\b|steady|moderate|race[\s-]*pace|allure marathon|\bz3\b|maraton|zugig")),
-    ("z2", re.compile(r"\beasy\b|locker|facile|suave|\bz2\b|aerob")),
-    ("z1", re.compile(r"\bjog\b|\bwalk|\bz1\b|recovery|trab|\brecup")),
+    ("z3", re.compile(r"marathon pace|marathon[\s-]*tempo|\bmp\b|steady|moderate|race[\s-]*pace|allure marathon|"
+                      r"\bz3\b|maraton|zugig")),
+    ("z2", re.compile(r"\beasy\b|locker|facile|suave|\bz2\b|aerob|\bleve\b|\brustig|tranquil|\bpiano\b|\blent[oa]?\b")),
+    ("z1", re.compile(r"\bjog\b|\bwalk|\bz1\b|recovery|trab|\brecup|\btrot|\bdribbel|\bjogg|\bcorricch|\bherstel")),
 )  # fmt: skip
 
 _RIDES: Final = frozenset({"endurance-ride", "recovery-ride", "long-ride", "tempo-ride", "interval-ride", "hill-ride"})

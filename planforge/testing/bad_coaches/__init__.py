@@ -103,7 +103,7 @@ BAD_COACHES: Final[tuple[Coach, ...]] = (
     bad_coach("long-day-ignored", "moves the long session off its day", long_day_ignored),
     bad_coach("race-day-wrong", "puts the race on the wrong day", race_day_wrong),
     bad_coach("training-after-race", "schedules training after the race", training_after_race),
-    bad_coach("spike", "one session 2.5 times the longest before it", spike),
+    bad_coach("spike", "one run 2.5 times the longest before it", spike),
     bad_coach("principle-ignored", "ignores the stated principle", principle_ignored),
 )
 """Every bad coach, each with one flaw."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Final
 
 from planforge import PlanWorkout
+from planforge.coaching import race_for, taper_days
 from planforge.domain.vocabulary import WEEKDAYS, Weekday, WorkoutType, weekday_index
 from planforge.testing.bad_coaches.writing import (
     SWIM_METERS_PER_MINUTE,
@@ -85,6 +87,10 @@ def wrong_sport(case: CoachCase) -> list[PlanWorkout] | None:
     return changed
 
 
+RULED_OUT_DAY_SESSIONS: Final = 2
+"""The most sessions `days_ignored` piles on one ruled-out day (a draft day holds at most three)."""
+
+
 def days_ignored(case: CoachCase) -> list[PlanWorkout] | None:
     """Training moved onto the weekdays the athlete ruled out."""
     expect = case.expect
@@ -94,19 +100,22 @@ def days_ignored(case: CoachCase) -> list[PlanWorkout] | None:
         return None
 
     changed: list[PlanWorkout] = []
-    taken: set[tuple[int, Weekday]] = set()
+    taken: dict[tuple[int, Weekday], int] = defaultdict(int)
     for workout in case.golden.content:
         if workout.workout_sub_type == "race":
             changed.append(workout)
             continue
 
-        def distance(other: Weekday, day: Weekday = workout.day, week: int = workout.week) -> tuple[bool, int, int]:
+        def distance(other: Weekday, day: Weekday = workout.day, week: int = workout.week) -> tuple[int, int, int]:
             # A free day first (a day of two sessions is harder to read), then the nearest.
             gap = abs(weekday_index(other) - weekday_index(day))
-            return ((week, other) in taken, gap, weekday_index(other))
+            return (taken[(week, other)], gap, weekday_index(other))
 
         day = min(ruled_out, key=distance)
-        taken.add((workout.week, day))
+        if taken[(workout.week, day)] >= RULED_OUT_DAY_SESSIONS:
+            changed.append(workout)  # the ruled-out days are full: a draft must stay readable
+            continue
+        taken[(workout.week, day)] += 1
         changed.append(moved(workout, day))
     return changed
 
@@ -177,7 +186,7 @@ def no_taper(case: CoachCase) -> list[PlanWorkout] | None:
     for week in (race_week - 2, race_week - 1):
         changed += [moved(w, w.day, week) for w in peak]
     changed += [moved(w, w.day, race_week) for w in peak if weekday_index(w.day) < race_day]
-    return [*changed, *races]
+    return [*changed, *(r for r in races if r.week >= race_week - 2)]  # earlier races (a B race) are kept above
 
 
 def flat_plan(case: CoachCase) -> list[PlanWorkout] | None:
@@ -192,19 +201,35 @@ def flat_plan(case: CoachCase) -> list[PlanWorkout] | None:
     return [*changed, *_races(case)]
 
 
+SESSIONS_A_DAY_READ: Final = 3
+"""The most sessions a draft may write on one day and still be converted."""
+
+
 def oversized_swims(case: CoachCase) -> list[PlanWorkout] | None:
-    """Every swim three times as long (at least 3,000 m), and swum twice that day."""
+    """Every swim three times as long (at least 3,000 m), and swum twice that day where the day has room."""
     if not any(w.workout_type == "swim" and w.workout_sub_type != "race" for w in case.golden.content):
         return None
+    per_day: dict[tuple[int, Weekday], int] = defaultdict(int)
+    for workout in case.golden.content:
+        per_day[(workout.week, workout.day)] += 1
     changed: list[PlanWorkout] = []
     for workout in case.golden.content:
         if workout.workout_type == "swim" and workout.workout_sub_type != "race":
             minutes = max(3 * minutes_of(workout), 3000 / SWIM_METERS_PER_MINUTE)
             bigger = rewritten(workout, case.expect.language, minutes=minutes)
-            changed += [bigger, bigger]
+            day = (workout.week, workout.day)
+            if per_day[day] < SESSIONS_A_DAY_READ:
+                per_day[day] += 1
+                changed += [bigger, bigger]
+            else:
+                changed.append(bigger)
         else:
             changed.append(workout)
     return changed
+
+
+LONGEST_WRITTEN_MINUTES: Final = 690.0
+"""The longest session a bad coach writes: 11.5 h, inside the longest a draft may state (12 h for a ride)."""
 
 
 def _resize_longest(case: CoachCase, factor: float) -> list[PlanWorkout] | None:
@@ -212,13 +237,26 @@ def _resize_longest(case: CoachCase, factor: float) -> list[PlanWorkout] | None:
         return None
     workouts = list(case.golden.content)
     for index in _longest_per_week_and_sport(workouts, _race_week(case)):
-        workouts[index] = rewritten(workouts[index], case.expect.language, minutes=minutes_of(workouts[index]) * factor)
+        minutes = min(minutes_of(workouts[index]) * factor, LONGEST_WRITTEN_MINUTES)
+        workouts[index] = rewritten(workouts[index], case.expect.language, minutes=minutes)
     return workouts
 
 
+def _starts_inside_taper(case: CoachCase) -> bool:
+    """Whether the plan starts inside the race's longest taper: it holds no build and no peak to cut or spike."""
+    race = case.expect.race
+    if race is None:
+        return False
+    known = race_for(race.distance, race.distance_km, race.sport)
+    race_day = (race.week - 1) * 7 + weekday_index(race.day)
+    return race_day - math.ceil(taper_days(known).max) <= 0
+
+
 def short_long_sessions(case: CoachCase) -> list[PlanWorkout] | None:
-    """No session of a sport longer than 40 % of the golden plan's longest: the plan never goes long."""
-    if case.expect.race is None:
+    """No session of a sport longer than 40 % of the golden plan's longest: the plan never goes long.
+
+    Not for a plan that starts inside the taper (race week only): short sessions are what it should hold."""
+    if case.expect.race is None or _starts_inside_taper(case):
         return None
     longest: dict[str, float] = defaultdict(float)
     for workout in _training(case):
@@ -288,7 +326,15 @@ def race_day_wrong(case: CoachCase) -> list[PlanWorkout] | None:
     if race is None:
         return None
     day = weekday_after(race.day, -1) or weekday_after(race.day, 1) or race.day
-    return [moved(w, day) if w.workout_sub_type == "race" else w for w in case.golden.content]
+    # The race and that day's sessions change places: the race a day early, the shake-out on race day.
+    return [
+        moved(w, day)
+        if w.workout_sub_type == "race" and w.week == race.week and w.day == race.day
+        else moved(w, race.day)
+        if w.week == race.week and w.day == day
+        else w
+        for w in case.golden.content
+    ]
 
 
 def training_after_race(case: CoachCase) -> list[PlanWorkout] | None:
@@ -309,17 +355,25 @@ def training_after_race(case: CoachCase) -> list[PlanWorkout] | None:
 
 
 def spike(case: CoachCase) -> list[PlanWorkout] | None:
-    """One session in the middle of the plan two and a half times the longest before it."""
+    """One run in the middle of the plan two and a half times the longest before it.
+
+    A run, as the spike rule's source measured it (runners, Frandsen 2025): a ride or a swim twice as long as the
+    week before is no flaw any source names."""
     race_week = _race_week(case)
     if race_week < 5:
         return None
     workouts = list(case.golden.content)
     week = race_week // 2 + 1
-    middle = [i for i in _longest_per_week_and_sport(workouts, race_week) if workouts[i].week == week]
+    middle = [
+        i
+        for i in _longest_per_week_and_sport(workouts, race_week)
+        if workouts[i].week == week and workouts[i].workout_type == "run"
+    ]
     if not middle:
         return None
     index = max(middle, key=lambda i: minutes_of(workouts[i]))
-    workouts[index] = rewritten(workouts[index], case.expect.language, minutes=minutes_of(workouts[index]) * 2.5)
+    minutes = min(minutes_of(workouts[index]) * 2.5, LONGEST_WRITTEN_MINUTES)
+    workouts[index] = rewritten(workouts[index], case.expect.language, minutes=minutes)
     return workouts
 
 

@@ -157,9 +157,16 @@ def render(workouts: Sequence[PlanWorkout], weeks: int, language: Language) -> s
     """The plan as a draft in `language`: a header per week, all seven days, rest days written out."""
     words = WORDS[language]
     by_day: dict[tuple[int, Weekday], list[str]] = defaultdict(list)
+    written: dict[tuple[int, Weekday], list[PlanWorkout]] = defaultdict(list)
     for workout in workouts:
-        text = " ".join(workout.workout_description.split()).rstrip(".")
-        by_day[(workout.week, workout.day)].append(text)
+        # A library workout's description need not state its size ("Easy long run, zone 2"); its name does.
+        said = workout.workout_name if workout.library_workout_id is not None else workout.workout_description
+        text = " ".join(said.split()).rstrip(".")
+        key = (workout.week, workout.day)
+        if text in by_day[key] and workout not in written[key]:
+            continue  # the legs of one line (a brick, a multi-sport race) share its words: the line is written once
+        by_day[key].append(text)
+        written[key].append(workout)
     last = max([weeks, *(w.week for w in workouts)])
     lines: list[str] = []
     for week in range(1, last + 1):

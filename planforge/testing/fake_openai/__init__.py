@@ -3,11 +3,13 @@
 `FakeOpenAI()` answers `POST /v1/chat/completions` (plain and streaming) as the offline coach, or with any
 `Responder`; `Latency` slows it down like a real model; faults (`rate_limited()`, `server_error()`,
 `unavailable()`, `overloaded()`, `DropConnection`, `TruncatedArguments`, `SchemaViolation`, `LengthLimit`)
-make it fail like a real provider. Use it in-process with `fake_openai_model(fake)`, or on 127.0.0.1 with
-`serve_fake_openai(fake)` / `planforge fake-openai`.
+make it fail like a real provider; `behaviour=LLAMA_CPP` makes it lack what llama.cpp-style servers lack (forced
+tool choice, JSON-schema output, usage in streams, `max_completion_tokens`, parallel slots). Use it in-process
+with `fake_openai_model(fake)`, or on 127.0.0.1 with `serve_fake_openai(fake)` / `planforge fake-openai`.
 """
 
-from planforge.testing.fake_openai.app import ConnectionDropped, FakeOpenAI, Latency, LoggedRequest
+from planforge.testing.fake_openai.app import ConnectionDropped, FakeOpenAI, GenerationLog, Latency, LoggedRequest
+from planforge.testing.fake_openai.behaviour import BEHAVIOURS, LLAMA_CPP, ServerBehaviour
 from planforge.testing.fake_openai.client import fake_openai_client, fake_openai_model, serve_fake_openai
 from planforge.testing.fake_openai.faults import (
     FAULTS_BY_NAME,
@@ -30,7 +32,9 @@ from planforge.testing.fake_openai.responders import Responder, UnanswerableRequ
 from planforge.testing.fake_openai.transport import StreamingASGITransport
 
 __all__ = [
+    "BEHAVIOURS",
     "FAULTS_BY_NAME",
+    "LLAMA_CPP",
     "ChatRequest",
     "ConnectionDropped",
     "DropConnection",
@@ -38,6 +42,7 @@ __all__ = [
     "Fault",
     "FaultPlan",
     "FaultSequence",
+    "GenerationLog",
     "HTTPErrorFault",
     "Latency",
     "LengthLimit",
@@ -45,6 +50,7 @@ __all__ = [
     "Reply",
     "Responder",
     "SchemaViolation",
+    "ServerBehaviour",
     "StreamingASGITransport",
     "ToolCall",
     "TruncatedArguments",

@@ -1,4 +1,5 @@
-"""The fake OpenAI-compatible server: `POST /v1/chat/completions`, plain and streaming, with latency and faults."""
+"""The fake OpenAI-compatible server: `POST /v1/chat/completions`, plain and streaming, with latency, faults and
+the behaviour of a server family (`ServerBehaviour`: OpenAI's by default, or llama.cpp's)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from planforge.testing.fake_openai.behaviour import ServerBehaviour, cached_prefix_tokens
 from planforge.testing.fake_openai.faults import (
     DropConnection,
     Fault,
@@ -78,7 +81,8 @@ class FakeOpenAI:
 
     `responder` answers each request (default: the offline coach); `faults` picks a fault per request: a
     callable, or a sequence applied to the first requests in order (None entries are answered normally).
-    Every request is logged in `requests`. Serve `app` in-process (`chat_model()`) or with uvicorn.
+    `behaviour` says what the server supports and honours (`LLAMA_CPP` for llama-cpp-python's). Every request is
+    logged in `requests`, every generation in `generations`. Serve `app` in-process or with uvicorn.
     """
 
     def __init__(
@@ -87,11 +91,16 @@ class FakeOpenAI:
         *,
         latency: Latency | None = None,
         faults: FaultPlan | Sequence[Fault | None] = (),
+        behaviour: ServerBehaviour | None = None,
     ) -> None:
         self.responder: Responder = responder or offline_coach_responder()
         self.latency = latency or Latency()
         self.faults: FaultPlan = faults if callable(faults) else FaultSequence(faults)
+        self.behaviour = behaviour or ServerBehaviour()
         self.requests: list[LoggedRequest] = []
+        self.generations = GenerationLog()
+        self._prompts: list[str] = []
+        self._slots: asyncio.Semaphore | None = None
         self.app = Starlette(
             routes=[
                 Route("/v1/chat/completions", self._chat_completions, methods=["POST"]),
@@ -124,6 +133,10 @@ class FakeOpenAI:
         if isinstance(fault, HTTPErrorFault):
             payload = error_json(fault.message, fault.error_type, fault.code)
             return JSONResponse(payload, fault.status, headers=fault.headers())
+        if (refusal := self.behaviour.refusal(request)) is not None:
+            return JSONResponse(error_json(refusal, "server_error", "500"), 500)
+        if self.behaviour.overflows(request):
+            return _context_overflow(request)
         try:
             reply = await self._reply(request)
         except UnanswerableRequest as error:
@@ -131,19 +144,61 @@ class FakeOpenAI:
         drop = fault if isinstance(fault, DropConnection) else None
         if fault is not None and not isinstance(fault, DropConnection):
             reply = fault.distort(reply)
+        if (cap := self.behaviour.token_cap(request)) is not None and reply.completion_tokens > cap:
+            reply = reply.cut_to(cap)
+        cached = cached_prefix_tokens(request.prompt_text, self._prompts) if self.behaviour.prefix_cache else 0
+        self._prompts.append(request.prompt_text)
         ids = CompletionIds(f"chatcmpl-{uuid.uuid4().hex[:24]}", request.model or "fake-coach")
+        slots = self._slot_limit()
         if request.stream:
-            events = _ServerSentChunks(ids, request, reply, self.latency, drop)
+            sends_usage = request.include_usage and self.behaviour.stream_usage
+            usage = usage_json(request, reply, cached) if sends_usage else None
+            events = _ServerSentChunks(ids, reply, self.latency, drop, usage, slots, self.generations)
             return StreamingResponse(events.stream(), media_type="text/event-stream")
-        await asyncio.sleep(self.latency.time_to_first_token + self.latency.seconds_for(reply.completion_tokens))
-        payload = json.dumps(completion_json(ids, request, reply)).encode()
+        # A plain request is generated to the end even if its client leaves (as llama.cpp does): nothing here
+        # notices a disconnect before the answer is written.
+        async with slots:
+            await asyncio.sleep(self.latency.time_to_first_token + self.latency.seconds_for(reply.completion_tokens))
+        self.generations.finished += 1
+        payload = json.dumps(completion_json(ids, request, reply, cached)).encode()
         if drop is None:
             return Response(payload, media_type="application/json")
         return StreamingResponse(_dropped(payload, drop), media_type="application/json")
 
+    def _slot_limit(self) -> asyncio.Semaphore | nullcontext[None]:
+        """The server's generation slots (created in the serving loop), or no limit."""
+        if self.behaviour.parallel is None:
+            return nullcontext()
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.behaviour.parallel)
+        return self._slots
+
     async def _reply(self, request: ChatRequest) -> Reply:
         answer = self.responder(request)
         return await answer if inspect.isawaitable(answer) else answer
+
+
+@dataclass
+class GenerationLog:
+    """What the fake model generated: answers finished, and streams stopped because their client left."""
+
+    finished: int = 0
+    abandoned: int = 0
+
+
+CONTEXT_OVERFLOW_MESSAGE = "the request exceeds the available context size, try increasing it"
+"""llama.cpp's words for a prompt longer than the context window."""
+
+
+def _context_overflow(request: ChatRequest) -> Response:
+    """What a llama.cpp-style server answers a prompt that does not fit: an empty stream, or a 400."""
+    if request.stream:
+        return StreamingResponse(_empty_stream(), media_type="text/event-stream")
+    return JSONResponse(error_json(CONTEXT_OVERFLOW_MESSAGE, "exceed_context_size_error", "400"), 400)
+
+
+async def _empty_stream() -> AsyncIterator[bytes]:
+    yield b"data: [DONE]\n\n"
 
 
 async def _dropped(payload: bytes, drop: DropConnection) -> AsyncIterator[bytes]:
@@ -153,18 +208,33 @@ async def _dropped(payload: bytes, drop: DropConnection) -> AsyncIterator[bytes]
 
 @dataclass
 class _ServerSentChunks:
-    """One streamed completion: role chunk, text and tool-call argument chunks paced by `latency`, finish, usage."""
+    """One streamed completion: role chunk, text and tool-call argument chunks paced by `latency`, finish, usage.
+
+    It is generated in one of the server's slots; a client that leaves frees the slot at once.
+    """
 
     ids: CompletionIds
-    request: ChatRequest
     reply: Reply
     latency: Latency
     drop: DropConnection | None
+    usage: dict[str, Any] | None
+    slots: AbstractAsyncContextManager[Any]
+    log: GenerationLog
     _tokens_sent: int = 0
     _chars_sent: int = 0
     _first_token_at: float = 0.0
 
     async def stream(self) -> AsyncIterator[bytes]:
+        async with self.slots:
+            try:
+                async for chunk in self._chunks():
+                    yield chunk
+            except (asyncio.CancelledError, GeneratorExit):
+                self.log.abandoned += 1
+                raise
+        self.log.finished += 1
+
+    async def _chunks(self) -> AsyncIterator[bytes]:
         await asyncio.sleep(self.latency.time_to_first_token)
         self._first_token_at = time.monotonic()
         yield _sse(chunk_json(self.ids, {"role": "assistant", "content": "" if self.reply.text else None}))
@@ -179,8 +249,8 @@ class _ServerSentChunks:
             async for piece in self._paced(call.arguments):
                 yield _sse(chunk_json(self.ids, {"tool_calls": [{"index": index, "function": {"arguments": piece}}]}))
         yield _sse(chunk_json(self.ids, {}, self.reply.finish))
-        if self.request.include_usage:
-            yield _sse(chunk_json(self.ids, usage=usage_json(self.request, self.reply)))
+        if self.usage is not None:
+            yield _sse(chunk_json(self.ids, usage=self.usage))
         yield b"data: [DONE]\n\n"
 
     async def _paced(self, text: str) -> AsyncIterator[str]:

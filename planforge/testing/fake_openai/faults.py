@@ -64,22 +64,24 @@ class DropConnection:
 
 @dataclass(frozen=True)
 class TruncatedArguments:
-    """Tool-call arguments cut mid-JSON, yet reported as a finished call (finish_reason `tool_calls`)."""
+    """Tool-call arguments (or a JSON text answer) cut mid-JSON, yet reported as finished."""
 
     keep_fraction: float = 0.5
 
     def distort(self, reply: Reply) -> Reply:
-        return replace(reply, tool_calls=[_cut(call, self.keep_fraction) for call in reply.tool_calls])
+        calls = [_cut(call, self.keep_fraction) for call in reply.tool_calls]
+        return replace(reply, text=_cut_text(reply.text, self.keep_fraction), tool_calls=calls)
 
 
 @dataclass(frozen=True)
 class SchemaViolation:
-    """Valid JSON arguments that break the output schema (missing fields, an unknown one)."""
+    """Valid JSON arguments (or a JSON text answer) that break the output schema (missing fields, an unknown one)."""
 
     arguments: str = '{"answer": "I will not follow the schema."}'
 
     def distort(self, reply: Reply) -> Reply:
-        return replace(reply, tool_calls=[ToolCall(call.name, self.arguments) for call in reply.tool_calls])
+        text = self.arguments if reply.text else reply.text  # a JSON answer (native or prompted output)
+        return replace(reply, text=text, tool_calls=[ToolCall(call.name, self.arguments) for call in reply.tool_calls])
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,13 @@ class LengthLimit:
 
     def distort(self, reply: Reply) -> Reply:
         calls = [_cut(call, self.keep_fraction) for call in reply.tool_calls]
-        text = reply.text[: int(len(reply.text) * self.keep_fraction)] if reply.text else reply.text
-        return Reply(text=text, tool_calls=calls, finish_reason="length")
+        return Reply(text=_cut_text(reply.text, self.keep_fraction), tool_calls=calls, finish_reason="length")
+
+
+def _cut_text(text: str | None, keep_fraction: float) -> str | None:
+    if not text:
+        return text
+    return text[: min(max(1, int(len(text) * keep_fraction)), len(text) - 1)]
 
 
 def _cut(call: ToolCall, keep_fraction: float) -> ToolCall:

@@ -83,7 +83,27 @@ class ChatRequest:
 
     @property
     def prompt_tokens(self) -> int:
-        return estimate_tokens(json.dumps(self.messages)) + estimate_tokens(json.dumps(self.tools))
+        return estimate_tokens(self.prompt_text)
+
+    @property
+    def prompt_text(self) -> str:
+        """The prompt as one text, in the order a provider reads it: tools, output schema, then the messages.
+
+        Its length sets `prompt_tokens`; a prefix it shares with an earlier request is what a prefix cache serves.
+        """
+        response_format: Any = self.body.get("response_format")
+        schema = json.dumps(response_format) if response_format else ""
+        return json.dumps(self.tools) + schema + json.dumps(self.messages)
+
+    @property
+    def response_schema_name(self) -> str | None:
+        """The name of the JSON schema a `json_schema` response format asks for, if any."""
+        response_format: Any = self.body.get("response_format") or {}
+        if response_format.get("type") != "json_schema":
+            return None
+        schema: Any = response_format.get("json_schema") or {}
+        name: Any = schema.get("name")
+        return name if isinstance(name, str) else None
 
 
 @dataclass(frozen=True)
@@ -117,6 +137,19 @@ class Reply:
     def completion_tokens(self) -> int:
         return estimate_tokens((self.text or "") + "".join(call.arguments for call in self.tool_calls))
 
+    def cut_to(self, tokens: int) -> Reply:
+        """The reply as a server capped at `tokens` output tokens sends it: cut there, finish_reason `length`."""
+        budget = tokens * CHARS_PER_TOKEN
+        text = (self.text or "")[:budget] or None
+        budget -= len(text or "")
+        calls: list[ToolCall] = []
+        for call in self.tool_calls:
+            if budget <= 0:
+                break
+            calls.append(ToolCall(call.name, call.arguments[:budget]))
+            budget -= len(call.arguments)
+        return Reply(text=text, tool_calls=calls, finish_reason="length")
+
 
 @dataclass(frozen=True)
 class CompletionIds:
@@ -130,12 +163,20 @@ class CompletionIds:
         return f"call_{self.completion_id}_{index}"
 
 
-def usage_json(request: ChatRequest, reply: Reply) -> dict[str, int]:
+def usage_json(request: ChatRequest, reply: Reply, cached_tokens: int = 0) -> dict[str, Any]:
+    """The usage object; `cached_tokens` of the prompt were served from a prefix cache (OpenAI's field)."""
     prompt, completion = request.prompt_tokens, reply.completion_tokens
-    return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+    usage: dict[str, Any] = {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "total_tokens": prompt + completion,
+    }
+    if cached_tokens:
+        usage["prompt_tokens_details"] = {"cached_tokens": cached_tokens}
+    return usage
 
 
-def completion_json(ids: CompletionIds, request: ChatRequest, reply: Reply) -> dict[str, Any]:
+def completion_json(ids: CompletionIds, request: ChatRequest, reply: Reply, cached_tokens: int = 0) -> dict[str, Any]:
     """A whole `chat.completion` object."""
     message: dict[str, Any] = {"role": "assistant", "content": reply.text}
     if reply.tool_calls:
@@ -153,7 +194,7 @@ def completion_json(ids: CompletionIds, request: ChatRequest, reply: Reply) -> d
         "created": ids.created,
         "model": ids.model,
         "choices": [{"index": 0, "message": message, "finish_reason": reply.finish, "logprobs": None}],
-        "usage": usage_json(request, reply),
+        "usage": usage_json(request, reply, cached_tokens),
     }
 
 
@@ -161,7 +202,7 @@ def chunk_json(
     ids: CompletionIds,
     delta: dict[str, Any] | None = None,
     finish_reason: FinishReason | None = None,
-    usage: dict[str, int] | None = None,
+    usage: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """One `chat.completion.chunk`; with `usage` and no delta it is the final usage-only chunk."""
     choices: list[dict[str, Any]] = []

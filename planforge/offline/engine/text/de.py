@@ -11,6 +11,7 @@ GERMAN = Lexicon(
     rest="Ruhetag",
     timed={
         "easy-run": "Lockerer Lauf",
+        "recovery-run": "Regenerationslauf",
         "long-run": "Langer Lauf",
         "fartlek": "Fartlek",
         "trail-run": "Traillauf",
@@ -143,7 +144,7 @@ GERMAN = Lexicon(
         short_growth="Vom heutigen Umfang aus ist der Plan zu kurz für den üblichen Spitzenumfang; er steigt so"
         " schnell, wie es sicher ist (höchstens 10 % pro Woche).",
         tune_ups="Vorbereitungswettkämpfe: {races}.",
-        taper="Die letzten {weeks} Woche(n) sind Tapering: weniger Umfang, gleiche Intensität.",
+        taper="[Die letzte Woche ist|Die letzten {weeks} Wochen sind] Tapering: weniger Umfang, gleiche Intensität.",
         easy="Etwa {share} der Trainingszeit ist locker; {quality}.",
         novice="Jede Einheit beginnt mit 5 Minuten zügigem Gehen; zuerst Laufen und Gehen im Wechsel, durchgehend"
         " gelaufen wird, sobald 20 Minuten möglich sind.",
@@ -164,7 +165,7 @@ GERMAN = Lexicon(
         "excluded": "kein Training am {days}",
         "back_to_back": "keine {sport} an aufeinanderfolgenden Tagen",
         "quality_none": "keine harten Einheiten",
-        "quality_some": "höchstens {count} Qualitätseinheit(en) pro Woche",
+        "quality_some": "höchstens [eine Qualitätseinheit|{count} Qualitätseinheiten] pro Woche",
         "no_hills": "keine Bergläufe und kein Bergablaufen",
         "no_intervals": "keine schnellen Intervalle",
         "no_quality": "nur lockere und ruhige Läufe",

@@ -9,6 +9,7 @@ ENGLISH = Lexicon(
     rest="Rest",
     timed={
         "easy-run": "Easy run",
+        "recovery-run": "Shake-out run",
         "long-run": "Long run",
         "fartlek": "Fartlek",
         "trail-run": "Trail run",
@@ -141,7 +142,7 @@ ENGLISH = Lexicon(
         short_growth="From today's volume the plan is too short to reach the usual peak; it grows as fast as is"
         " safe (at most 10% a week).",
         tune_ups="Tune-up races: {races}.",
-        taper="The last {weeks} week(s) taper into race day: volume down, intensity kept.",
+        taper="[The last week tapers|The last {weeks} weeks taper] into race day: volume down, intensity kept.",
         easy="About {share} of the training time is easy; {quality}.",
         novice="Every run starts with a 5-minute brisk walk; run/walk comes first and the runs become continuous"
         " once you can run 20 minutes.",
@@ -162,7 +163,7 @@ ENGLISH = Lexicon(
         "excluded": "no training on {days}",
         "back_to_back": "no {sport} on consecutive days",
         "quality_none": "no hard sessions",
-        "quality_some": "at most {count} quality session(s) a week",
+        "quality_some": "at most [one quality session|{count} quality sessions] a week",
         "no_hills": "no hill repeats or downhill running",
         "no_intervals": "no fast intervals",
         "no_quality": "easy and steady running only",

@@ -1,6 +1,5 @@
-"""Spanish. The parser lacks "competición" as a race word and reads "carrera" as a run, so a race leg that is no
-run is labelled "Competición (race)"; it reads "con 2 min trote" as no recovery, so recoveries are written
-"recuperación 2 min trote"; half-marathon pace is glossed "(HMP)" ("media maratón" reads as marathon pace)."""
+"""Spanish. The parser reads "carrera" as a run, so a race leg that is no run is labelled "Competición"; it reads
+"con 2 min trote" as no recovery, so recoveries are written "recuperación 2 min trote"."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ SPANISH = Lexicon(
     rest="Descanso",
     timed={
         "easy-run": "Rodaje suave",
+        "recovery-run": "Rodaje de recuperación",
         "long-run": "Tirada larga",
         "fartlek": "Fartlek",
         "trail-run": "Trail",
@@ -39,7 +39,7 @@ SPANISH = Lexicon(
         "threshold": "a ritmo umbral",
         "5k": "a ritmo 5K",
         "10k": "a ritmo 10K",
-        "half": "a ritmo de media (HMP)",
+        "half": "a ritmo de media",
         "marathon": "a ritmo de maratón",
         "race": "a ritmo de carrera",
         "uphill": "cuesta arriba",
@@ -148,7 +148,7 @@ SPANISH = Lexicon(
         short_growth="Desde tu volumen actual el plan es demasiado corto para llegar al pico habitual; sube tan"
         " rápido como es seguro (como mucho un 10 % por semana).",
         tune_ups="Carreras de preparación: {races}.",
-        taper="Las últimas {weeks} semana(s) son de afinamiento: menos volumen, misma intensidad.",
+        taper="[La última semana es|Las últimas {weeks} semanas son] de afinamiento: menos volumen, misma intensidad.",
         easy="Alrededor del {share} del tiempo de entrenamiento es suave; {quality}.",
         novice="Cada sesión empieza con 5 minutos de caminata rápida; primero se alterna correr y caminar, y se"
         " corre seguido en cuanto aguantas 20 minutos.",
@@ -169,7 +169,7 @@ SPANISH = Lexicon(
         "excluded": "sin entrenamiento el {days}",
         "back_to_back": "nunca dos días seguidos de {sport}",
         "quality_none": "sin sesiones duras",
-        "quality_some": "como mucho {count} sesión(es) de calidad por semana",
+        "quality_some": "como mucho [una sesión|{count} sesiones] de calidad por semana",
         "no_hills": "sin cuestas ni bajadas",
         "no_intervals": "sin series rápidas",
         "no_quality": "solo rodajes suaves y constantes",
@@ -183,5 +183,5 @@ SPANISH = Lexicon(
         "dropped": "una {session} por semana (no queda ningún día libre)",
     },
     conjunction="y",
-    race_other="Competición (race)",
+    race_other="Competición",
 )

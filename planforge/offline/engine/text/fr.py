@@ -1,5 +1,4 @@
-"""French. "Course" is a run to the parser, so the race label is "Compétition". The segmenter reads phase words on
-folded text, where "développement" no longer matches: the build phase carries the gloss "(build)"."""
+"""French. "Course" is a run to the parser, so the race label is "Compétition"."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ FRENCH = Lexicon(
     rest="Repos",
     timed={
         "easy-run": "Footing facile",
+        "recovery-run": "Footing de récupération",
         "long-run": "Sortie longue",
         "fartlek": "Fartlek",
         "trail-run": "Trail",
@@ -94,7 +94,7 @@ FRENCH = Lexicon(
     },
     phase_names={
         "base": "Endurance fondamentale",
-        "build": "Développement (build)",
+        "build": "Développement",
         "peak": "Pic de forme",
         "taper": "Affûtage et course",
         "recovery": "Récupération",
@@ -142,7 +142,8 @@ FRENCH = Lexicon(
         short_growth="Depuis ton volume actuel, le plan est trop court pour atteindre le pic habituel ; il progresse"
         " aussi vite que c'est sûr (au plus 10 % par semaine).",
         tune_ups="Courses de préparation : {races}.",
-        taper="Les {weeks} dernière(s) semaine(s) sont l'affûtage : moins de volume, même intensité.",
+        taper="[La dernière semaine est|Les {weeks} dernières semaines sont] l'affûtage : moins de volume, même"
+        " intensité.",
         easy="Environ {share} du temps d'entraînement est facile ; {quality}.",
         novice="Chaque séance commence par 5 minutes de marche rapide ; d'abord course et marche alternées, puis"
         " course continue dès que tu tiens 20 minutes.",
@@ -163,7 +164,7 @@ FRENCH = Lexicon(
         "excluded": "pas d'entraînement le {days}",
         "back_to_back": "jamais deux jours d'affilée de {sport}",
         "quality_none": "pas de séance dure",
-        "quality_some": "au plus {count} séance(s) de qualité par semaine",
+        "quality_some": "au plus [une séance|{count} séances] de qualité par semaine",
         "no_hills": "ni côtes ni descentes",
         "no_intervals": "pas de fractionné rapide",
         "no_quality": "seulement du footing facile",

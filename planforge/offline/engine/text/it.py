@@ -1,5 +1,4 @@
-"""Italian. The parser lacks "salite" (hill repeats), "lunga" for a ride and "soglia" as a zone: they carry an
-English gloss ("Salite (hills)", "(long ride)", "Z4"). Half-marathon pace is glossed "(HMP)"."""
+"""Italian. Threshold rides state their zone ("a soglia Z4"), as Italian cycling apps do."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ ITALIAN = Lexicon(
     rest="Riposo",
     timed={
         "easy-run": "Corsa lenta",
+        "recovery-run": "Corsa di recupero",
         "long-run": "Lungo",
         "fartlek": "Fartlek",
         "trail-run": "Trail",
@@ -18,17 +18,17 @@ ITALIAN = Lexicon(
         "walk": "Camminata",
         "hike": "Trekking",
         "bike": "Bici",
-        "long-ride": "Uscita lunga in bici (long ride)",
+        "long-ride": "Uscita lunga in bici",
         "brick-run": "corsa",
     },
     structured={
         "tempo-run": "Soglia",
         "interval-run": "Ripetute",
-        "hill-repeats": "Salite (hills)",
+        "hill-repeats": "Salite",
         "race-pace-run": "Ritmo gara",
         "tempo-ride": "Bici tempo",
         "interval-ride": "Intervalli in bici",
-        "hill-ride": "Salite in bici (climb)",
+        "hill-ride": "Salite in bici",
     },
     warm_up="riscaldamento",
     cool_down="defaticamento",
@@ -38,7 +38,7 @@ ITALIAN = Lexicon(
         "threshold": "a soglia",
         "5k": "a ritmo 5K",
         "10k": "a ritmo 10K",
-        "half": "a ritmo mezza (HMP)",
+        "half": "a ritmo mezza",
         "marathon": "a ritmo maratona",
         "race": "a ritmo gara",
         "uphill": "in salita",
@@ -95,7 +95,7 @@ ITALIAN = Lexicon(
     phase_names={
         "base": "Base aerobica",
         "build": "Fase specifica",
-        "peak": "Picco di forma (peak)",
+        "peak": "Picco di forma",
         "taper": "Tapering e gara",
         "recovery": "Recupero",
         "race": "Gara",
@@ -142,7 +142,7 @@ ITALIAN = Lexicon(
         short_growth="Dal tuo volume attuale il piano è troppo corto per arrivare al picco abituale; cresce il più"
         " in fretta possibile in sicurezza (al massimo il 10 % a settimana).",
         tune_ups="Gare di preparazione: {races}.",
-        taper="Le ultime {weeks} settimana/e sono di tapering: meno volume, stessa intensità.",
+        taper="[L'ultima settimana è|Le ultime {weeks} settimane sono] di tapering: meno volume, stessa intensità.",
         easy="Circa il {share} del tempo di allenamento è facile; {quality}.",
         novice="Ogni seduta inizia con 5 minuti di camminata veloce; prima si alternano corsa e camminata, poi si"
         " corre di continuo appena riesci a correre 20 minuti.",
@@ -163,7 +163,7 @@ ITALIAN = Lexicon(
         "excluded": "nessun allenamento {days}",
         "back_to_back": "mai due giorni di fila di {sport}",
         "quality_none": "nessuna seduta dura",
-        "quality_some": "al massimo {count} seduta/e di qualità a settimana",
+        "quality_some": "al massimo [una seduta|{count} sedute] di qualità a settimana",
         "no_hills": "niente salite né discese",
         "no_intervals": "niente ripetute veloci",
         "no_quality": "solo corsa lenta e regolare",

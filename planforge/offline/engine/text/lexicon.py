@@ -2,12 +2,13 @@
 and week focus (headers and day names are `planforge.drafttext.render`'s).
 
 Session words are chosen so the draft parser (`planforge.offline.parser`) reads them back to the same workouts;
-where the parser lacks a language's own word, an English gloss in brackets follows it ("Salite (hills)") until
-the parser learns the word (the words are listed in each language module's docstring).
+where the parser lacks a language's own word, an English gloss in brackets follows it ("Herstelloop (recovery)")
+until the parser learns the word (each language module's docstring lists what it still works around).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from planforge.domain.vocabulary import Language, Level, Phase, RaceDistance, WorkoutType
@@ -40,7 +41,7 @@ class Sentences:
     tune_ups: str
     """"Tune-up races: {races}."."""
     taper: str
-    """"The last {weeks} week(s) taper into race day: volume down, intensity kept."."""
+    """"[The last week tapers|The last {weeks} weeks taper] into race day: …" (a `counted` template)."""
     easy: str
     """"About {share} of the training time is easy; {quality}."."""
     novice: str
@@ -105,3 +106,11 @@ class Lexicon:
     """Races whose name tells the parser their length ("Halbmarathon"): their text states no km."""
     race_other: str = ""
     """The race label of a leg that is not a run, when the race label names a run ("Carrera"); else `race`."""
+
+
+_COUNTED = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")
+
+
+def counted(template: str, count: int) -> str:
+    """`template` with each "[singular|plural]" choice made for `count` ("[one session|{count} sessions]")."""
+    return _COUNTED.sub(lambda match: match.group(1) if count == 1 else match.group(2), template)

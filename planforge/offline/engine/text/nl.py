@@ -1,6 +1,5 @@
-"""Dutch. The parser lacks "rust" (rest days are written "Rest (rust)"), "heuvel" (hills), "dribbel" as a recovery
-and the phase words "basis", "opbouw" and "piek": those carry an English gloss ("Heuvels (hills)", "dribbel (jog)",
-"Opbouw (build)"). Warm-up and cool-down are written as Dutch sport often writes them ("warm-up", "cool-down");
+"""Dutch. The parser lacks "herstelloop" as a recovery run, so the shake-out before a race carries the gloss
+"(recovery)". Warm-up and cool-down are written as Dutch sport often writes them ("warm-up", "cool-down");
 marathon pace is "MP" (the parser reads "marathontempo" as threshold); half-marathon races state their 21.1 km."""
 
 from __future__ import annotations
@@ -9,9 +8,10 @@ from planforge.offline.engine.text.lexicon import Lexicon, Sentences
 
 DUTCH = Lexicon(
     language="nl",
-    rest="Rest (rust)",
+    rest="Rust",
     timed={
         "easy-run": "Rustige duurloop",
+        "recovery-run": "Herstelloop (recovery)",
         "long-run": "Lange duurloop",
         "fartlek": "Fartlek",
         "trail-run": "Trailloop",
@@ -26,11 +26,11 @@ DUTCH = Lexicon(
     structured={
         "tempo-run": "Drempeltraining",
         "interval-run": "Intervallen",
-        "hill-repeats": "Heuvels (hills)",
+        "hill-repeats": "Heuvels",
         "race-pace-run": "Wedstrijdtempo",
         "tempo-ride": "Fietsen tempo",
         "interval-ride": "Fietsen intervallen",
-        "hill-ride": "Fietsen heuvels (climb)",
+        "hill-ride": "Fietsen heuvels",
     },
     warm_up="warm-up",
     cool_down="cool-down",
@@ -49,9 +49,9 @@ DUTCH = Lexicon(
         "climb": "klimmen",
     },
     recoveries={
-        "jog": ", {r} dribbel (jog)",
-        "jog-down": ", {r} dribbel heuvelaf (jog)",
-        "easy": ", {r} rustig (easy)",
+        "jog": ", {r} dribbel",
+        "jog-down": ", {r} dribbel heuvelaf",
+        "easy": ", {r} rustig",
     },
     run_walk="Hardlopen/wandelen {total} min: {reps} x ({run} hardlopen, {walk} wandelen)",
     swim="Zwemmen",
@@ -99,9 +99,9 @@ DUTCH = Lexicon(
         "swim": "zwemmen",
     },
     phase_names={
-        "base": "Basis (base)",
-        "build": "Opbouw (build)",
-        "peak": "Piek (peak)",
+        "base": "Basis",
+        "build": "Opbouw",
+        "peak": "Piek",
         "taper": "Taper en wedstrijd",
         "recovery": "Herstel",
         "race": "Wedstrijd",
@@ -115,7 +115,7 @@ DUTCH = Lexicon(
         "race": "Wedstrijdweek.",
     },
     focus={
-        "base": "Basis (base)",
+        "base": "Basis",
         "build": "volume en kwaliteit",
         "peak": "wedstrijdspecifiek",
         "taper": "minder volume, frisse benen",
@@ -148,7 +148,7 @@ DUTCH = Lexicon(
         short_growth="Vanuit je huidige volume is het schema te kort om de gebruikelijke piek te halen; het groeit"
         " zo snel als veilig is (hoogstens 10 % per week).",
         tune_ups="Voorbereidingswedstrijden: {races}.",
-        taper="De laatste {weeks} week/weken zijn taper: minder volume, dezelfde intensiteit.",
+        taper="[De laatste week is|De laatste {weeks} weken zijn] taper: minder volume, dezelfde intensiteit.",
         easy="Ongeveer {share} van de trainingstijd is rustig; {quality}.",
         novice="Elke training begint met 5 minuten stevig wandelen; eerst wisselen hardlopen en wandelen elkaar af,"
         " daarna loop je door zodra je 20 minuten volhoudt.",
@@ -169,7 +169,7 @@ DUTCH = Lexicon(
         "excluded": "geen training op {days}",
         "back_to_back": "nooit twee dagen achter elkaar {sport}",
         "quality_none": "geen zware trainingen",
-        "quality_some": "hoogstens {count} kwaliteitstraining(en) per week",
+        "quality_some": "hoogstens [één kwaliteitstraining|{count} kwaliteitstrainingen] per week",
         "no_hills": "geen heuveltraining en geen afdalingen",
         "no_intervals": "geen snelle intervallen",
         "no_quality": "alleen rustig en gelijkmatig hardlopen",

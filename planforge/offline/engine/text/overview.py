@@ -25,7 +25,7 @@ from planforge.offline.engine.text.describe import (
     quote,
     sessions_phrase,
 )
-from planforge.offline.engine.text.lexicon import Lexicon
+from planforge.offline.engine.text.lexicon import Lexicon, counted
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,10 @@ def _goal(facts: PlanFacts, lexicon: Lexicon) -> str:
 
 def _shape(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
     profile, sentences = facts.profile, lexicon.sentences
-    parts = [sentences.days.format(count=len(profile.days), days=days_phrase(list(profile.days), lexicon),
-                                   sessions=sessions_phrase(profile.counts, lexicon))]  # fmt: skip
+    parts: list[str] = []
+    if any(t.kind in {"build", "step-back", "tune-up"} for t in facts.targets):  # a race week alone shows its days
+        parts.append(sentences.days.format(count=len(profile.days), days=days_phrase(list(profile.days), lexicon),
+                                           sessions=sessions_phrase(profile.counts, lexicon)))  # fmt: skip
     for sport, day in profile.long_days.items():
         if sport in facts.long_peaks and sport in lexicon.sessions_long:
             peak = facts.long_peaks[sport]
@@ -82,13 +84,13 @@ def _shape(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
         parts.append(sentences.tune_ups.format(races=", ".join(races)))
     tapering = sum(t.kind in {"taper", "race"} for t in facts.targets)
     if tapering and profile.race is not None:
-        parts.append(sentences.taper.format(weeks=tapering))
+        parts.append(counted(sentences.taper, tapering).format(weeks=tapering))
     return parts
 
 
 def _intensity(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
     profile, sentences, words = facts.profile, lexicon.sentences, lexicon.constraints
-    quality = (words["quality_some"].format(count=facts.quality_most) if facts.quality_most
+    quality = (counted(words["quality_some"], facts.quality_most).format(count=facts.quality_most) if facts.quality_most
                else words["quality_none"])  # fmt: skip
     parts = [sentences.easy.format(share=f"{facts.easy_share:.0%}", quality=quality)]
     if profile.novice:

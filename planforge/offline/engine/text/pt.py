@@ -1,7 +1,6 @@
-"""Portuguese. The parser lacks "aquecimento" and "retorno à calma" (warm-up, cool-down), "limiar" (threshold),
-"pedal longo" (long ride) and "ritmo de prova" (race pace), reads "meia maratona" as a marathon and "com 2 min de
-trote" as no recovery: those carry an English gloss or are written the way the parser reads them ("recuperação
-2 min trote", "meia maratona 21.1 km"); "força" is written "musculação", which the parser reads."""
+"""Portuguese. The parser reads "meia maratona" as a marathon and "com 2 min de trote" as no recovery: those are
+written the way the parser reads them ("recuperação 2 min trote", "meia maratona 21.1 km"); "força" is written
+"musculação", which the parser reads."""
 
 from __future__ import annotations
 
@@ -12,6 +11,7 @@ PORTUGUESE = Lexicon(
     rest="Descanso",
     timed={
         "easy-run": "Corrida leve",
+        "recovery-run": "Corrida de recuperação",
         "long-run": "Longão",
         "fartlek": "Fartlek",
         "trail-run": "Trail",
@@ -20,27 +20,27 @@ PORTUGUESE = Lexicon(
         "walk": "Caminhada",
         "hike": "Trekking",
         "bike": "Bicicleta",
-        "long-ride": "Pedal longo (long ride)",
+        "long-ride": "Pedal longo",
         "brick-run": "corrida",
     },
     structured={
         "tempo-run": "Tempo no limiar",
         "interval-run": "Tiros",
         "hill-repeats": "Subidas",
-        "race-pace-run": "Ritmo alvo (race pace)",
+        "race-pace-run": "Ritmo alvo",
         "tempo-ride": "Bicicleta tempo",
         "interval-ride": "Intervalos de bicicleta",
         "hill-ride": "Bicicleta: subidas",
     },
-    warm_up="aquecimento (warm-up)",
-    cool_down="retorno à calma (cool-down)",
-    ride_warm_up="aquecimento (warm-up)",
-    ride_cool_down="retorno à calma (cool-down)",
+    warm_up="aquecimento",
+    cool_down="retorno à calma",
+    ride_warm_up="aquecimento",
+    ride_cool_down="retorno à calma",
     efforts={
         "threshold": "no limiar",
         "5k": "a ritmo de 5K",
         "10k": "a ritmo de 10K",
-        "half": "a ritmo de meia (HMP)",
+        "half": "a ritmo de meia",
         "marathon": "a ritmo de maratona",
         "race": "a ritmo alvo",
         "uphill": "a subir",
@@ -100,7 +100,7 @@ PORTUGUESE = Lexicon(
     },
     phase_names={
         "base": "Base aeróbica",
-        "build": "Desenvolvimento (build)",
+        "build": "Desenvolvimento",
         "peak": "Pico de forma",
         "taper": "Polimento e prova",
         "recovery": "Recuperação",
@@ -148,7 +148,7 @@ PORTUGUESE = Lexicon(
         short_growth="A partir do teu volume atual o plano é curto demais para chegar ao pico habitual; sobe tão"
         " depressa quanto é seguro (no máximo 10 % por semana).",
         tune_ups="Provas de preparação: {races}.",
-        taper="As últimas {weeks} semana(s) são de polimento: menos volume, mesma intensidade.",
+        taper="[A última semana é|As últimas {weeks} semanas são] de polimento: menos volume, mesma intensidade.",
         easy="Cerca de {share} do tempo de treino é leve; {quality}.",
         novice="Cada treino começa com 5 minutos de caminhada rápida; primeiro alterna-se corrida e caminhada, e"
         " corre-se sem parar assim que aguentares 20 minutos.",
@@ -169,7 +169,7 @@ PORTUGUESE = Lexicon(
         "excluded": "sem treino {days}",
         "back_to_back": "nunca dois dias seguidos de {sport}",
         "quality_none": "sem treinos duros",
-        "quality_some": "no máximo {count} treino(s) de qualidade por semana",
+        "quality_some": "no máximo [um treino|{count} treinos] de qualidade por semana",
         "no_hills": "sem subidas nem descidas",
         "no_intervals": "sem tiros rápidos",
         "no_quality": "só corrida leve e constante",

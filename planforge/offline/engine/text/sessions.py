@@ -1,6 +1,7 @@
 """Session texts in the draft's language: a few fixed shapes with explicit numbers.
 
     <label> 45 min                                   timed sessions
+    <long ride> 210 min (~90 km)                     a cycling event's long rides
     <swim> 1500 m                                    swims
     <label>: 15 min <warm-up>, <main set>, 10 min <cool-down>   structured sessions
     <run/walk> 25 min: 8 x (1 min run, 90 s walk)    run/walk
@@ -94,6 +95,8 @@ def session_text(session: Session, lexicon: Lexicon) -> str:
         return f"{label}: {session.warm_up} min {warm_up}, {main}, {session.cool_down} min {cool_down}"
     if session.kind == "brick-bike":
         return f"{lexicon.brick} {session.minutes} min"
+    if session.kind == "long-ride" and session.meters:  # a cycling event's long ride states its distance too
+        return f"{lexicon.timed[session.kind]} {session.minutes} min (~{format_length(session.meters)})"
     return f"{lexicon.timed[session.kind]} {session.minutes} min"
 
 

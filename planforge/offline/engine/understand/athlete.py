@@ -158,8 +158,19 @@ _WORDS_BY_LANGUAGE: Final[dict[Language, str]] = {
     "nl": "ik en de het een met per week weken wil kan mijn voor niet is op zondag zaterdag van lopen zwemmen"
     " graag doe wedstrijd maandag halve onder minuten dagen uur doel lange duurloop hardlopen",
 }
+_MONTHS_BY_LANGUAGE: Final[dict[Language, str]] = {
+    "en": "january february march april may june july august september october november december",
+    "de": "januar februar marz april mai juni juli august september oktober november dezember",
+    "fr": "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+}
+"""Month names: a race date often is the one word that tells a short request's language ("... en septiembre")."""
 _LANGUAGE_WORDS: Final[dict[Language, frozenset[str]]] = {
-    language: frozenset(words.split()) for language, words in _WORDS_BY_LANGUAGE.items()
+    language: frozenset(f"{words} {_MONTHS_BY_LANGUAGE[language]}".split())
+    for language, words in _WORDS_BY_LANGUAGE.items()
 }
 _TOKEN: Final = re.compile(r"[a-z]+")
 

@@ -42,7 +42,8 @@ _RACE_REGEXES: Final[tuple[tuple[RaceDistance, RaceSport, str], ...]] = (
                                r"\btrail\w*(?:\s+\w+){0,2}\s*:?\s*(?:4[3-9]|[5-9]\d|\d{3})\s*(?:k|km)\b"),
         ("gran-fondo", "bike", r"gran\s*fondo|granfondo"),
         ("century", "bike", r"\bcentury\b"),
-        ("sportive", "bike", r"\bsportive\b|cyclosportive|radmarathon|jedermann|cycling event|bike race"),
+        ("sportive", "bike", r"\bsportive\b|cyclosportive|radmarathon|jedermann|cycling event|bike race|"
+                              r"toertocht|\bmarcha cicloturista|cicloturistica"),
         ("open-water", "swim", r"open[\s-]*water|eau libre|aguas abiertas|acque libere|aguas abertas|zwemtocht|"
                                r"freiwasser"),
         ("10k", "run", r"\b10\s*(?:k|km)\b|\b10[,.]?000\s*m\b"),

@@ -1,0 +1,223 @@
+"""Hostile clients next to normal ones (issue 13): the worst latency a normal request sees.
+
+`planforge serve` runs in its own process on 127.0.0.1 (offline coach, a SQLite file in a temporary folder).
+A steady load of normal requests (a coach reading the org's principle and writing a 4-week draft, alternately)
+runs first alone, then again while hostile clients run next to it: bodies announced at 200 MB, 2 MB chunked
+bodies, 300,000 and 50,000 unknown keys, bodies sent too slowly, headers never finished, a flood of wrong
+tokens, the largest drafts a request may carry (200,000 characters, converted by the offline coach), drafts
+of 10,000-character lines, and streams left half-way. It prints p50, p99 and the worst latency of the normal
+requests in both runs, what the hostile requests were answered, and PASS when the loaded p99 stays within 2×
+the unloaded one (the issue's target) with no 5xx.
+
+    uv run python benchmarks/http_abuse.py [--seconds 10] [--rate 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+
+from planforge.auth import SQLitePrincipalStore
+
+API = "/api/v1/ai-coach"
+ORG = "org_bench"
+WEEK = "- Tuesday: Easy run 30 min\n- Thursday: Tempo run 20 min\n- Saturday: Long run 8 km\n"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    environment = {
+        **os.environ,
+        "PLANFORGE_DATA_DIR": str(data_dir),
+        "PLANFORGE_MODEL": "offline",
+        "PLANFORGE_RATE_LIMIT_PER_MINUTE": "100000",  # isolation is measured here, not the rate limit
+        "PLANFORGE_AUTH_FAILURES_PER_MINUTE": "100000",
+        "PLANFORGE_BODY_TIMEOUT_SECONDS": "5",
+        "PLANFORGE_HEADER_TIMEOUT_SECONDS": "5",
+    }
+    command = [str(Path(sys.executable).parent / "planforge"), "serve", "--port", str(port)]
+    return subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+async def _wait_until_up(base_url: str) -> None:
+    async with httpx.AsyncClient(base_url=base_url) as http:
+        for _ in range(300):
+            with contextlib.suppress(httpx.TransportError):
+                if (await http.get("/readyz")).status_code == 200:
+                    return
+            await asyncio.sleep(0.1)
+    raise SystemExit("the server did not start")
+
+
+async def _normal_load(base_url: str, token: str, seconds: float, rate: float) -> list[float]:
+    """Latencies (s) of normal requests sent at `rate` a second for `seconds`, alternating read and draft."""
+    latencies: list[float] = []
+    statuses: Counter[int] = Counter()
+    headers = {"Authorization": f"Bearer {token}"}
+
+    async def one(number: int, http: httpx.AsyncClient) -> None:
+        start = time.perf_counter()
+        if number % 2:
+            response = await http.get(f"{API}/training-principle/{ORG}")
+        else:
+            response = await http.post(f"{API}/generate-draft", json={"weeks": 4, "level": "beginner", "org_id": ORG})
+        latencies.append(time.perf_counter() - start)
+        statuses[response.status_code] += 1
+
+    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=60) as http, asyncio.TaskGroup() as tasks:
+        for number in range(int(seconds * rate)):
+            tasks.create_task(one(number, http))
+            await asyncio.sleep(1 / rate)
+    if set(statuses) != {200}:
+        raise SystemExit(f"normal requests were answered {dict(statuses)}")
+    return latencies
+
+
+async def _raw(host: str, port: int, data: bytes, hold: float = 0.0) -> str:
+    """Send raw bytes (and keep the connection `hold` s more); the status the server answered, or how it ended."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        writer.write(data)
+        await writer.drain()
+        line = await asyncio.wait_for(reader.readline(), timeout=hold + 10)
+        return line.split(b" ")[1].decode() if line else "closed"
+    except (TimeoutError, ConnectionError):
+        return "no answer"
+    finally:
+        writer.close()
+
+
+def _head(path: str, headers: dict[str, str]) -> bytes:
+    lines = [f"POST {path} HTTP/1.1", "Host: bench", *(f"{k}: {v}" for k, v in headers.items())]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+async def _hostile_load(base_url: str, token: str, seconds: float, only: list[str]) -> Counter[str]:
+    """Hostile requests, several of each kind at once, until `seconds` pass; what they were answered."""
+    host, port = base_url.removeprefix("http://").split(":")
+    answers: Counter[str] = Counter()
+    auth = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    huge_draft = "\n".join(f"Week {w}:\n{WEEK}" for w in range(1, 53)) + "\n" + "- Note: easy\n" * 9_000
+    long_lines = "\n".join(f"Week {w}:\n- Tuesday: Easy run 30 min {' ' * 9_900}x" for w in range(1, 16))
+    unknown_300k = ("{" + ",".join(f'"k{n}":1' for n in range(300_000)) + "}").encode()
+    unknown_50k = ("{" + ",".join(f'"k{n}":1' for n in range(50_000)) + "}").encode()
+
+    async def kind(name: str, send: object) -> None:
+        deadline = time.perf_counter() + seconds
+        while time.perf_counter() < deadline:
+            answers[f"{name}: {await send()}"] += 1  # pyright: ignore[reportGeneralTypeIssues, reportCallIssue]
+
+    async with httpx.AsyncClient(base_url=base_url, timeout=60) as http:
+
+        async def post(path: str, body: bytes | str, headers: dict[str, str]) -> str:
+            return str((await http.post(path, content=body, headers=headers)).status_code)
+
+        async def stream_and_leave() -> str:
+            body = {"weeks": 52, "level": "advanced", "org_id": ORG, "refined_draft": huge_draft[:190_000]}
+            async with http.stream("POST", f"{API}/generate-plan/stream-content", json=body, headers=auth) as r:
+                async for _ in r.aiter_lines():
+                    break
+            return str(r.status_code)
+
+        big_head = _head(f"{API}/generate-draft", {"Content-Length": str(200 * 2**20), **auth})
+        chunked = _head(f"{API}/generate-draft", {**auth, "Transfer-Encoding": "chunked"})
+        kinds = {
+            "200 MB announced": lambda: _raw(host, int(port), big_head + b"{"),
+            "2 MB chunked": lambda: _raw(host, int(port), chunked + (b"10000\r\n" + b" " * 65536 + b"\r\n") * 32),
+            "300k unknown keys": lambda: post(f"{API}/generate-draft", unknown_300k, auth),
+            "50k unknown keys": lambda: post(f"{API}/generate-draft", unknown_50k, auth),
+            "slow body": lambda: _raw(host, int(port), _head(f"{API}/generate-draft", {**auth, "Content-Length": "9"})),
+            "unfinished headers": lambda: _raw(host, int(port), b"POST / HTTP/1.1\r\nHost: x\r\n"),
+            "wrong tokens": lambda: post(f"{API}/generate-draft", b"{}", {"X-API-Key": "pf_wrong"}),
+            "200k-character draft": lambda: post(
+                f"{API}/generate-plan",
+                httpx.Request(
+                    "POST",
+                    "/",
+                    json={"weeks": 52, "level": "advanced", "org_id": ORG, "refined_draft": huge_draft[:199_000]},
+                ).content,
+                auth,
+            ),
+            "10k-character lines": lambda: post(
+                f"{API}/generate-plan",
+                httpx.Request(
+                    "POST", "/", json={"weeks": 15, "level": "advanced", "org_id": ORG, "refined_draft": long_lines}
+                ).content,
+                auth,
+            ),
+            "stream left half-way": stream_and_leave,
+        }
+        chosen = {name: send for name, send in kinds.items() if not only or any(o in name for o in only)}
+        async with asyncio.TaskGroup() as tasks:
+            for name, send in chosen.items():
+                for _ in range(2):
+                    tasks.create_task(kind(name, send))
+    return answers
+
+
+def _summary(latencies: list[float]) -> tuple[float, float, float]:
+    ordered = sorted(latencies)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p99 * 1000, ordered[-1] * 1000
+
+
+async def main(seconds: float, rate: float, only: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = SQLitePrincipalStore.open(Path(folder))
+        store.create_org(ORG, ["coach_agent"])
+        normal_token, hostile_token = store.create_token(ORG, "coach"), store.create_token(ORG, "coach")
+        store.close()
+        port = _free_port()
+        server = _start_server(Path(folder), port)
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            await _wait_until_up(base_url)
+            await _normal_load(base_url, normal_token, 2, rate)  # warm-up
+            alone = await _normal_load(base_url, normal_token, seconds, rate)
+            hostile = asyncio.create_task(_hostile_load(base_url, hostile_token, seconds, only))
+            loaded = await _normal_load(base_url, normal_token, seconds, rate)
+            answers = await hostile
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+    print(f"normal requests: {rate:g}/s for {seconds:g} s, alternating GET principle / POST 4-week draft")
+    print(f"{'':24} {'p50 ms':>8} {'p99 ms':>8} {'worst ms':>9}")
+    for name, latencies in (("alone", alone), ("next to hostile ones", loaded)):
+        p50, p99, worst = _summary(latencies)
+        print(f"{name:24} {p50:8.1f} {p99:8.1f} {worst:9.1f}")
+    ratio = _summary(loaded)[1] / _summary(alone)[1]
+    print("\nhostile requests and their answers:")
+    for answer, count in sorted(answers.items()):
+        print(f"  {answer:40} ×{count}")
+    server_errors = sum(count for answer, count in answers.items() if answer.rsplit(" ", 1)[-1].startswith("5"))
+    verdict = "PASS" if ratio <= 2 and server_errors == 0 else "FAIL"
+    print(f"\nloaded p99 / unloaded p99 = {ratio:.2f}× (target ≤ 2×), hostile 5xx: {server_errors}  {verdict}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description="Hostile clients next to normal ones: a normal request's worst latency."
+    )
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each run")
+    parser.add_argument("--rate", type=float, default=20.0, help="normal requests a second")
+    parser.add_argument("--only", action="append", default=[], help="run only hostile kinds whose name has this")
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.seconds, arguments.rate, arguments.only))
