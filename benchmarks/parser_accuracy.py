@@ -29,7 +29,7 @@ from planforge.exceptions import DraftStructureError
 from planforge.offline.parser import ParsedSession, parse_draft
 
 HERE = Path(__file__).parent
-CORPORA = ("parser_corpus", "parser_heldout", "parser_blind2", "parser_blind3", "parser_blind4")
+CORPORA = ("parser_corpus", "parser_heldout", "parser_blind2", "parser_blind3", "parser_blind4", "parser_blind5")
 TOLERANCE = 0.10
 
 
