@@ -80,16 +80,19 @@ def _dominant_sport(folded: str) -> WorkoutType | None:
 
 # "long runs on Saturdays", "long run day: Sunday", "sortie longue le dimanche", "langer Lauf am Sonntag".
 _LONG_DAY: Final = re.compile(
-    r"\b(?:long[^\S\n]+(?:run|ride|session|workout)s?(?:[^\S\n]+day)?|sortie[^\S\n]+longue|langer?[^\S\n]+lauf"
+    r"\b(?:long[^\S\n]+(?:run|ride|session|workout|(?P<one>one))s?(?:[^\S\n]+day)?|sortie[^\S\n]+longue|langer?[^\S\n]+lauf"
     r"|tirada[^\S\n]+larga|lange[^\S\n]+duurloop|dlugi[^\S\n]+bieg|wybieganie|langpass|langtur)"
     r"[^\S\n]*+(?:(?:on|am|le|el|la|il|op|i|w|v|pa|every)[^\S\n]++)?(?:the[^\S\n]++)?[:\-–—]?[^\S\n]*+"
     r"(?P<day>[a-z]{3,12})\b"
 )
 
 
-def _long_day(folded: str) -> Weekday | None:
-    """The weekday named right after a mention of the long session, the first such ("long runs on Saturdays")."""
+def long_day_named(folded: str, *, week_note: bool = False) -> Weekday | None:
+    """The weekday named right after a mention of the long session in a folded text, the first such ("long runs
+    on Saturdays"), or None. `week_note`: the text speaks of one week, where "long one on Saturday" counts too."""
     for match in _LONG_DAY.finditer(folded):
+        if match["one"] and not week_note:
+            continue  # "long one on Saturday this week" speaks of one week, not of the plan
         day = weekday_named(match["day"]) or weekday_named(match["day"].removesuffix("s"))
         if day is not None:
             return day
@@ -99,4 +102,6 @@ def _long_day(folded: str) -> Weekday | None:
 def plan_context(text: str) -> PlanContext:
     """The defaults a whole draft text sets (see the module docstring)."""
     folded = fold(text)
-    return PlanContext(default_unit=_unit(folded), default_sport=_dominant_sport(folded), long_day=_long_day(folded))
+    return PlanContext(
+        default_unit=_unit(folded), default_sport=_dominant_sport(folded), long_day=long_day_named(folded)
+    )

@@ -63,7 +63,7 @@ _AMBIGUOUS: Final = frozenset({"we", "so", "do", "sat", "sun", "mar", "mi", "mo"
 # Abbreviations that are everyday words ("man", "on", "to", "son", "nie", "po", "st" …): a ':' or '.' after them.
 _STRICT: Final = frozenset({"pn", "po", "ut", "ti", "sr", "st", "on", "cz", "ct", "to", "pt", "pa", "lo", "nd", "nie",
                             "ne", "son", "man", "lor", "ndz"})  # fmt: skip
-# One-letter days: only "M:" (a capital and a colon).
+# One-letter days: "M:" (a capital and a colon), or capitals in order at the start of "|"-separated cells.
 _ONE_LETTER: Final = frozenset({"m", "t", "w", "r", "f"})
 _WEEKEND: Final = re.compile(r"(?<![\w])(?:weekend|week-end|wochenende|fin de semana|fine settimana|weekeinde)"
                              r"[\s*_]*[:\-–—]")  # fmt: skip
@@ -100,11 +100,15 @@ def weekday_named(token: str) -> Weekday | None:
     return _WEEKDAY_BY_WORD.get(word)
 
 
-def _counts(word: str, written: str, sep: str, *, dotted: bool, sentence_start: bool, next_day: bool) -> bool:
+def _counts(
+    word: str, written: str, sep: str, *, dotted: bool, sentence_start: bool, next_day: bool, cell: bool = False
+) -> bool:
     """Whether a short day name that is also a word or unit is meant as a day here; `next_day`: it names the
-    day after the previous day mark ("Fri 40' easy. Sat 5k parkrun": "Sat" goes on the list)."""
+    day after the previous day mark ("Fri 40' easy. Sat 5k parkrun": "Sat" goes on the list); `cell`: it starts
+    a line or follows a '|' ("M OFF | T E45 | W T3x10": one-letter days in their order, Monday first)."""
     if word in _ONE_LETTER:
-        return written.isupper() and sep == ":"
+        in_order = cell and sep.isspace() and (next_day or word == "m")
+        return written.isupper() and (sep == ":" or in_order)
     if word in _STRICT:
         return sep == ":" or dotted
     if word not in _AMBIGUOUS:
@@ -162,7 +166,10 @@ def day_marks(text: str) -> list[tuple[int, int, Weekday]]:
         sentence_start = entry is not None and entry.group().lstrip()[:1] in {".", "!"}
         next_day = bool(marks) and WEEKDAYS.index(marks[-1][2]) + 1 == WEEKDAYS.index(_WEEKDAY_BY_WORD[word])
         dotted = bool(match["dot"])
-        if not _counts(word, written, after["sep"], dotted=dotted, sentence_start=sentence_start, next_day=next_day):
+        cell = at_line_start or (entry is not None and entry.group().lstrip()[:1] == "|")
+        if not _counts(
+            word, written, after["sep"], dotted=dotted, sentence_start=sentence_start, next_day=next_day, cell=cell
+        ):
             continue
         end = after.end() if after["sep"] in {":", "-", "–", "—", ")"} else match.end()
         marks.append((match.start(), end, _WEEKDAY_BY_WORD[word]))

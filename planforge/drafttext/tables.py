@@ -3,17 +3,19 @@
 Two layouts are read: rows are weeks and columns are days (`| Week | Mon | Tue | ... |`, with optional
 focus or phase columns), and columns are weeks and rows are days (`| Day | Week 1 | Week 2 | ... |`).
 Tables with days as rows inside a week are left alone: the parser reads those line by line. Spreadsheet
-exports whose cells are separated by semicolons or tabs ("Week;Mon;Tue;...") are read like pipe tables.
+exports whose cells are separated by semicolons or tabs ("Week;Mon;Tue;...") are read like pipe tables, and sheets
+with one row per session (a week and a day column) are read by `planforge.drafttext.session_rows`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
 
 from planforge.domain.vocabulary import Weekday
+from planforge.drafttext.column_units import HEADER_UNIT, header_unit, with_unit
 from planforge.drafttext.days import fold, weekday_named
+from planforge.drafttext.session_rows import aligned_session_table, session_columns, session_rows_as_weeks
 
 # Possessive quantifiers throughout: a row of spaces or dashes is read in one pass, never re-tried.
 _SEPARATOR_ROW = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
@@ -55,40 +57,10 @@ def _cell(row: list[str], index: int | None) -> str:
     return row[index] if index is not None and index < len(row) else ""
 
 
-# A unit a header gives its column's numbers: "Mon (min)", "Duration [min]", "Distance (km)", "Miles", "Minutes".
-_UNIT_WORD = (
-    r"(?P<unit>minutes?|mins?|minuten|minutos|minut\w*|km|kms|kilomet\w*|miles?|mi|hours?|hrs?|h|stunden|heures|horas)"
-)
-_HEADER_UNIT: Final = re.compile(  # "(min)", "[km]", ", miles", "/ min", or a cell that is only a unit word
-    rf"(?:[(\[]\s*+(?:in\s+)?{_UNIT_WORD}\s*+[)\]]|[,/]\s*+{_UNIT_WORD.replace('unit', 'unit2')}"
-    r"|^(?P<unit3>minutes|minuten|minutos|mins|min|miles|km|kilometers|kilometres|hours|stunden))\s*+$"
-)
-_UNITS: Final[dict[str, str]] = {"min": "min", "km": "km", "kil": "km", "mi": "mi", "h": "h", "st": "h"}
-# A number its cell leaves without a unit: not glued to a word, no unit, pace or repetition sign after it.
-_BARE_NUMBER: Final = re.compile(
-    r"(?<![\w.,:/×*@+'’\-–])\d+(?:[.,]\d+)?(?:\s*+[-–]\s*+\d+(?:[.,]\d+)?)?"
-    r"(?![\w.,'\"’′%:/×*]|\s*+(?:[x×*]|[a-z]|['\"’′]))"
-)
-
-
-def header_unit(cell: str) -> str | None:
-    """The unit a header cell gives its column ("Tue (min)" → "min", "Distance [km]" → "km"), or None."""
-    match = _HEADER_UNIT.search(fold(cell).strip())
-    if match is None:
-        return None
-    unit = match["unit"] or match["unit2"] or match["unit3"]
-    return next((short for start, short in _UNITS.items() if unit.startswith(start)), None)
-
-
-def with_unit(cell: str, unit: str | None) -> str:
-    """`cell` with `unit` after each number that has none ("45" → "45 min", "Tempo 30" → "Tempo 30 min")."""
-    return cell if unit is None else _BARE_NUMBER.sub(lambda number: f"{number.group()} {unit}", cell)
-
-
 def _header_day(cell: str) -> Weekday | None:
     """The weekday a header cell names, a unit after it allowed ("Mon (min)")."""
     cell = cell.strip()
-    unit = _HEADER_UNIT.search(fold(cell))
+    unit = HEADER_UNIT.search(fold(cell))
     return weekday_named(cell) or (weekday_named(cell[: unit.start()]) if unit else None)
 
 
@@ -142,20 +114,37 @@ def _rewrite(table: list[str]) -> list[str]:
     if len(rows) < 2:
         return table
     header, body = rows[0], rows[1:]
-    return _rows_are_weeks(header, body) or _columns_are_weeks(header, body) or table
+    return (
+        _rows_are_weeks(header, body)
+        or _columns_are_weeks(header, body)
+        or session_rows_as_weeks(header, body)
+        or table
+    )
 
 
 def _starts_delimited_table(line: str) -> bool:
-    """Whether a semicolon/tab row is a header naming at least three days (prose with semicolons is not)."""
+    """Whether a semicolon/tab row is a header naming three days, or a week and a day column (prose is not)."""
     row = _delimited_cells(line) or []
-    return sum(1 for cell in row if weekday_named(cell)) >= 3
+    return sum(1 for cell in row if weekday_named(cell)) >= 3 or session_columns(row) is not None
 
 
 def expand_week_tables(lines: list[str]) -> list[str]:
     """`lines` with every table of weeks replaced by week headers and day lines; other lines unchanged."""
     out: list[str] = []
     table: list[str] = []
-    for line in [*lines, ""]:
+    padded = [*lines, ""]
+    at = 0
+    no_aligned_until = 0  # lines already looked at as an aligned table that was none
+    while at < len(padded):
+        line = padded[at]
+        at += 1
+        if not table and at > no_aligned_until:
+            weeks, end = aligned_session_table(padded, at - 1)
+            if weeks is not None:
+                out += weeks
+                at = end
+                continue
+            no_aligned_until = end
         if line.count("|") >= 2 or (_delimited_cells(line) and (table or _starts_delimited_table(line))):
             table.append(line)
             continue

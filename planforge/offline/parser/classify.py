@@ -41,7 +41,8 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
                     r"\brad(?:fahren|einheit|training|ausfahrt|tour|runde|intervalle?)?\b", r"\bausfahrt",
                     r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b",
                     r"\bfiets", r"wielren", r"\brower", r"\bkolarst", r"\bcykl(?:ing|a|ar)\b", r"\bcykel",
-                    r"\bsykl(?:ing|e)\b", r"\bsykkel", r"\bkolo\b", r"\bspinning", r"\bpedal(?:ada)?\b",
+                    r"\bsykl(?:ing|e)\b", r"\bsykkel", r"\bcykeltur",
+                    r"\bna kole\b", r"\bvyjizdk", r"\bkolo\b", r"\bspinning", r"\bpedal(?:ada)?\b",
                     # cycling events: "Gran fondo 120 km", "Sportive 160 km", "Century ride", "Radmarathon"
                     r"gran[\s-]*fondo", r"medio[\s-]*fondo", r"\bsportive", r"\bcentury\b", r"radmarathon",
                     r"cicloturist", r"\btoertocht", r"jedermannrennen", r"\bcyclo")),
@@ -52,12 +53,14 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
                         r"mobility", r"\byoga", r"stretch", r"pilates", r"\bdehn", r"beweglichkeit", r"etirement",
                         r"souplesse", r"estiramiento", r"movilidad", r"flexibili", r"mobilit",
                         r"palestra", r"\bforza\b", r"\bforca\b", r"\bpesi\b", r"kracht", r"\bsilown", r"\bsilow",
-                        r"\bstyrk",
+                        r"\bstyrk", r"\bsila\b",
                         r"\bposilov", r"\bsilovy", r"\bstyrketr")),
-    ("hike", _words(r"\bhike", r"\bhiking", r"wander(?:n|ung|tag)", r"\btrek", r"randonn", r"\brando\b",
+    ("hike", _words(r"\bhike", r"\bhiking", r"\bfjell(?:tur|vandring)", r"\bfjallvandring",
+                    r"\bturistika", r"wander(?:n|ung|tag)", r"\btrek", r"randonn", r"\brando\b",
                     r"senderismo", r"excursion")),
     ("walk", _words(r"\bwalk", r"spazier", r"\bmarche\b", r"caminar", r"caminata", r"\bpaseo", r"\bgehen\b", r"cammin",
-                    r"caminh", r"\bwandel", r"\bspacer", r"\bmarsz", r"\bpromenad", r"\bchuze")),
+                    r"caminh", r"\bwandel", r"\bspacer", r"\bmarsz", r"\bpromenad", r"\bchuze",
+                    r"\bprochazk", r"\bgatur")),
     ("run", _words(r"\brun", r"\bjog", r"\blauf", r"\bcourse\b", r"footing", r"\bcarrera", r"\bcorrer", r"rodaje",
                    r"\btrote", r"\bcorsa\b", r"hardlo", r"duurloop",
                    r"\bcorrida", r"rodagem", r"lauf\b", r"sortie longue(?! (?:a |en )?(?:velo|vtt|bike))",
@@ -70,7 +73,10 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
 _RUN_BY_DEFAULT: Final = _words(r"\btempo", r"interval", r"fartlek", r"\btrail")
 _BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement")
 _CROSS: Final = _words(r"ellipti", r"crosstrainer", r"aqua[\s-]*jog", r"\brow(?:ing)?\b", r"rudern", r"\bskierg",
-                       r"\berg\b", r"pool[\s-]*run", r"deep[\s-]*water", r"\bwioslarz")  # fmt: skip
+                       r"\berg\b", r"pool[\s-]*run", r"deep[\s-]*water", r"\bwioslarz",
+                       # cross-country skiing: "Ski (classic)", "roller ski", "langrenn", "längdskidor", "běžky"
+                       r"\bskis?\b", r"\brollerski", r"\blangrenn", r"\blangrend", r"\blangdskid", r"\bbezky\b",
+                       r"\bbiegowki", r"\bskidor\b")  # fmt: skip
 # "Cross-training" itself: the session's sport only when no sport is named.
 _CROSS_WORD: Final = _words(r"cross[\s-]*train", r"\bcross\b", r"x-train", r"entrainement croise",
                             r"entrenamiento cruzado", r"\bcruzado")  # fmt: skip
@@ -83,7 +89,10 @@ _RUNNING: Final = _words(r"\beasy\b", r"\blong\b", r"recovery", r"\bhills?\b", r
                          r"wettkampf", r"competition", r"\b(?:half\s*)?marathon", r"\bmaraton", r"\bleve\b",
                          r"\bprova\b", r"\bsubidas?\b", r"regenerativ")  # fmt: skip
 
-_RACE_NAME = r"(?:half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|marathon|maraton|\d+\s*k\b)"
+_RACE_NAME = (
+    r"(?:half[\s-]*marathon|halbmarathon|semi[\s-]*marathon|media[\s-]*maraton|polmaraton|pulmaraton|marathon|maraton"
+    r"|\d+\s*k\b)"
+)
 # "Full race-day kit", "race shoes", "race fuelling rehearsal": a rehearsal in a training session, not a race.
 _RACE_GEAR = (
     r"(?:kit|shoes|gear|outfit|clothing|nutrition|fuel\w*|breakfast|routine|rehearsal|simulation|dress|pack|bag|belt|"
@@ -100,15 +109,22 @@ _RACE: Final = _words(
     r"\bwedstrijd\b(?!\s*tempo)",
     r"(?:course|carrera|gara|wettkampf) (?:de |di )?(?:preparation|prepa|preparacion|preparazione|vorbereitung)",
     r"\bcompeticion\b",
+    r"\bkonkurranse\b",
+    r"\bkonkurrence\b",
+    r"\btavling\b",
+    r"\bzavod\b",
+    r"\bzawody\b",
     r"\bprueba\b(?! de (?:ritmo|esfuerzo))",
     r"tune[\s-]*up race",
     r"^\s*(?:course|carrera)\s*:",
     rf"^\s*{_RACE_NAME}\s*(?:race|lauf)?\s*[!.]?\s*$",
+    rf"^\s*start\s*:\s*{_RACE_NAME}",  # "START: półmaraton 21,1 km"
 )
 _LANG = r"\blang\b(?=\s*(?:$|[,;.(]))"  # German "3 h lang": long, unless a word follows ("20 min lang zugig")
 _TEMPO: Final = _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise", r"\bsoglia",
                        r"\blimiar",
-                       r"drempel", r"\bprog\b", r"\btroskel", r"\bterskel", r"\btarskel", r"\bprah\b")  # fmt: skip
+                       r"drempel", r"\bprog\b", r"\bprogow",
+                       r"\btroskel", r"\bterskel", r"\btarskel", r"\bprah\b")  # fmt: skip
 # Run/walk ("Run 1 min, walk 90 s, repeat 8 times"): one run of alternating run and walk blocks.
 _RUN_WALK: Final = _words(
     r"\b(?:walk\w*|gehen|gehpause\w*|marche[rz]?|caminar|camminat\w*|wandel\w*)\s+\d",
@@ -118,7 +134,7 @@ _REPS: Final = _words(r"\d\s*+[x×*]\s*+\(?\s*+\d")
 # Repeats at threshold with no interval word ("3 x 10 min @ threshold") are cruise intervals: a tempo session.
 # "im 5-km-Tempo", "10k tempo" name a race's pace, not threshold.
 _THRESHOLD = (
-    r"threshold|schwelle|\bseuil|umbral|\bsoglia|drempel|\blimiar|\blt\b|cruise|"
+    r"threshold|schwelle|\bseuil|umbral|\bsoglia|drempel|\blimiar|\blt\b|cruise|\bprogow|\bterskel|\btroskel|\btarskel|"
     r"(?<![a-z0-9]-)(?<!\d )(?<!k )(?<!km )tempo"
 )
 _THRESHOLD_REPS: Final = re.compile(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}))")
@@ -130,7 +146,8 @@ _TRIAL: Final = re.compile(
 _RECOVERY: Final = _words(r"recovery", r"\brecup", r"regenera", r"shake\s*-?out", r"erholung", r"recuperaci",
                           r"\brekom", r"\brec\.?\s+(?:jog|run|ride|spin|lauf)", r"(?:very|super|really) easy",
                           r"muy suave", r"sehr locker", r"tres (?:facile|lent|cool)", r"\bausroll", r"\bregener",
-                          r"\brozruch", r"\bvyklus", r"\bnedjogg", r"\bnedlob")  # fmt: skip
+                          r"\brozruch", r"\bvyklus", r"\bnedjogg", r"\bnedlob",
+                          r"\brestitu", r"\baterhamt")  # fmt: skip
 _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
     ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"langer? lauf", r"\blanger\b", _LANG, r"sortie longue",
@@ -140,8 +157,8 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?",
                             r"\bsalit[ae]\b", r"\bheuvel", r"\bladeira", r"\bsubida",
                             r"\bpodbieg", r"\bbacke", r"\bbakke", r"\bkopc")),
-    ("fartlek", _words(r"fartlek")),
-    ("progression-run", _words(r"progress", r"progresivo", r"opbouwend")),
+    ("fartlek", _words(r"fartlek", r"zabawa biegowa")),
+    ("progression-run", _words(r"progress", r"progresivo", r"opbouwend", r"narastajac", r"\bbnp\b", r"stupnovan")),
     ("tempo-run", _THRESHOLD_REPS),
     ("race-pace-run", _words(r"race[\s-]*pace", r"ritmo (?:di )?gara", r"wedstrijdtempo", r"goal pace",
                              r"marathon pace", r"\bmp\b", r"\bhmp\b", r"renntempo",
@@ -167,13 +184,16 @@ _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("brick", _BRICK),
     ("race", _words(_RACE.pattern, r"time[\s-]*trial", r"zeitfahren", r"contre[\s-]la[\s-]montre", r"contrarreloj")),
     ("long-ride", _words(r"\blong\b", r"lange", _LANG, r"sortie longue", r"\blarg[ao]", r"\blong[oa]\b",
-                         r"\blung[oa]\b")),
+                         r"\blung[oa]\b", r"\blang\s+(?:cykel|sykkel|cykling|sykling|tur)")),
     ("hill-ride", _words(r"\bhills?\b", r"climb", r"\bberg", r"\bcols?\b", r"subida", r"puerto", r"\bsalit[ae]\b",
                          r"\bheuvel", r"\bklim")),
     ("interval-ride", _words(r"interval", r"\bvo2", r"fraction", r"\bseries\b", _HARD_FTP)),
     ("tempo-ride", _words(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}|sweet\s*spot|{_FTP_PERCENT}))")),
     ("endurance-ride", _words(r"^(?!.*(?:recovery|\bz1\b)).*(?:cadence|\bdrills?\b|spin[\s-]*ups?)")),  # technique
     ("interval-ride", _words(r"\d\s*[x×*]\s*\d")),
+    # A ride named easy work keeps its name over an FTP ceiling: "Recovery spin 45 min < 55% FTP".
+    ("recovery-ride", _words(r"^\W*(?:recovery|easy spin|regenera|erholung)")),
+    ("endurance-ride", _words(r"^\W*(?:endurance|aerobic|grundlage|z2)\b")),
     ("tempo-ride", _words(r"tempo", r"threshold", r"sweet\s*spot", r"\bftp\b", r"schwelle", r"\bseuil", r"umbral",
                           r"\bsoglia")),
     ("recovery-ride", _words(_RECOVERY.pattern, r"easy spin", r"\bz1\b")),
@@ -181,14 +201,15 @@ _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
 _SWIM_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
     ("open-water-swim", _words(r"open[\s-]*water", r"freiwasser", r"eau libre", r"aguas abiertas", r"\blake\b")),
-    ("technique-swim", _words(r"techni", r"drills?\b", r"\btecnica", r"educatif")),
+    ("technique-swim", _words(r"techni", r"drills?\b", r"\btecnica", r"educatif", r"\bteknik")),
     ("endurance-swim", _words(r"^\W*(?:endurance|aerobic|ausdauer|grundlage|endurance swim)\b")),  # named first
     ("interval-swim", _words(r"interval", r"\d\s*[x×*]\s*\d", r"\bcss\b", r"repeats", r"\bseries\b")),
 )  # fmt: skip
 _CORE_ALONE = r"^(?!.*(?:strength|\bgym|weights|muscula|\bkraft|\bfuerza|\bforza\b|renfo|fortalec)).*\bcore\b"
 _STRENGTH_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     # "Gym 45 min (legs and core)" is general strength: core only when the text names no general strength work.
-    ("core", _words(_CORE_ALONE, r"\brumpf", r"gainage", r"\babs\b", r"\babdos?\b", r"abdominal", r"\btronco",
+    ("core", _words(_CORE_ALONE, r"^\W*(?:strength|gym|s\s*&\s*c)\s*[:\-–—]?\s*core\b",  # "Gym: core 25 min"
+                    r"\brumpf", r"gainage", r"\babs\b", r"\babdos?\b", r"abdominal", r"\btronco",
                     r"\bstabi", r"estabilidad", r"\bplanks?\b")),
     ("mobility", _words(r"mobility", r"\byoga", r"stretch", r"\bdehn", r"beweglichkeit", r"etirement", r"souplesse",
                         r"estiram", r"mobilit", r"flexibili", r"pilates", r"foam")),
@@ -337,10 +358,10 @@ def classify(folded: str, *, default_sport: WorkoutType | None = None) -> Kind:
             return lead_kind
     if (label := _LABEL.match(folded)) and (labelled := _classify(label["label"], default_sport)).named:
         sport = _sport_or_default(folded, default_sport) or "run"
-        # a strength label names its kind whatever exercises follow ("Strength 30 min: squats, lunges, core")
-        if labelled.workout_type == sport and (
-            labelled.workout_sub_type != _DEFAULT_SUB_TYPE[sport] or sport == "strength"
-        ):
+        # a strength label with its length names its kind whatever exercises follow ("Strength 30 min: squats,
+        # lunges, core"); a bare one does not ("Gym: core 25 min" is core work)
+        strength_label = sport == "strength" and bool(quantities_in(label["label"]))
+        if labelled.workout_type == sport and (labelled.workout_sub_type != _DEFAULT_SUB_TYPE[sport] or strength_label):
             return labelled
     return _classify(folded, default_sport)
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Final, Literal
 
 from planforge.agents.checks import BLOCK_TOLERANCE
 from planforge.domain.chunk import WeekText
 from planforge.domain.plan import ContentBlock, WeekInfo, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Phase, Weekday, weekday_index
-from planforge.drafttext.context import NO_CONTEXT, PlanContext
+from planforge.drafttext.context import NO_CONTEXT, PlanContext, long_day_named
 from planforge.drafttext.days import fold
 from planforge.drafttext.segment import SegmentedDraft, check_weeks, segment_draft
 from planforge.exceptions import DraftStructureError
@@ -17,7 +18,7 @@ from planforge.offline.parser.bounds import checked_day, quoted
 from planforge.offline.parser.classify import is_rest
 from planforge.offline.parser.days import clean_session_text, day_entries
 from planforge.offline.parser.parsed import ParsedSession, ParsedWeek
-from planforge.offline.parser.placement import place, placement_note, undated_items
+from planforge.offline.parser.placement import place, placement_note, stated_day, undated_items, without_stated_days
 from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.sessions import parse_day
 from planforge.offline.parser.structure import block_totals, fitted_to_total
@@ -33,8 +34,11 @@ def parse_week(week: WeekText, *, context: PlanContext = NO_CONTEXT) -> ParsedWe
     quoting its line, when it can read neither days nor sessions, and (see `planforge.offline.parser.bounds`)
     for a day crowded with more than three sessions or a length far outside plausibility.
     """
-    # A header carrying a single day ("Week 3 (taper): Monday rest") is read with the body after it.
-    entries = day_entries(week.body) or day_entries(f"{week.header}\n{week.body}")
+    # A header carrying a single day ("Week 3 (taper): Monday rest") is read with the body after it, unless the
+    # body lists sessions without days ("Week 3 - long one on Saturday" over "- easy 30 min" lines).
+    entries = day_entries(without_stated_days(week.body))
+    if not entries and not undated_items(week.body):
+        entries = day_entries(f"{week.header}\n{week.body}")
     if not entries:
         return _undated_week(week, context)
     by_day: dict[Weekday, tuple[list[str], list[ParsedSession]]] = {}
@@ -68,12 +72,17 @@ def _undated_week(week: WeekText, context: PlanContext) -> ParsedWeek:
     items = undated_items(week.body) or undated_items(week.focus or "")  # "Week 3: 3 runs: easy 30 min, ..."
     if items:
         days = [parse_day("Monday", item, context=context) for item in items]
-        placed = place([day for day in days if day], context.long_day)
+        long_day = (
+            long_day_named(fold(week.header), week_note=True) or context.long_day
+        )  # "long one on Saturday this week"
+        placed = [  # "parkrun 5 km (Saturday)" keeps the day it names
+            replace(s, day=stated_day(s.text) or s.day) for s in place([day for day in days if day], long_day)
+        ]
         by_day: dict[Weekday, list[ParsedSession]] = {}
         for session in placed:
             by_day.setdefault(session.day, []).append(session)
         sessions: list[ParsedSession] = []
-        notes = [placement_note(week.week, placed, context.long_day)]
+        notes = [placement_note(week.week, placed, long_day)]
         for day, found in by_day.items():
             checked, day_notes = checked_day(week.week, day, " | ".join(s.text for s in found), found)
             sessions += checked

@@ -18,7 +18,7 @@ _PER = r"(?:/|min/|(?:per|pro|par|por)\s+(?:km|kilo|k\b|mi\b|miles?|milla|\d|lap
 _NOT_PACE = rf"(?!\s*{_PER})(?!\s*[-–]\s*\d{{1,2}}:\d{{2}}\s*{_PER})"
 _HOURS_WORD = (
     r"(?:hours?|hrs?|h|std\.?|stunden?|stunde|heures?|horas?|hora|ore|ora|godz(?:in[ay]?|ina)?\.?|timer|timmar|timme"
-    r"|tim|hod(?:in[ay]?|ina)?\.?)"
+    r"|tim|t|hod(?:in[ay]?|ina)?\.?)"  # Norwegian and Danish "2 t", "1 t 30 min"
 )
 _MINUTES_WORD = r"(?:minutes?|minuten?|minutos?|minuti|minut(?:y|er|ter)?|mins?|mn|'(?!')|’|′)"
 _SECONDS_WORD = r"(?:seconds?|secondes?|secs?|sekunden|sekund(?:y|er)?|sek|segundos?|s|''|\"|″)"

@@ -11,7 +11,8 @@ a length, not a note ("Notes: sleep well"). Each line is one training day (a lin
   Tuesday and Saturday, 3 → Tuesday, Thursday and Saturday, 4 → Tuesday, Thursday, Saturday and Sunday, …
   (with a long session, the same spread shifted so that it ends on the long day);
 - the sessions keep the order written, except that hard sessions (intervals, tempo, hills, races and the long
-  one) do not land on consecutive days when an easier session can stand between them.
+  one) do not land on consecutive days when an easier session can stand between them;
+- a session that names its day in brackets ("parkrun 5 km (Saturday)") goes on that day.
 
 A week placed this way gets one note saying so, for the coach to check.
 """
@@ -25,7 +26,7 @@ from dataclasses import replace
 from typing import Final
 
 from planforge.domain.vocabulary import WEEKDAYS, Weekday, WorkoutSubType
-from planforge.drafttext.days import fold
+from planforge.drafttext.days import fold, weekday_named
 from planforge.offline.parser.classify import sport_named
 from planforge.offline.parser.parsed import ParsedSession
 from planforge.offline.parser.structure import quantities_in
@@ -52,6 +53,11 @@ _BULLET: Final = re.compile(r"^[\s\-*•·●○◦▪▫■□►▸‣⁃➢�
 _NOTE: Final = re.compile(
     r"^\W*(?:notes?|tips?|remember|focus|goal|hinweis|remarques?|nota|uwagi|poznamka|obs|coach|why)\b"
 )
+_SESSION_WORD: Final = re.compile(
+    r"\b(?:easy|recovery|long|tempo|intervals?|hills?|fartlek|progression|steady|threshold|parkrun|race)\b"
+)
+_DIGIT: Final = re.compile(r"\d")
+_STATED_DAY: Final = re.compile(r"\((?P<day>[^()\n]{2,20})\)[^\S\n]*+$", re.MULTILINE)
 _HARD: Final[frozenset[WorkoutSubType]] = frozenset({
     "interval-run", "tempo-run", "hill-repeats", "fartlek", "race-pace-run", "progression-run", "race", "long-run",
     "interval-ride", "tempo-ride", "hill-ride", "long-ride", "interval-swim", "brick",
@@ -88,11 +94,25 @@ def undated_items(body: str) -> list[str]:
 
 
 def _names_a_session(text: str) -> bool:
-    """A sport or a length, and no note ("Notes: sleep 8 h")."""
+    """A sport, a length, or a session word with a number ("easy 30"), and no note ("Notes: sleep 8 h")."""
     folded = fold(text)
     if not folded.strip() or _NOTE.match(folded):
         return False
+    if _SESSION_WORD.search(folded) and _DIGIT.search(folded):
+        return True
     return sport_named(folded) is not None or bool(quantities_in(folded))
+
+
+def without_stated_days(body: str) -> str:
+    """`body` with the bracketed days at its lines' ends taken off, so that a list of sessions where one names its
+    day ("- parkrun 5 km (Saturday)") is still read as a list of sessions without weekdays."""
+    return _STATED_DAY.sub(lambda match: "" if weekday_named(match["day"]) else match.group(), body)
+
+
+def stated_day(item: str) -> Weekday | None:
+    """The weekday a listed session names in brackets at its end ("parkrun 5 km (Saturday)"), or None."""
+    match = _STATED_DAY.search(item)
+    return weekday_named(match["day"]) if match else None
 
 
 def place(days: Sequence[list[ParsedSession]], long_day: Weekday | None) -> list[ParsedSession]:

@@ -20,7 +20,7 @@ from planforge.domain.plan import ContentBlock
 from planforge.domain.vocabulary import IntensityTarget, Weekday, WorkoutType
 from planforge.drafttext.context import NO_CONTEXT, PlanContext
 from planforge.drafttext.days import fold
-from planforge.offline.parser.abbreviations import expand_abbreviations, with_default_unit
+from planforge.offline.parser.abbreviations import expand_abbreviations, with_default_unit, with_minutes_by_size
 from planforge.offline.parser.addons import without_strides
 from planforge.offline.parser.classify import REST_WORD, classify, is_rest, sport_named
 from planforge.offline.parser.distances import race_distance
@@ -39,7 +39,7 @@ from planforge.offline.parser.structure import (
     quantities_in,
     stated_lengths,
 )
-from planforge.offline.parser.totals import marked_total, opening_swim_distance
+from planforge.offline.parser.totals import bare_swim_total, marked_total, opening_swim_distance
 
 _INTENSITY_TARGETS: Final[dict[WorkoutType, IntensityTarget]] = {"bike": "power"}
 """Structured rides are steered by power (as the engine plans them); everything else by pace."""
@@ -124,8 +124,9 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
     day: Weekday = "Monday"  # replaced by the caller
     folded = without_strides(fold(expand_abbreviations(text)))  # strides add nothing to structure or length
     folded = with_default_unit(folded, context.default_unit)
+    folded, minutes_guessed = (folded, False) if context.default_unit else with_minutes_by_size(folded)
     kind = classify(folded, default_sport=context.default_sport)
-    guessed = not kind.named and not _UNITS_ONLY.match(folded)
+    guessed = minutes_guessed or (not kind.named and not _UNITS_ONLY.match(folded))
     blocks = []
     if kind.workout_type in {"run", "bike", "swim"} and kind.workout_sub_type != "brick" and is_structured(folded):
         structure = parse_structure(folded, kind.workout_sub_type)
@@ -144,6 +145,8 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
         total = Quantity("distance", opening, 0, 0)
     else:
         total = marked_total(folded)
+    if total is None and kind.workout_type == "swim":
+        total = bare_swim_total(folded)
     if total is not None and blocks:  # blocks add up to the session's length, as the plan checks demand
         fitted = fitted_to_total(blocks, total, BLOCK_TOLERANCE)
         blocks, total = (fitted, total) if fitted is not None else (blocks, None)

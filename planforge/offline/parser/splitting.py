@@ -47,7 +47,7 @@ _TIME_OF_DAY = (
 # One search finds the next joint; at a position the kinds are tried in this order. A joint that starts with
 # white space starts only where the white space does ((?<!\s)), so a long run of spaces is crossed once.
 _JOINT: Final = re.compile(
-    rf"(?P<time>(?:(?<!\s)\s*+[,;+./]\s*+|(?<!\s)\s++(?:and|und|et|y|then|dann|puis|luego)\s++"
+    rf"(?P<time>(?:(?<!\s)\s*+[,;+./|]\s*+|(?<!\s)\s++(?:and|und|et|y|then|dann|puis|luego)\s++"
     rf"|(?<!\s)\s++(?=(?:am|pm)\s*+:|p\.?m\.?\s))(?={_TIME_OF_DAY}))"
     r"|(?P<list>\s\+\s|(?<!\bs)\s&\s(?!c\b)|\s(?:and|und|et|y|plus)\s|;\s*+|\n)"
     r"|(?P<sequence>,\s*+(?:→|->)\s*+|(?<!\s)\s*+(?:→|->)\s*+"
@@ -61,6 +61,7 @@ _BRICK: Final = re.compile(r"\bbrick|koppel|enchainement")
 _OFF_THE_BIKE: Final = re.compile(r"off the bike|nach dem rad|apres le velo|(?:al )?bajar de la bici|dopo la bici")
 _OWN_SESSION: Final = re.compile(r"tempo|interval|fartlek|\bhills?\b|\blong\b|\brace\b|progress|recovery run|"
                                  r"\bmp\b|fraction|\bseries\b|\blauf\b|footing|rodaje|\d\s*[x×]\s*\d")  # fmt: skip
+_AM_PM_SESSION: Final = re.compile(r"\s*+(?:am|pm|a\.m\.|p\.m\.)\s*+:?\s*+[a-z]{3}")
 _FAMILY: Final[dict[str, str]] = {"hike": "walk"}  # "hike 3 h, walking poles" is one outing
 
 
@@ -209,8 +210,8 @@ def _starts_session(piece: str, session: _Session, kind: JointKind) -> bool:
     swim_set = sport == "swim" and session.sport == "swim" and not _SWIM_NAMED.search(folded)
     if kind != "time" and (_run_walk(facts, session) or swim_set):
         return False  # a run/walk alternation, or a set of the swim before ("... + 6x100 pull buoy")
-    if kind == "time":
-        return sport is not None or measured
+    if kind == "time":  # "… / PM easy 30": an AM/PM mark with anything after it is the day's next session
+        return sport is not None or measured or bool(_AM_PM_SESSION.match(folded))
     other = sport is not None and sport != (session.sport or "run")
     if kind == "slash":  # "Easy run 30 min / Strength 20 min"; not "6x3' hard / 90\" jog"
         return other and session.measured and measured

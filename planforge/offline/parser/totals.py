@@ -32,6 +32,25 @@ def marked_total(folded: str) -> Quantity | None:
     return marked[-1] if marked else None
 
 
+# A swim's bare total: "Technique, 2000 total", "total: 2400", "Technique (2100): WU 400, …" (swimmers count
+# metres without a unit).
+_BARE_SWIM_TOTAL: Final = re.compile(
+    rf"(?<![\d.,:])(?P<before>\d{{3,5}})\s*+{TOTAL_WORD}\b|\b{TOTAL_WORD}\s*+[:=]?\s*+(?P<after>\d{{3,5}})(?![\d.,:'\"%])"
+    r"|\((?P<bracket>\d{3,5})\)\s*+:"
+)
+
+
+def bare_swim_total(folded: str) -> Quantity | None:
+    """A swim's total written as a bare number next to a total word or in brackets before the sets, read as
+    metres ("2000 total", "Technique (2100): …"), or None."""
+    match = _BARE_SWIM_TOTAL.search(folded)
+    if match is None:
+        return None
+    group = next(name for name in ("before", "after", "bracket") if match[name])
+    value = float(match[group])
+    return Quantity("distance", value, match.start(group), match.end(group)) if 100 <= value <= 20_000 else None
+
+
 def opening_swim_distance(blocks: list[ContentBlock]) -> float | None:
     """A swim's opening distance when the sets after it add up to no more than it: the session's total."""
     if len(blocks) < 2 or blocks[0].type != "run" or blocks[0].block_distance_in_meters is None:
