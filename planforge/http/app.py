@@ -63,10 +63,11 @@ def create_app(
             if owned_forge is not None:
                 await owned_forge.aclose()
 
+    given_settings = settings or (forge.settings if forge is not None else None)
     app = FastAPI(title="planforge", version="1", description=_DESCRIPTION, lifespan=lifespan)
     install_error_handlers(app)
-    install_cors(app, (settings or (forge.settings if forge is not None else Settings())).cors_allow_origins)
-    app.add_middleware(ObservabilityMiddleware, settings=settings or (forge.settings if forge is not None else None))
+    install_cors(app, (given_settings or Settings()).cors_allow_origins)
+    app.add_middleware(ObservabilityMiddleware, settings=given_settings)
     app.include_router(router)
     app.include_router(export_router)  # POST /api/v1/ai-coach/export
     app.include_router(health_router)  # /healthz, /readyz

@@ -9,10 +9,12 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from icalendar import Calendar
 
-from planforge import Plan
-from planforge.export import to_ics
+from planforge import Plan, PlanForge
+from planforge.export import to_ics, to_icu_text
+from planforge.http import export_router, install_planforge, router
 from tests.export.readers import decode_fit, decode_zwo, expected_structure, icu_structure
 from tests.http.conftest import ORG, Tokens, new_app, new_principals, new_tokens, plan_body
 
@@ -136,3 +138,18 @@ async def test_same_auth_as_the_other_routes(
     assert await status("not-a-token") == 401
     assert await status(tokens.athlete) == 403
     assert await status(tokens.no_feature) == 403
+
+
+async def test_a_host_app_mounts_the_export_router_beside_the_generation_router(edge_plan: Plan) -> None:
+    principals = new_principals()
+    tokens = new_tokens(principals)
+    host = FastAPI()
+    install_planforge(host, forge=PlanForge(model="offline"), principals=principals)
+    host.include_router(router)
+    host.include_router(export_router)
+    transport = httpx.ASGITransport(app=host)
+    headers = {"Authorization": f"Bearer {tokens.coach}"}
+    async with httpx.AsyncClient(transport=transport, base_url="http://host.test", headers=headers) as http:
+        response = await http.post(EXPORT, params={"format": "icu"}, json=_body(edge_plan))
+    assert response.status_code == 200
+    assert response.text == to_icu_text(edge_plan)
