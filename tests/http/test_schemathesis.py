@@ -41,7 +41,12 @@ _principals = InMemoryPrincipalStore()
 _principals.create_org(ORG, ["coach_agent"])
 TOKEN = _principals.create_token(ORG, "head_coach")
 # One token makes every request, and ignored_auth sends wrong ones: no rate limit or brake here (test_abuse.py).
-_settings = Settings(request_timeout_seconds=10, rate_limit_per_minute=None, auth_failures_per_minute=None)
+# The body limit is a server setting, not part of the schema: a 200,000-character draft of escaped astral
+# characters is ~2.4 MB of JSON, which the default 1 MiB limit refuses with 413 before the schema is checked, and
+# schemathesis expects the schema's own refusal. Body limits are tested in test_abuse.py.
+_settings = Settings(
+    request_timeout_seconds=10, rate_limit_per_minute=None, auth_failures_per_minute=None, max_body_bytes=8_000_000
+)
 _forge = PlanForge(model="offline", settings=_settings)
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(forge=_forge, principals=_principals))
 
