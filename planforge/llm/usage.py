@@ -9,24 +9,23 @@ instead, and `ESTIMATED_REQUESTS` in the usage's details says how many requests 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Final
 
 from pydantic_ai.messages import (
-    FinalResultEvent,
     ModelMessage,
     ModelRequest,
     ModelResponse,
     ModelResponsePart,
-    ModelResponseStreamEvent,
     TextPart,
     ThinkingPart,
     ToolCallPart,
 )
-from pydantic_ai.models import ModelRequestParameters, StreamedResponse
+from pydantic_ai.models import ModelRequestParameters
 from pydantic_ai.usage import RequestUsage, RunUsage
+
+from planforge.llm.wrapped_stream import WrappedStream
 
 CHARS_PER_TOKEN: Final = 4
 """About four characters of English or JSON make one token."""
@@ -105,30 +104,10 @@ def estimated_requests(usage: RunUsage) -> int:
 
 
 @dataclass
-class EstimatingStream(StreamedResponse):
+class EstimatingStream(WrappedStream):
     """A streamed answer whose usage is estimated when the server sends none (delegates everything else)."""
 
-    inner: StreamedResponse | None = None
     messages: Sequence[ModelMessage] = ()
-
-    def __aiter__(self) -> AsyncIterator[ModelResponseStreamEvent]:
-        return self._events()
-
-    async def _events(self) -> AsyncIterator[ModelResponseStreamEvent]:
-        async for event in self._inner:
-            if isinstance(event, FinalResultEvent):
-                self.final_result_event = event
-            yield event
-
-    async def _get_event_iterator(self) -> AsyncIterator[ModelResponseStreamEvent]:  # pragma: no cover
-        async for event in self._inner:  # __aiter__ is overridden and never calls this
-            yield event
-
-    @property
-    def _inner(self) -> StreamedResponse:
-        if self.inner is None:
-            raise ValueError("EstimatingStream needs the stream it wraps")
-        return self.inner
 
     def get(self) -> ModelResponse:
         response = self._inner.get()
@@ -141,25 +120,3 @@ class EstimatingStream(StreamedResponse):
         if not is_unmeasured(reported):
             return reported
         return estimated_usage(self.messages, self.model_request_parameters, self._inner.get().parts)
-
-    async def cancel(self) -> None:
-        await self._inner.cancel()
-
-    async def close_stream(self) -> None:
-        await self._inner.close_stream()
-
-    @property
-    def model_name(self) -> str:
-        return self._inner.model_name
-
-    @property
-    def provider_name(self) -> str | None:
-        return self._inner.provider_name
-
-    @property
-    def provider_url(self) -> str | None:
-        return self._inner.provider_url
-
-    @property
-    def timestamp(self) -> datetime:
-        return self._inner.timestamp

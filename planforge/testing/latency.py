@@ -18,12 +18,10 @@ import time
 from collections.abc import AsyncGenerator, AsyncIterator, Generator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from pydantic_ai import RunContext
 from pydantic_ai.messages import (
-    FinalResultEvent,
     ModelMessage,
     ModelResponse,
     ModelResponsePart,
@@ -40,8 +38,8 @@ from pydantic_ai.messages import (
 from pydantic_ai.models import KnownModelName, Model, ModelRequestParameters, StreamedResponse
 from pydantic_ai.models.wrapper import WrapperModel
 from pydantic_ai.settings import ModelSettings
-from pydantic_ai.usage import RequestUsage
 
+from planforge.llm.wrapped_stream import WrappedStream
 from planforge.testing.fake_openai.app import Latency
 from planforge.testing.fake_openai.protocol import estimate_tokens
 
@@ -155,62 +153,18 @@ class LatencyModel(WrapperModel):
 
 
 @dataclass
-class _PacedStream(StreamedResponse):
+class _PacedStream(WrappedStream):
     """The inner stream's events, each held back for the time its characters take to generate.
 
     The inner stream keeps the parts, usage and state: `get()` and `usage` read them from it.
     """
 
-    inner: StreamedResponse | None = None
     latency: Latency | None = None
 
-    def __aiter__(self) -> AsyncIterator[ModelResponseStreamEvent]:
-        return self._paced()
-
-    async def _paced(self) -> AsyncIterator[ModelResponseStreamEvent]:
-        inner, latency = self._inner, self.latency or Latency()
-        async for event in inner:
-            if isinstance(event, FinalResultEvent):
-                self.final_result_event = event
-            elif text := _delta_text(event):
+    async def _events(self) -> AsyncIterator[ModelResponseStreamEvent]:
+        latency = self.latency or Latency()
+        async for event in self._inner:
+            self._note(event)
+            if text := _delta_text(event):
                 await asyncio.sleep(latency.seconds_for(estimate_tokens(text)))
             yield event
-
-    async def _get_event_iterator(self) -> AsyncIterator[ModelResponseStreamEvent]:
-        async for event in self._paced():  # pragma: no cover - __aiter__ is overridden and never calls this
-            yield event
-
-    @property
-    def _inner(self) -> StreamedResponse:
-        if self.inner is None:
-            raise ValueError("_PacedStream needs the inner stream it paces")
-        return self.inner
-
-    def get(self) -> ModelResponse:
-        return self._inner.get()
-
-    @property
-    def usage(self) -> RequestUsage:
-        return self._inner.usage
-
-    async def cancel(self) -> None:
-        await self._inner.cancel()
-
-    async def close_stream(self) -> None:
-        await self._inner.close_stream()
-
-    @property
-    def model_name(self) -> str:
-        return self._inner.model_name
-
-    @property
-    def provider_name(self) -> str | None:
-        return self._inner.provider_name
-
-    @property
-    def provider_url(self) -> str | None:
-        return self._inner.provider_url
-
-    @property
-    def timestamp(self) -> datetime:
-        return self._inner.timestamp
