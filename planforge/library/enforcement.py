@@ -1,10 +1,10 @@
 """Library rules of a plan, enforced deterministically on every converted chunk.
 
-Under `prefer_existing` a session whose best library match scores at least the threshold becomes that library
-workout; the rest stay generated. Under `strict_existing` every session becomes a library workout — the one the
-model named, or the best match at or above the threshold — and a session with no acceptable match is dropped
-and reported as a `library_gap` warning: never an invented workout. A library id the model made up is sent
-back to it. Whatever the model answers, a strict plan holds only library workouts and the race.
+Under `prefer_existing` a session whose best library match scores at least the threshold, and is within 25 % of its
+size, becomes that library workout; the rest stay generated. Under `strict_existing` every session becomes a library
+workout — the one the model named, or the best match at or above the threshold — and a session with no acceptable
+match is dropped and reported as a `library_gap` warning: never an invented workout. A library id the model made
+up is sent back to it. Whatever the model answers, a strict plan holds only library workouts and the race.
 
 The race is the athlete's event, not a workout to pick from a library: it is never swapped for a library workout
 nor dropped, under either preference (a library "Race: 10K" is no substitute for the half marathon the athlete
@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from planforge.domain.plan import PlanWarning, Workout
 from planforge.domain.vocabulary import WorkoutPreference
-from planforge.library.matching import LibraryIndex, LibraryMatch, MatchQuery
+from planforge.library.matching import CLOSENESS_ZERO_AT, LibraryIndex, LibraryMatch, MatchQuery
 from planforge.library.models import LibraryWorkout
 from planforge.quality.measures import is_race, workout_seconds
 
@@ -62,22 +63,28 @@ def queries_for(workout: Workout) -> list[MatchQuery]:
     return [planned, timed]
 
 
-def far_in_size(query: MatchQuery, match: LibraryMatch) -> bool:
-    """Whether the match is half or twice the session's size (closeness 0 on a measure both state): words alike,
-    it would still change the plan's load (a 45-min run for a 15-min shake-out the day before a race), so it is
-    no match at any threshold."""
+MAX_SIZE_DIFFERENCE: Final[Mapping[WorkoutPreference, float]] = {"prefer_existing": 0.25, "strict_existing": 0.5}
+"""Relative size difference (|a - b| / max(a, b)) from which a library workout no longer stands in for a session.
+
+Under `prefer_existing` the library is used where it fits: a "Fartlek 35 min" for a planned "Fartlek 20 min"
+changes the week's load, so the planned session stays (more than 25 % off). Under `strict_existing` every session
+must become a library workout, so anything short of half or twice the size is accepted."""
+
+
+def far_in_size(query: MatchQuery, match: LibraryMatch, max_difference: float = CLOSENESS_ZERO_AT) -> bool:
+    """Whether the match differs from the session by `max_difference` or more (relative) on a measure both state:
+    words alike, it would still change the plan's load (a 45-min run for a 15-min shake-out the day before a
+    race), so it is no match at any threshold."""
     workout = match.workout
-    duration_far = (
-        query.duration_seconds is not None
-        and workout.target_duration_in_seconds is not None
-        and match.duration_score == 0
+    return _differs(query.duration_seconds, workout.target_duration_in_seconds, max_difference) or _differs(
+        query.distance_meters, workout.target_distance_in_meters, max_difference
     )
-    distance_far = (
-        query.distance_meters is not None
-        and workout.target_distance_in_meters is not None
-        and match.distance_score == 0
-    )
-    return duration_far or distance_far
+
+
+def _differs(wanted: float | None, actual: float | None, max_difference: float) -> bool:
+    if wanted is None or actual is None or max(wanted, actual) <= 0:
+        return False
+    return abs(wanted - actual) / max(wanted, actual) >= max_difference
 
 
 @dataclass(frozen=True)
@@ -129,7 +136,12 @@ class LibrarySnapshot:
             return
         found = [(query, match) for query in queries_for(workout) if (match := self.index.best(query)) is not None]
         query, best = max(found, key=lambda pair: pair[1].score) if found else (None, None)
-        if query is not None and best is not None and best.score >= self.threshold and not far_in_size(query, best):
+        if (
+            query is not None
+            and best is not None
+            and best.score >= self.threshold
+            and not far_in_size(query, best, MAX_SIZE_DIFFERENCE[preference])
+        ):
             result.workouts.append(as_plan_workout(best.workout, workout))
         elif preference == "prefer_existing":
             result.workouts.append(workout)

@@ -79,3 +79,15 @@ def test_a_library_workout_of_twice_the_size_is_no_match(snapshot: LibrarySnapsh
     strict = snapshot.enforce([shake_out], "strict_existing")
     assert strict.workouts == []
     assert [w.code for w in strict.warnings] == ["library_gap"]
+
+
+def test_prefer_existing_uses_a_library_workout_only_where_it_fits_the_planned_size(snapshot: LibrarySnapshot) -> None:
+    # The library's nearest fartlek is 35 min: for a planned 20 min it would add 75 % to the session's load.
+    fartlek = session("fartlek", "Fartlek 20 min", target_duration_in_seconds=1200, day="Wednesday")
+    assert snapshot.enforce([fartlek], "prefer_existing").workouts == [fartlek]
+    # Strict plans may only hold library workouts, so anything short of twice the size stands in.
+    assert [w.library_workout_id for w in snapshot.enforce([fartlek], "strict_existing").workouts] == ["lib-fartlek-35"]
+    # Within a quarter of the size, the library's workout is taken under either preference.
+    fartlek_30 = session("fartlek", "Fartlek 30 min", target_duration_in_seconds=1800, day="Wednesday")
+    for preference in ("prefer_existing", "strict_existing"):
+        assert [w.library_workout_id for w in snapshot.enforce([fartlek_30], preference).workouts] == ["lib-fartlek-35"]
