@@ -1,6 +1,6 @@
 """Library rules of a plan, enforced deterministically on every converted chunk.
 
-Under `prefer_existing` a session whose best library match scores at least the threshold, and is within 25 % of its
+Under `prefer_existing` a session whose best library match scores at least the threshold, and is within 12 % of its
 size, becomes that library workout; the rest stay generated. Under `strict_existing` every session becomes a library
 workout — the one the model named, or the best match at or above the threshold — and a session with no acceptable
 match is dropped and reported as a `library_gap` warning: never an invented workout. A library id the model made
@@ -63,12 +63,16 @@ def queries_for(workout: Workout) -> list[MatchQuery]:
     return [planned, timed]
 
 
-MAX_SIZE_DIFFERENCE: Final[Mapping[WorkoutPreference, float]] = {"prefer_existing": 0.25, "strict_existing": 0.5}
+CANDIDATES: Final = 20
+"""How many of a session's best matches are weighed for one that fits its size."""
+
+MAX_SIZE_DIFFERENCE: Final[Mapping[WorkoutPreference, float]] = {"prefer_existing": 0.12, "strict_existing": 0.5}
 """Relative size difference (|a - b| / max(a, b)) from which a library workout no longer stands in for a session.
 
 Under `prefer_existing` the library is used where it fits: a "Fartlek 35 min" for a planned "Fartlek 20 min"
-changes the week's load, so the planned session stays (more than 25 % off). Under `strict_existing` every session
-must become a library workout, so anything short of half or twice the size is accepted."""
+changes the week's load, and a 90-min library long run for a planned 110 min breaks the long run's progression, so
+the planned session stays when the library's is more than 12 % off. Under `strict_existing` every session must
+become a library workout, so anything short of half or twice the size is accepted."""
 
 
 def far_in_size(query: MatchQuery, match: LibraryMatch, max_difference: float = CLOSENESS_ZERO_AT) -> bool:
@@ -134,21 +138,32 @@ class LibrarySnapshot:
             else:
                 result.workouts.append(as_plan_workout(named, workout))
             return
-        found = [(query, match) for query in queries_for(workout) if (match := self.index.best(query)) is not None]
-        query, best = max(found, key=lambda pair: pair[1].score) if found else (None, None)
-        if (
-            query is not None
-            and best is not None
-            and best.score >= self.threshold
-            and not far_in_size(query, best, MAX_SIZE_DIFFERENCE[preference])
-        ):
-            result.workouts.append(as_plan_workout(best.workout, workout))
+        fitting = self._fitting(workout, MAX_SIZE_DIFFERENCE[preference])
+        if fitting is not None and fitting.score >= self.threshold:
+            result.workouts.append(as_plan_workout(fitting.workout, workout))
         elif preference == "prefer_existing":
             result.workouts.append(workout)
         else:
-            closest = f"; the closest, {best.workout.workout_name!r}, scores {best.score:.0f}" if best else ""
+            nearest = fitting or self._closest(workout)
+            closest = f"; the closest, {nearest.workout.workout_name!r}, scores {nearest.score:.0f}" if nearest else ""
             message = (
                 f"no library workout fits {workout.workout_name!r} (threshold {self.threshold:.0f}{closest});"
                 " the session is left out"
             )
             result.warnings.append(PlanWarning(code="library_gap", message=message, week=workout.week, day=workout.day))
+
+    def _fitting(self, workout: Workout, max_difference: float) -> LibraryMatch | None:
+        """The best-scoring of the session's top matches that fits its size (the best one may not: a library's
+        "Long Run 90 min" can outscore its "Long Run 2 h" for a planned 110 min)."""
+        fitting = [
+            match
+            for query in queries_for(workout)
+            for match in self.index.search(query, limit=CANDIDATES)
+            if not far_in_size(query, match, max_difference)
+        ]
+        return max(fitting, key=lambda match: match.score, default=None)
+
+    def _closest(self, workout: Workout) -> LibraryMatch | None:
+        """The best match whatever its size, named when a strict session finds none that fits."""
+        found = [match for query in queries_for(workout) if (match := self.index.best(query)) is not None]
+        return max(found, key=lambda match: match.score, default=None)

@@ -10,6 +10,7 @@ from planforge.domain.plan import Workout
 from planforge.domain.vocabulary import WorkoutPreference
 from planforge.evals.paths import load_library, sample_library_path
 from planforge.library.enforcement import LibrarySnapshot
+from planforge.library.models import LibraryWorkout
 
 
 def session(sub_type: str, name: str, **fields: Any) -> Workout:
@@ -87,7 +88,30 @@ def test_prefer_existing_uses_a_library_workout_only_where_it_fits_the_planned_s
     assert snapshot.enforce([fartlek], "prefer_existing").workouts == [fartlek]
     # Strict plans may only hold library workouts, so anything short of twice the size stands in.
     assert [w.library_workout_id for w in snapshot.enforce([fartlek], "strict_existing").workouts] == ["lib-fartlek-35"]
-    # Within a quarter of the size, the library's workout is taken under either preference.
-    fartlek_30 = session("fartlek", "Fartlek 30 min", target_duration_in_seconds=1800, day="Wednesday")
+    # A few minutes off, the library's workout is taken under either preference.
+    fartlek_32 = session("fartlek", "Fartlek 32 min", target_duration_in_seconds=1920, day="Wednesday")
     for preference in ("prefer_existing", "strict_existing"):
-        assert [w.library_workout_id for w in snapshot.enforce([fartlek_30], preference).workouts] == ["lib-fartlek-35"]
+        assert [w.library_workout_id for w in snapshot.enforce([fartlek_32], preference).workouts] == ["lib-fartlek-35"]
+
+
+def test_prefer_existing_takes_the_library_workout_that_fits_not_the_best_worded() -> None:
+    long_runs = [
+        LibraryWorkout.model_validate(
+            {
+                "id": f"long-{minutes}",
+                "workout_name": name,
+                "workout_description": name,
+                "workout_type": "run",
+                "workout_sub_type": "long-run",
+                "target_duration_in_seconds": minutes * 60,
+            }
+        )
+        for minutes, name in [(90, "Long Run 90 min"), (120, "Long Run 2 h")]
+    ]
+    library = LibrarySnapshot.build("club", "v1", long_runs, threshold=60)
+    # "Long Run 90 min" is worded closer, but for a planned 110 min it would cut the long run and make next
+    # week's read as a jump; the 2-hour long run is within 12 %.
+    long_run = session("long-run", "Long run 110 min", target_duration_in_seconds=6600, day="Saturday")
+    assert [w.library_workout_id for w in library.enforce([long_run], "prefer_existing").workouts] == ["long-120"]
+    long_run_104 = session("long-run", "Long run 104 min", target_duration_in_seconds=6240, day="Saturday")
+    assert library.enforce([long_run_104], "prefer_existing").workouts == [long_run_104]  # both > 12 % off
