@@ -6,6 +6,7 @@ import typer
 
 from planforge.cli.admin import org_app, token_app
 from planforge.cli.db import db_app
+from planforge.cli.doctor import doctor
 from planforge.cli.eval import eval_command
 from planforge.cli.export import export
 from planforge.cli.fake_server import fake_openai
@@ -33,6 +34,7 @@ app.add_typer(token_app, name="token")
 app.add_typer(db_app, name="db")
 app.command()(serve)
 app.command(name="fake-openai")(fake_openai)
+app.command()(doctor)
 
 
 def main() -> None:

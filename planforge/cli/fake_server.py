@@ -25,8 +25,9 @@ def fake_openai(
         str,
         typer.Option(
             "--like",
-            help="Behave like this server family: openai, or llama-cpp (no forced tool choice, "
-            "no JSON-schema output, no usage in streams, max_tokens only, 8k context, one request at a time).",
+            help="Behave like this server family: openai, ollama, llama-server, llama-cpp (llama-cpp-python: no "
+            "forced tool choice, no JSON-schema output, no usage in streams, max_tokens only, 8k context, one request "
+            "at a time), vllm or lm-studio. See docs/local-models.md.",
         ),
     ] = "openai",
 ) -> None:

@@ -4,12 +4,22 @@
 `Responder`; `Latency` slows it down like a real model; faults (`rate_limited()`, `server_error()`,
 `unavailable()`, `overloaded()`, `DropConnection`, `TruncatedArguments`, `SchemaViolation`, `LengthLimit`)
 make it fail like a real provider; `behaviour=LLAMA_CPP` makes it lack what llama.cpp-style servers lack (forced
-tool choice, JSON-schema output, usage in streams, `max_completion_tokens`, parallel slots). Use it in-process
-with `fake_openai_model(fake)`, or on 127.0.0.1 with `serve_fake_openai(fake)` / `planforge fake-openai`.
+tool choice, JSON-schema output, usage in streams, `max_completion_tokens`, parallel slots), and `OLLAMA`,
+`LLAMA_SERVER`, `VLLM` and `LM_STUDIO` imitate those families, model lists and metadata endpoints included (what
+`planforge doctor` reads). Use it in-process with `fake_openai_model(fake)`, or on 127.0.0.1 with
+`serve_fake_openai(fake)` / `planforge fake-openai`.
 """
 
 from planforge.testing.fake_openai.app import ConnectionDropped, FakeOpenAI, GenerationLog, Latency, LoggedRequest
-from planforge.testing.fake_openai.behaviour import BEHAVIOURS, LLAMA_CPP, ServerBehaviour
+from planforge.testing.fake_openai.behaviour import (
+    BEHAVIOURS,
+    LLAMA_CPP,
+    LLAMA_SERVER,
+    LM_STUDIO,
+    OLLAMA,
+    VLLM,
+    ServerBehaviour,
+)
 from planforge.testing.fake_openai.client import fake_openai_client, fake_openai_model, serve_fake_openai
 from planforge.testing.fake_openai.faults import (
     FAULTS_BY_NAME,
@@ -35,6 +45,10 @@ __all__ = [
     "BEHAVIOURS",
     "FAULTS_BY_NAME",
     "LLAMA_CPP",
+    "LLAMA_SERVER",
+    "LM_STUDIO",
+    "OLLAMA",
+    "VLLM",
     "ChatRequest",
     "ConnectionDropped",
     "DropConnection",

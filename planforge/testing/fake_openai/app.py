@@ -26,6 +26,7 @@ from planforge.testing.fake_openai.faults import (
     FaultSequence,
     HTTPErrorFault,
 )
+from planforge.testing.fake_openai.probes import probe_reply
 from planforge.testing.fake_openai.protocol import (
     CHARS_PER_TOKEN,
     ChatRequest,
@@ -38,6 +39,7 @@ from planforge.testing.fake_openai.protocol import (
     usage_json,
 )
 from planforge.testing.fake_openai.responders import Responder, UnanswerableRequest, offline_coach_responder
+from planforge.testing.fake_openai.servers import metadata_routes
 
 TOKENS_PER_CHUNK = 4
 """Tokens per streamed chunk: real providers send one to a few tokens per SSE event."""
@@ -79,6 +81,9 @@ class LoggedRequest:
 class FakeOpenAI:
     """An OpenAI-compatible chat-completions server for tests, benchmarks and local demos.
 
+    It also answers `GET /v1/models` and the metadata endpoints of the family `behaviour` imitates, and
+    `planforge doctor`'s probes (`planforge.testing.fake_openai.probes`).
+
     `responder` answers each request (default: the offline coach); `faults` picks a fault per request: a
     callable, or a sequence applied to the first requests in order (None entries are answered normally).
     `behaviour` says what the server supports and honours (`LLAMA_CPP` for llama-cpp-python's). Every request is
@@ -101,12 +106,10 @@ class FakeOpenAI:
         self.generations = GenerationLog()
         self._prompts: list[str] = []
         self._slots: asyncio.Semaphore | None = None
-        self.app = Starlette(
-            routes=[
-                Route("/v1/chat/completions", self._chat_completions, methods=["POST"]),
-                Route("/v1/models", self._models, methods=["GET"]),
-            ]
-        )
+        self.loaded_models: set[str] = set()
+        """Models that have answered (Ollama and LM Studio report their context once loaded)."""
+        chat = Route("/v1/chat/completions", self._chat_completions, methods=["POST"])
+        self.app = Starlette(routes=[chat, *metadata_routes(self)])
 
     @property
     def calls(self) -> int:
@@ -116,9 +119,6 @@ class FakeOpenAI:
     def script(self, *faults: Fault | None, then: Fault | None = None) -> None:
         """From now on: the next requests get `faults` in order, later ones `then`; the log is kept."""
         self.faults = FaultSequence(faults, then=then)
-
-    async def _models(self, http_request: Request) -> Response:
-        return JSONResponse({"object": "list", "data": [{"id": "fake-coach", "object": "model", "owned_by": "fake"}]})
 
     async def _chat_completions(self, http_request: Request) -> Response:
         try:
@@ -133,6 +133,8 @@ class FakeOpenAI:
         if isinstance(fault, HTTPErrorFault):
             payload = error_json(fault.message, fault.error_type, fault.code)
             return JSONResponse(payload, fault.status, headers=fault.headers())
+        if (missing := self.behaviour.unknown_model(request)) is not None:
+            return JSONResponse(error_json(missing, "not_found_error", "model_not_found"), 404)
         if (refusal := self.behaviour.refusal(request)) is not None:
             return JSONResponse(error_json(refusal, "server_error", "500"), 500)
         if self.behaviour.overflows(request):
@@ -141,6 +143,7 @@ class FakeOpenAI:
             reply = await self._reply(request)
         except UnanswerableRequest as error:
             return JSONResponse(error_json(str(error), "invalid_request_error"), 400)
+        self.loaded_models.add(request.model)
         drop = fault if isinstance(fault, DropConnection) else None
         if fault is not None and not isinstance(fault, DropConnection):
             reply = fault.distort(reply)
@@ -174,6 +177,8 @@ class FakeOpenAI:
         return self._slots
 
     async def _reply(self, request: ChatRequest) -> Reply:
+        if (probe := probe_reply(request, self.behaviour)) is not None:
+            return probe
         answer = self.responder(request)
         return await answer if inspect.isawaitable(answer) else answer
 
