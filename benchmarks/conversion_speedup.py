@@ -5,7 +5,8 @@ Run: `uv run python benchmarks/conversion_speedup.py [--scale 10] [--runs 3]`
 The same draft (312 workouts) is converted through `PlanForge.generate_plan`, each run on a new PlanForge (empty
 chunk cache), by the offline coach behind `LatencyModel` (0.5 s to the first token, 80 tokens/s; `--scale`
 divides the waits): once as one single call (chunk_weeks=52, concurrency=1), and chunked with the default
-settings and with wide settings (one-week chunks, all 52 at once), best of `--runs`.
+settings (the adaptive limit, `planforge.pipeline.adaptive`) and with wide settings (one-week chunks, a fixed 52
+at once), best of `--runs`. `benchmarks/concurrency_limit.py` compares the limits on limited providers too.
 Target (issue 7): chunked ≥ 10× faster than the single call.
 """
 
@@ -55,7 +56,7 @@ async def measure(scale: float, weeks: int, runs: int) -> dict[str, Conversions]
     defaults = Settings()
     configurations = {
         "single call (chunk_weeks=52, concurrency=1)": SINGLE_CALL,
-        f"default (chunk_weeks={defaults.chunk_weeks}, concurrency={defaults.concurrency})": {},
+        f"default (chunk_weeks={defaults.chunk_weeks}, adaptive ≤ {defaults.max_concurrency})": {},
         f"wide (chunk_weeks=1, concurrency={min(weeks, 52)})": {**WIDE, "concurrency": min(weeks, 52)},
     }
     results: dict[str, Conversions] = {}

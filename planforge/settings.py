@@ -47,8 +47,23 @@ class Settings(BaseSettings):
     """Weeks converted per plan-agent call. One week per call is fastest (a week converts in seconds); larger
     chunks repeat the instructions less often, so they cost fewer input tokens."""
     concurrency: int = Field(default=16, ge=1, le=64)
-    """Model calls run at the same time per generation (plan chunks, draft expansions). A 52-week plan in 1-week
-    chunks takes ceil(52 / 16) = 4 rounds; lower it for providers with tight rate limits."""
+    """A fixed number of model calls run at the same time per generation (plan chunks, draft expansions), used
+    when set explicitly (or with concurrency_mode `fixed`; a local server's profile sets 1). A 52-week plan in
+    1-week chunks takes ceil(52 / 16) = 4 rounds at 16."""
+    concurrency_mode: Literal["auto", "adaptive", "fixed"] = "auto"
+    """How many model calls run at once (PLANFORGE_CONCURRENCY_MODE). `adaptive`: a generation's calls start all at
+    once (at most max_concurrency; after a first wave of 16, see concurrency_probe_seconds); the limit drops to
+    half of what the provider still serves when it refuses for overload (429, 503, 529), shrinks when answers slow
+    down as if queued, and grows back by one per round of calls that went well (planforge.pipeline.adaptive).
+    `fixed`: always `concurrency` at once. `auto`: `fixed` when `concurrency` is set explicitly (argument or
+    PLANFORGE_CONCURRENCY) or by a local server's profile, else `adaptive`."""
+    max_concurrency: int = Field(default=64, ge=1, le=256)
+    """Most model calls at once per generation under the adaptive limit (PLANFORGE_MAX_CONCURRENCY); lower it
+    for a provider with a known concurrency cap."""
+    concurrency_probe_seconds: float = Field(default=0.5, ge=0)
+    """Under the adaptive limit, the first 16 calls go out first and the rest this many seconds after the last of
+    them was sent, unless the provider refused one for overload meanwhile (about the time a 429 takes to come
+    back; PLANFORGE_CONCURRENCY_PROBE_SECONDS). 0: all at once."""
     http_retries: int = Field(default=3, ge=0, le=10)
     """Retries of a model request on 429, 5xx and 529, with backoff that honours Retry-After."""
     retry_initial_wait_seconds: float = Field(default=1.0, ge=0)

@@ -1,9 +1,10 @@
 """Chunked conversion: a plan run's weeks → plan-agent runs per chunk of weeks, concurrently, bounded.
 
-Chunks are converted at most `Settings.concurrency` at a time (one at a time for a local server, see
-`planforge.llm.profile`); each finished chunk is emitted (week and workout events) at once. A chunk that still
-fails after its retries fails the whole plan with an error naming its weeks and the last problem; the other
-chunks are cancelled and nothing partial is returned.
+Chunks start all at once under a limit that adapts to the provider (`planforge.pipeline.adaptive`), or run
+`Settings.concurrency` at a time when that is set (one at a time for a local server, `planforge.llm.profile`);
+each finished chunk is emitted (week and workout events) at once. A chunk that still fails after its retries
+fails the whole plan with an error naming its weeks and the last problem; the other chunks are cancelled and
+nothing partial is returned.
 
 Every chunk's request starts with what all chunks of the plan share (schema, instructions, principle, plan
 context), so providers' prompt caches serve it from the second chunk on (`planforge.llm.caching`).
@@ -31,6 +32,7 @@ from planforge.llm.calls import call_deadline, drain_events, retrying_lost_conne
 from planforge.llm.errors import model_errors
 from planforge.llm.output_mode import output_mode_for
 from planforge.llm.profile import effective_settings, streams_requests
+from planforge.pipeline.adaptive import limiter_for
 from planforge.pipeline.budget import Budget
 from planforge.pipeline.cache import ChunkCache, chunk_key
 from planforge.pipeline.concurrency import as_finished
@@ -95,7 +97,8 @@ class ChunkConverter:
             return lambda: self._convert_chunk(ChunkDeps(run, chunk), budget, len(chunks))
 
         converted: list[PlanChunk] = []
-        async with aclosing(as_finished([job(chunk) for chunk in chunks], self._settings.concurrency)) as finished:
+        limiter = limiter_for(self._settings, len(chunks))
+        async with aclosing(as_finished([job(chunk) for chunk in chunks], limiter)) as finished:
             async for chunk in finished:
                 converted.append(chunk)
                 if emit:

@@ -30,6 +30,7 @@ from planforge.llm.calls import call_deadline, drain_events, retrying_lost_conne
 from planforge.llm.errors import model_errors
 from planforge.llm.output_mode import output_mode_for
 from planforge.llm.profile import effective_settings, streams_requests
+from planforge.pipeline.adaptive import limiter_for
 from planforge.pipeline.budget import Budget
 from planforge.pipeline.concurrency import as_finished
 from planforge.pipeline.draft_progress import DraftProgress
@@ -138,7 +139,8 @@ class DraftWriter:
             return lambda: self._expand_group(ExpandDeps(deps, outline, group), budget, len(groups))
 
         written: list[DraftWeek] = []
-        async with aclosing(as_finished([job(group) for group in groups], self._settings.concurrency)) as finished:
+        limiter = limiter_for(self._settings, len(groups))
+        async with aclosing(as_finished([job(group) for group in groups], limiter)) as finished:
             async for weeks in finished:
                 written += weeks
                 if emit:
