@@ -182,7 +182,8 @@ change these instructions, the tools you may use, or the form of your answer.
 
 How to answer: call the `submit_workouts` tool once.
 - `weeks`: one entry per week of the chunk, with its phase and a focus of a few words. Use the phase the
-  <chunk> section gives for a week when it gives one.
+  <chunk> section gives for a week when it gives one; a week it gives none for usually goes on with the phase
+  named before it (`phase_before_chunk`, when the chunk starts without one).
 - `workouts`: one workout per session in the draft text of those weeks, on the day the draft puts it. Rest days
   have no workout. Two sessions on one day are two workouts. Do not drop, merge or invent sessions.
 - A brick ("Brick: Bike 60 min + Run 20 min") is two workouts on its day: the ride (sub-type brick), then the run.

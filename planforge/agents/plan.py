@@ -59,6 +59,8 @@ def chunk_json(deps: ChunkDeps) -> str:
     chunk: dict[str, Any] = {"plan_weeks": deps.run.request.weeks}
     if facts := context_json(deps.run.draft.context):
         chunk["plan_context"] = facts
+    if any(w.phase is None for w in deps.weeks) and (before := deps.phase_before) is not None:
+        chunk["phase_before_chunk"] = before
     chunk["weeks"] = [{"week": w.week, "phase": w.phase, "focus": w.focus} for w in deps.weeks]
     return json.dumps(chunk, ensure_ascii=False)
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
+from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse, ToolCallPart, ToolReturnPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
 
 from planforge.agents.contract import (
@@ -28,15 +29,18 @@ from planforge.domain.chunk import ChunkWeek, PlanChunk
 from planforge.domain.draft import DraftOutline, DraftWeeks, OutlinePhase
 from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
-from planforge.domain.vocabulary import Phase
+from planforge.domain.vocabulary import Phase, Weekday
 from planforge.drafttext import PlanContext, segment_draft
-from planforge.offline.engine import EnginePlan, write_plan
+from planforge.offline.engine import EnginePlan, LibraryCatalog, plan_sports, write_plan
+from planforge.offline.engine.library_search import catalog_from_hits, library_searches, marked_library_ids
 from planforge.offline.parser import parse_week, session_to_workout
 from planforge.pipeline.workers import run_cpu_sized
 from planforge.quality import weekly_seconds
 from planforge.settings import OFFLINE_MODEL
 
 _NONE = "(none)"
+_SEARCH_TOOL = "search_library"
+_DRAFTING_TOOLS = frozenset({DRAFT_OUTPUT_TOOL, OUTLINE_OUTPUT_TOOL, EXPAND_OUTPUT_TOOL})
 
 
 class OfflineCoachError(ValueError):
@@ -67,10 +71,19 @@ class OfflineCoachModel(FunctionModel):
         return "planforge"
 
     async def _answer(self, messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
+        if searches := _pending_searches(messages, info):
+            parts = [ToolCallPart(_SEARCH_TOOL, args, call_id) for call_id, args in searches]
+            return ModelResponse(parts=list(parts), model_name=OFFLINE_MODEL)
         tool, args = await self._output_call(messages, info)
         return ModelResponse(parts=[ToolCallPart(tool, args)], model_name=OFFLINE_MODEL)
 
     async def _stream_answer(self, messages: list[ModelMessage], info: AgentInfo) -> AsyncIterator[DeltaToolCalls]:
+        if searches := _pending_searches(messages, info):
+            yield {
+                index: DeltaToolCall(name=_SEARCH_TOOL, json_args=json.dumps(args), tool_call_id=call_id)
+                for index, (call_id, args) in enumerate(searches)
+            }
+            return
         tool, args = await self._output_call(messages, info)
         pieces = [piece for piece in WEEK_START.split(args) if piece]
         yield {0: DeltaToolCall(name=tool, json_args=pieces[0])}
@@ -81,7 +94,43 @@ class OfflineCoachModel(FunctionModel):
         # The engine and the parser are CPU-bound: a large request's work goes to the service's worker pool.
         tools = frozenset(tool.name for tool in info.output_tools)
         sections = request_sections(messages)
-        return await run_cpu_sized(_work_size(tools, sections), _output_call, tools, sections)
+        library = _library_catalog(messages, sections)
+        return await run_cpu_sized(_work_size(tools, sections), _output_call, tools, sections, library)
+
+
+def _preference(sections: dict[str, str]) -> str:
+    return json.loads(sections.get("draft_request", "{}")).get("workout_preference", "ai_generate")
+
+
+def _pending_searches(messages: list[ModelMessage], info: AgentInfo) -> list[tuple[str, dict[str, Any]]]:
+    """The library searches to make first, for the sports the requested plan trains: under prefer_existing and
+    strict_existing a drafting agent offers the library, and the coach looks at what it holds before it plans
+    (once per agent run; none when it has searched already)."""
+    drafting = any(tool.name in _DRAFTING_TOOLS for tool in info.output_tools)
+    offered = any(tool.name == _SEARCH_TOOL for tool in info.function_tools)
+    sections = request_sections(messages)
+    if not (drafting and offered) or _preference(sections) == "ai_generate" or _search_returns(messages):
+        return []
+    return library_searches(plan_sports(*_draft_request(sections)))
+
+
+def _search_returns(messages: list[ModelMessage]) -> list[ToolReturnPart]:
+    return [
+        part
+        for message in messages
+        if isinstance(message, ModelRequest)
+        for part in message.parts
+        if isinstance(part, ToolReturnPart) and part.tool_name == _SEARCH_TOOL
+    ]
+
+
+def _library_catalog(messages: list[ModelMessage], sections: dict[str, str]) -> LibraryCatalog | None:
+    """What the coach's searches found, under the request's preference; None when it did not search."""
+    returns = _search_returns(messages)
+    preference = _preference(sections) if "draft_request" in sections else "ai_generate"
+    if not returns or preference not in ("prefer_existing", "strict_existing"):
+        return None
+    return catalog_from_hits(preference, [(part.tool_call_id, part.content) for part in returns])
 
 
 def _work_size(tools: frozenset[str], sections: dict[str, str]) -> int:
@@ -92,15 +141,18 @@ def _work_size(tools: frozenset[str], sections: dict[str, str]) -> int:
     return 1_000 * weeks + len(sections.get("additional_prompt", "")) + len(sections.get("training_principle", ""))
 
 
-def _output_call(tools: frozenset[str], sections: dict[str, str]) -> tuple[str, str]:
-    """The output tool to call and its arguments as JSON, for an agent offering `tools` and sending `sections`."""
+def _output_call(
+    tools: frozenset[str], sections: dict[str, str], library: LibraryCatalog | None = None
+) -> tuple[str, str]:
+    """The output tool to call and its arguments as JSON, for an agent offering `tools` and sending `sections`
+    (a draft's sessions taken from `library`, what the coach found in the org's library, when given)."""
     if DRAFT_OUTPUT_TOOL in tools:
-        return DRAFT_OUTPUT_TOOL, _engine_plan(*_draft_request(sections)).draft.model_dump_json()
+        return DRAFT_OUTPUT_TOOL, _engine_plan(*_draft_request(sections), library).draft.model_dump_json()
     if OUTLINE_OUTPUT_TOOL in tools:
-        return OUTLINE_OUTPUT_TOOL, _outline(_engine_plan(*_draft_request(sections))).model_dump_json()
+        return OUTLINE_OUTPUT_TOOL, _outline(_engine_plan(*_draft_request(sections), library)).model_dump_json()
     if EXPAND_OUTPUT_TOOL in tools:
         wanted = set(json.loads(sections["expand"])["weeks"])
-        weeks = [week for week in _engine_plan(*_draft_request(sections)).draft.weeks if week.week in wanted]
+        weeks = [week for week in _engine_plan(*_draft_request(sections), library).draft.weeks if week.week in wanted]
         return EXPAND_OUTPUT_TOOL, DraftWeeks(weeks=weeks).model_dump_json()
     if PLAN_OUTPUT_TOOL in tools:
         return PLAN_OUTPUT_TOOL, _plan_args(sections)
@@ -126,14 +178,14 @@ def _draft_request(sections: dict[str, str]) -> tuple[DraftRequest, str]:
     return request, _optional(sections, "training_principle") or ""
 
 
-def _engine_plan(request: DraftRequest, principle: str) -> EnginePlan:
-    return _cached_engine_plan(request.model_dump_json(), principle)
+def _engine_plan(request: DraftRequest, principle: str, library: LibraryCatalog | None = None) -> EnginePlan:
+    return _cached_engine_plan(request.model_dump_json(), principle, library)
 
 
 @lru_cache(maxsize=64)
-def _cached_engine_plan(request_json: str, principle: str) -> EnginePlan:
+def _cached_engine_plan(request_json: str, principle: str, library: LibraryCatalog | None) -> EnginePlan:
     # Cached: an outlined draft asks the engine for the outline and then for each group of weeks.
-    return write_plan(DraftRequest.model_validate_json(request_json), principle)
+    return write_plan(DraftRequest.model_validate_json(request_json), principle, library)
 
 
 def _outline(plan: EnginePlan) -> DraftOutline:
@@ -184,11 +236,37 @@ def _plan_args(sections: dict[str, str]) -> str:
     context = PlanContext(stated.default_unit or own.default_unit, stated.default_sport or own.default_sport)
     weeks: list[ChunkWeek] = []
     workouts: list[Workout] = []
+    # A week that names no phase goes on with the last training phase named, in this chunk or before it.
+    training_phase: Phase | None = chunk.get("phase_before_chunk")
     for week_text in segmented.weeks:
-        week = parse_week(week_text, context=context)
+        body, library_ids = marked_library_ids(week_text.body)
+        week = parse_week(replace(week_text, body=body) if library_ids else week_text, context=context)
         hint_phase, hint_focus = hints.get(week.week, (None, None))
-        phase = hint_phase or week.phase or default_phase(week.week, plan_weeks)
+        named = hint_phase or week.phase
+        phase = named or training_phase or default_phase(week.week, plan_weeks)
+        if named is not None and named != "recovery":
+            training_phase = named
         focus = hint_focus or week.focus or f"{phase.title()} week"
         weeks.append(ChunkWeek(week=week.week, phase=phase, focus=focus))
-        workouts += [session_to_workout(session, week=week.week, phase=phase) for session in week.sessions]
+        converted = [session_to_workout(session, week=week.week, phase=phase) for session in week.sessions]
+        workouts += _with_library_ids(converted, library_ids)
     return PlanChunk(weeks=weeks, workouts=workouts).model_dump_json()
+
+
+def _with_library_ids(workouts: list[Workout], ids: dict[Weekday, list[str | None]]) -> list[Workout]:
+    """The week's workouts carrying the library ids their draft line named ("… [lib:ID]"), matched by position on
+    a day whose sessions were all read (else the library's rules match them by their content)."""
+    if not ids:
+        return workouts
+    by_day: dict[Weekday, list[int]] = {}
+    for index, workout in enumerate(workouts):
+        by_day.setdefault(workout.day, []).append(index)
+    named = list(workouts)
+    for day, day_ids in ids.items():
+        indexes = by_day.get(day, [])
+        if len(indexes) != len(day_ids):
+            continue
+        for index, library_id in zip(indexes, day_ids, strict=True):
+            if library_id is not None:
+                named[index] = workouts[index].model_copy(update={"library_workout_id": library_id})
+    return named

@@ -121,3 +121,14 @@ class ChunkDeps:
     @property
     def phase_hints(self) -> dict[int, Phase]:
         return {week.week: week.phase for week in self.weeks if week.phase is not None}
+
+    @property
+    def phase_before(self) -> Phase | None:
+        """The last training phase the draft names before this chunk (a recovery week is a pause, not a phase):
+        a week that names none usually goes on with it, whichever chunk the phase was named in."""
+        first = min(self.week_numbers, default=0)
+        before: Phase | None = None
+        for week in self.run.draft.weeks:
+            if week.week < first and week.phase is not None and week.phase != "recovery":
+                before = week.phase
+        return before

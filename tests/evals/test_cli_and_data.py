@@ -84,3 +84,13 @@ def test_each_golden_draft_has_the_properties_its_case_demands(case: object) -> 
                            _span_tree=None, attributes={}, metrics={})  # type: ignore[arg-type]  # fmt: skip
     assert PlanStructure().evaluate(ctx)["structure.ok"] is True
     assert RequestConstraints().evaluate(ctx).get("constraints.ok", True) is True
+
+
+def test_library_quality_workouts_state_their_work_steps() -> None:
+    # A quality workout without steps counts wholly hard (a 60-min tempo ride with 30 min at tempo would count 60),
+    # so a plan that uses the library would fail the intensity distribution for the library's sake.
+    from planforge.evals.paths import load_library, sample_library_path
+    from planforge.quality.measures import is_hard
+
+    missing = [w.workout_name for w in load_library(sample_library_path()) if is_hard(w) and not w.content_blocks]  # pyright: ignore[reportArgumentType]
+    assert missing == ["Race: 5K", "Race: 10K"]

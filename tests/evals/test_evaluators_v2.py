@@ -256,3 +256,49 @@ def test_principle_polarized_and_3_1_loading_are_checked() -> None:
 def test_long_session_share_is_information_only() -> None:
     result = LongSessionShare().evaluate(context_v2(weeks_of(run_week(1, (20, 20, 20, 140)))))
     assert result == {"long_share": 0.7}
+
+
+def test_strides_after_an_easy_run_are_part_of_it_not_a_session_of_their_own() -> None:
+    # "Easy run 40 min + 4 x 20 s relaxed strides" read as an easy run and an 80-second interval session.
+    strides = workout(1, "Tuesday", "interval-run", 1, target_duration_in_seconds=80)
+    week = [*run_week(1), strides]
+    constraints = StatedConstraints().evaluate(context_v2(weeks_of(week), sessions_per_week={"run": 4}))
+    assert ok(constraints, "constraints")
+    quality = QualitySessions().evaluate(context_v2(weeks_of(week, run_week(2)), level="beginner"))
+    assert quality["quality.most_in_a_week"] == 0.0  # easy runs only: the strides are no quality session
+    alone = [workout(1, "Tuesday", "interval-run", 1, target_duration_in_seconds=80)]
+    assert StatedConstraints().evaluate(context_v2(weeks_of(alone), sessions_per_week={"run": 1}))["constraints"] == 1.0
+
+
+def test_a_tune_up_race_counts_as_one_of_the_weeks_sessions() -> None:
+    week = [*run_week(1)[:3], race(1, km=10)]  # a 10K on the Sunday of a 4-runs-a-week plan
+    result = StatedConstraints().evaluate(context_v2(weeks_of(week, run_week(2)), sessions_per_week={"run": 4}))
+    assert result["constraints.sessions_per_week"] == 1.0
+
+
+def test_repeats_all_at_an_easy_zone_are_no_quality_session() -> None:
+    # "Ride 60 min with 2 x 5 min at century pace": for a 7-hour ride, event pace is endurance (z2).
+    def ride(pace: str) -> PlanWorkout:
+        steps = [
+            {"type": "run", "block_length_target": "duration", "block_duration_in_seconds": 3000, "block_pace": "z2"},
+            {
+                "type": "interval",
+                "block_length_target": "duration",
+                "block_repeat": 2,
+                "content_blocks": [
+                    {
+                        "type": "run",
+                        "block_length_target": "duration",
+                        "block_duration_in_seconds": 300,
+                        "block_pace": pace,
+                    }
+                ],
+            },
+        ]
+        return workout(1, "Thursday", "interval-ride", 60, workout_type="bike", content_blocks=steps)
+
+    century = {"sport": "bike", "distance": "century", "week": 1, "day": "Saturday"}
+    for pace, passes in (("z2", True), ("z5", False)):
+        plan = weeks_of([ride(pace), race(1, "Saturday", km=161, workout_type="bike")])
+        result = TaperAndRaceWeek().evaluate(context_v2(plan, race=century))
+        assert result["taper.last_hard.ok"].value is passes

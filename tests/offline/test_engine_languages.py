@@ -106,3 +106,31 @@ def test_the_overview_counts_in_words_not_brackets(language: Language, weeks: in
     prompt = PROMPTS[language][0]
     draft = write_plan(DraftRequest(weeks=weeks, level="advanced", org_id="o", additional_prompt=prompt), "").draft
     assert not re.search(r"\w\((?:s|n|en|es|e)\)|\w/(?:e|weken)\b|\[|\]", draft.overview), draft.overview
+
+
+@pytest.mark.parametrize("language", list(PROMPTS))
+def test_session_labels_carry_no_gloss_in_another_language(language: Language) -> None:
+    # A draft is wholly in the athlete's language: no "Herstelloop (recovery)" for the parser's sake.
+    lexicon = LEXICONS[language]
+    labels = [*lexicon.timed.values(), *lexicon.structured.values(), lexicon.swim, lexicon.brick, lexicon.rest]
+    assert [label for label in labels if "(" in label] == []
+
+
+def test_a_dutch_race_weeks_shake_out_is_written_in_dutch() -> None:
+    request = DraftRequest(weeks=10, level="intermediate", org_id="o", additional_prompt=PROMPTS["nl"][2])
+    plan = write_plan(request, "")
+    race_week = plan.draft.weeks[-1]
+    shake_outs = [w for w in plan.workouts if w.week == 10 and w.workout_sub_type == "recovery-run"]
+    assert shake_outs
+    assert any(day.session.startswith("Regeneratieloop") for day in race_week.days)
+    assert "(recovery)" not in render_draft(plan.draft)
+
+
+@pytest.mark.parametrize(("language", "sunday"), [("nl", "zondag"), ("fr", "dimanche"), ("de", "Sonntag")])
+def test_the_overview_writes_weekdays_as_its_language_does_inside_a_sentence(language: Language, sunday: str) -> None:
+    # "met de wedstrijd op zondag", "le dimanche"; German capitalises its nouns.
+    request = DraftRequest(weeks=8, level="beginner", org_id="o", additional_prompt=PROMPTS[language][0])
+    overview = write_plan(request, "").draft.overview
+    assert sunday in overview
+    if language != "de":
+        assert sunday.capitalize() not in overview

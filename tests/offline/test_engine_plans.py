@@ -7,6 +7,7 @@ run/walk for a never-runner, safe growth, blocks in long plans, and every stated
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -20,6 +21,7 @@ from planforge.coaching import (
     RACE_WEEK_VOLUME_OF_PEAK,
     SPIKE_FAIL_ABOVE,
     TWO_WEEK_GROWTH_FAIL_ABOVE,
+    cycling_long_ride_minutes,
     peak_long_sessions,
     race_for,
     race_week_session_limit,
@@ -370,3 +372,41 @@ def test_any_request_gives_a_valid_draft(weeks: int, level: Level, prompt: str |
     assert covered == list(range(1, weeks + 1))
     assert all(_days(plan))
     assert len(plan.draft.overview) <= 1_500
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Get fit for summer with cycling and the gym, no race. At most 5 hours a week.",
+        "Voglio rimettermi in forma per l'estate con bici e palestra, nessuna gara. Al massimo 5 ore a settimana.",
+    ],
+)
+def test_a_ride_and_gym_fitness_plan_gives_the_days_strength_does_not_take_to_riding(prompt: str) -> None:
+    # An intermediate's four training days: one strength session, the other three days on the bike (the
+    # knowledge's sessions a week by level), not a day lost when strength is held to one.
+    plan = plan_for(prompt, 6, "intermediate")
+    for week in range(1, 7):
+        counts = Counter(w.workout_type for w in plan.workouts if w.week == week)
+        assert counts == {"bike": 3, "strength": 1}
+
+
+def test_a_sportives_long_ride_starts_from_a_share_of_its_peak_and_gets_near_the_band() -> None:
+    # 100 km in about 4 hours, 8 weeks, a beginner: published plans go from about 1h45 to 3h-3h30; growing a
+    # 75-minute first long ride by 10 % a week peaks at 2 h, far short of the knowledge's band.
+    prompt = "100 km sportive on a Sunday in 8 weeks. I expect about 4 hours. Long ride on Saturday."
+    plan = plan_for(prompt, 8, "beginner")
+    band = cycling_long_ride_minutes(4.0)
+    long_rides = [minutes(w) for w in plan.workouts if w.workout_sub_type == "long-ride"]
+    assert long_rides[0] >= 100
+    assert max(long_rides) >= band.min * 0.9
+
+
+@pytest.mark.parametrize(
+    ("prompt", "weeks"),
+    [("Sprint triathlon on Sunday. At most 6 hours a week.", 10), ("Olympic triathlon in 8 weeks.", 8)],
+)
+def test_a_peak_the_plan_falls_short_of_is_named_by_the_session_that_falls_short(prompt: str, weeks: int) -> None:
+    # Not "the usual peak long swim (25 min); from today's volume it reaches 25 min".
+    overview = plan_for(prompt, weeks, "intermediate").draft.overview
+    found = re.search(r"the usual peak [a-z ]+ \(([^)]+)\); from today's volume it reaches ([0-9hmin ]+)", overview)
+    assert found is None or found[1] != found[2].strip()

@@ -90,9 +90,10 @@ def days_per_week(view: PlanView, expect: CaseExpectationsV2, weeks: list[int]) 
 
 
 def sessions_per_week(view: PlanView, expect: CaseExpectationsV2, weeks: list[int]) -> Measured:
-    """The share of (week, sport) pairs before the taper with exactly the stated number of sessions."""
+    """The share of (week, sport) pairs before the taper with exactly the stated number of sessions; a tune-up
+    race or time trial of the sport counts as one of them, as it does for the long-session day."""
     pairs = [(w, sport, n) for w in weeks for sport, n in expect.sessions_per_week.items()]
-    kept = sum(sum(s.sport == sport for s in view.in_week(w)) == n for w, sport, n in pairs)
+    kept = sum(sum(s.sport == sport for s in view.in_week(w, view.sessions)) == n for w, sport, n in pairs)
     return kept / len(pairs), kept == len(pairs)
 
 

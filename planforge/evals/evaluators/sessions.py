@@ -22,12 +22,20 @@ from planforge.quality.measures import hard_seconds, is_hard, is_race, workout_s
 WALKING: Final = re.compile(r"\bwalk|\bgeh(?:en|pause)|\bmarche|\bcamina|\bcammin|\bcaminh|\bwandel|run[\s/-]*walk")
 """Walking words of the seven languages: a run session naming one is a run/walk."""
 
+ADD_ON_MAX_MINUTES: Final = 5.0
+"""A session of the sport shorter than this, on a day with a longer session of the same sport, is an add-on to it
+("Easy run 40 min + 4 x 20 s strides", "Easy run 10 km + 8 x 10 s hill sprints"), not a session of its own: no one
+goes out for 80 seconds of strides. Pfitzinger's schedules write such days as "general aerobic + speed", an aerobic
+day, not a quality session."""
+
 
 @dataclass(frozen=True)
 class Session:
     """One workout of the plan, with what the evaluators measure on it."""
 
     workout: Workout
+    add_ons: tuple[Workout, ...] = ()
+    """Same-day add-ons of the same sport folded into this session (strides, hill sprints); see `ADD_ON_MAX_MINUTES`."""
 
     @property
     def week(self) -> int:
@@ -48,14 +56,14 @@ class Session:
 
     @cached_property
     def minutes(self) -> float:
-        """The session's time (from its distance at a reference pace when it states no duration)."""
-        return workout_seconds(self.workout) / 60
+        """The session's time with its add-ons (from its distance at a reference pace when it states no duration)."""
+        return sum(workout_seconds(w) for w in (self.workout, *self.add_ons)) / 60
 
     @cached_property
     def hard_minutes(self) -> float:
         """Minutes at moderate or high intensity (quality blocks, or the whole of a quality session); none in a
         run/walk session, however it was classified."""
-        return 0.0 if self.is_run_walk else hard_seconds(self.workout) / 60
+        return 0.0 if self.is_run_walk else sum(hard_seconds(w) for w in (self.workout, *self.add_ons)) / 60
 
     @cached_property
     def is_run_walk(self) -> bool:
@@ -78,8 +86,10 @@ class Session:
 
     @property
     def is_quality(self) -> bool:
-        """A tempo, interval, hill, fartlek or race-pace session (the race itself is not training)."""
-        return is_hard(self.workout) and not self.is_race and not self.is_run_walk
+        """A tempo, interval, hill, fartlek or race-pace session (the race itself is not training) with time at
+        moderate or high intensity: one whose steps are all easy ("Ride 60 min with 2 x 5 min at century pace",
+        event pace for a 7-hour ride) is no quality session, whatever its repeats made it."""
+        return is_hard(self.workout) and not self.is_race and self.hard_minutes > 0
 
     @property
     def is_long(self) -> bool:
@@ -102,7 +112,7 @@ class PlanView:
     @classmethod
     def of(cls, plan: Plan, weeks: int) -> PlanView:
         ordered = sorted(plan.content, key=lambda w: (w.week, weekday_index(w.day)))
-        return cls(tuple(Session(w) for w in ordered), weeks)
+        return cls(tuple(with_add_ons_folded(ordered)), weeks)
 
     @cached_property
     def races(self) -> list[Session]:
@@ -143,6 +153,24 @@ class PlanView:
 
     def of_sport(self, sport: WorkoutType) -> list[Session]:
         return [s for s in self.training if s.sport == sport]
+
+
+def with_add_ons_folded(workouts: Sequence[Workout]) -> list[Session]:
+    """One session per workout, except that a short same-day add-on of the same sport is folded into the longest
+    session of that sport and day (`ADD_ON_MAX_MINUTES`). The order of `workouts` is kept."""
+    groups: dict[tuple[int, Weekday, WorkoutType], list[Workout]] = defaultdict(list)
+    for workout in workouts:
+        if not is_race(workout):
+            groups[(workout.week, workout.day, workout.workout_type)].append(workout)
+    hosts: dict[int, list[Workout]] = {}
+    folded: set[int] = set()
+    for group in groups.values():
+        host = max(group, key=workout_seconds)
+        add_ons = [w for w in group if w is not host and workout_seconds(w) / 60 < ADD_ON_MAX_MINUTES]
+        if add_ons and workout_seconds(host) / 60 >= ADD_ON_MAX_MINUTES:
+            hosts[id(host)] = add_ons
+            folded |= {id(w) for w in add_ons}
+    return [Session(w, tuple(hosts.get(id(w), ()))) for w in workouts if id(w) not in folded]
 
 
 def full_weeks(weeks: int, race_week: int | None) -> list[int]:

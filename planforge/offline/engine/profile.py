@@ -188,6 +188,9 @@ def _fitness_counts(requirements: Requirements, level: Level) -> dict[WorkoutTyp
             sport = wanted[index % len(wanted)]
             counts[sport] = counts.get(sport, 0) + 1
     if counts.get("strength", 0) > 1 and len(wanted) > 1 and "strength" not in asked:
+        # One strength session is the fitness plan's; the days it freed go to the endurance sport ("bike and gym").
+        endurance: WorkoutType = next(s for s in wanted if s != "strength")
+        counts[endurance] = counts.get(endurance, 0) + counts["strength"] - 1
         counts["strength"] = 1
     return counts
 

@@ -111,6 +111,8 @@ class Session:
     """A target pace to state with the main set ("4:35/km"), when the athlete gave a goal time."""
     locked: bool = False
     """Sized by a rule of its own (a never-runner's onset, a shake-out): fitting the week's hours leaves it be."""
+    library: str | None = None
+    """The org library workout this session is (its id), when the plan uses the library."""
 
     @property
     def sport(self) -> WorkoutType:

@@ -204,6 +204,11 @@ def _load(profile: Profile, sport: WorkoutType) -> SportLoad:
     # than the sessions around it (a beginner's long ride is not a 25-minute spin beside 40-minute rides).
     average = week_start / profile.counts[sport] if profile.counts.get(sport) else 0.0
     long_start = long_now or max(20.0, min(long_peak, max(week_start * 0.33, typical, average)))
+    race = profile.race
+    if long_now is None and race is not None and race.sport == "bike" and sport == "bike":
+        # A cycling event's long ride starts from a level's share of its peak, as the published plans do (a
+        # 100 km sportive's long ride from 1h45 towards 3h30), not from a third of an inflated week.
+        long_start = max(long_start, long_peak * _START_SHARE[level])
     if long_start > long_peak:
         long_peak = long_start
     return SportLoad(Growth(min(long_start, long_peak), long_peak), Growth(min(week_start, week_peak), week_peak))

@@ -131,4 +131,5 @@ def to_workout(session: Session, *, week: int, phase: Phase, day: Weekday, langu
         target_duration_in_seconds=None if is_swim else seconds,
         target_distance_in_meters=float(session.meters) if is_swim or session.meters else None,
         content_blocks=content_blocks(session, workout_type),
+        library_workout_id=session.library,
     )

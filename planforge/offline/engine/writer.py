@@ -8,6 +8,7 @@ requirements → profile (race, sports, days) → weekly targets (phases, step-b
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planforge.coaching import RACE_WEEK_VOLUME_OF_PEAK
@@ -16,6 +17,7 @@ from planforge.domain.plan import WeekInfo, Workout
 from planforge.domain.requirements import Requirements
 from planforge.domain.vocabulary import WEEKDAYS, Level, WorkoutType
 from planforge.offline.engine.distances import with_ride_distances
+from planforge.offline.engine.library import LibraryCatalog, use_library
 from planforge.offline.engine.paces import Paces, paces_for
 from planforge.offline.engine.periodization import WeekTarget, taper_weeks, weekly_targets
 from planforge.offline.engine.profile import Profile, profile_for
@@ -132,7 +134,8 @@ def _long_peaks(weeks: list[Week], targets: list[WeekTarget]) -> dict[WorkoutTyp
 
 
 def _facts(profile: Profile, targets: list[WeekTarget], weeks: list[Week], sizes: Sizes, paces: Paces | None,
-           workouts: list[Workout]) -> PlanFacts:  # fmt: skip
+           workouts: list[Workout], library: LibraryCatalog | None = None,
+           missing: Sequence[Session] = ()) -> PlanFacts:  # fmt: skip
     training = [w for w in workouts if w.workout_sub_type != "race"]
     total = sum(workout_seconds(w) for w in training) or 1.0
     easy = 1 - sum(hard_seconds(w) for w in training if "walk" not in w.workout_description.lower()) / total
@@ -150,19 +153,36 @@ def _facts(profile: Profile, targets: list[WeekTarget], weeks: list[Week], sizes
     elif slot is not None and slot.note == "before-last-week":
         declined.append(("race_before", {"week": str(slot.week)}))
     if not sizes.reached and sizes.loads and profile.race is not None:
-        sport = next(iter(sizes.loads))
-        session = LEXICONS[profile.requirements.language].sessions_long.get(sport, "")
-        reached = _long_peaks(weeks, targets).get(sport, 0.0)
-        fields = {"session": session, "band": clock(sizes.loads[sport].long.peak), "reached": clock(reached)}
-        declined.append(("peak", fields))
+        # The long session that falls furthest short of its usual peak is the one to name.
+        peaks = _long_peaks(weeks, targets)
+        sport = min(sizes.loads, key=lambda s: peaks.get(s, 0.0) / max(sizes.loads[s].long.peak, 1.0))
+        reached, usual = peaks.get(sport, 0.0), sizes.loads[sport].long.peak
+        if round(reached / 5) < round(usual / 5):  # a gap the athlete can see in the draft's 5-minute steps
+            session = LEXICONS[profile.requirements.language].sessions_long.get(sport, "")
+            declined.append(("peak", {"session": session, "band": clock(usual), "reached": clock(reached)}))
+    if library is not None:  # strict_existing: the sports the library has no workout for
+        lexicon = LEXICONS[profile.requirements.language]
+        left_out: dict[WorkoutType, None] = dict.fromkeys(session.sport for session in missing)
+        gaps = [gap for gap in left_out if not library.holds(gap)]
+        names = [lexicon.sports[gap][1] if gap in lexicon.sports else gap for gap in gaps]
+        if names:
+            declined.append(("library_gap", {"sessions": ", ".join(names)}))
     minutes = [week_minutes(w) for w in weeks]
     return PlanFacts(
-        profile, targets, minutes, _long_peaks(weeks, targets), paces, sizes.reached, quality, easy, declined
-    )
+        profile, targets, minutes, _long_peaks(weeks, targets), paces, sizes.reached, quality, easy, declined,
+        library.preference if library is not None else None,
+    )  # fmt: skip
 
 
-def plan_from(requirements: Requirements, weeks: int, level: Level, start: dt.date | None) -> EnginePlan:
-    """A plan for `requirements` over `weeks` weeks at `level`, starting on `start` (a Monday when unknown)."""
+def plan_from(
+    requirements: Requirements,
+    weeks: int,
+    level: Level,
+    start: dt.date | None,
+    library: LibraryCatalog | None = None,
+) -> EnginePlan:
+    """A plan for `requirements` over `weeks` weeks at `level`, starting on `start` (a Monday when unknown), its
+    sessions taken from the org's `library` as the request's preference says."""
     profile = profile_for(requirements, weeks, level, start)
     slot = profile.slot
     race_week = slot.week if slot is not None and profile.race is not None else None
@@ -172,6 +192,11 @@ def plan_from(requirements: Requirements, weeks: int, level: Level, start: dt.da
     sizes = sizes_for(profile, targets[0].build_steps if targets else 0)
     paces = paces_for(requirements)
     built = [with_ride_distances(profile, week) for week in _weeks(profile, targets, sizes, paces)]
+    missing: list[Session] = []
+    if library is not None:
+        for index, target in enumerate(targets):
+            built[index], left_out = use_library(profile, built[index], library, race_week=target.kind == "race")
+            missing += left_out
     lexicon = LEXICONS[requirements.language]
     draft_weeks: list[DraftWeek] = []
     workouts: list[Workout] = []
@@ -187,7 +212,7 @@ def plan_from(requirements: Requirements, weeks: int, level: Level, start: dt.da
             for day in WEEKDAYS
             for session in week[day]
         ]
-    facts = _facts(profile, targets, built, sizes, paces, workouts)
+    facts = _facts(profile, targets, built, sizes, paces, workouts, library, missing)
     draft = Draft(
         title=title(profile, lexicon),
         overview=overview(facts, lexicon),

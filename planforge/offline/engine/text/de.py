@@ -177,6 +177,9 @@ GERMAN = Lexicon(
         "race_after": "der Wettkampftermin, der nach der letzten Planwoche liegt",
         "race_before": "der Wettkampf liegt in Woche {week}; die Wochen danach sind Ruhe",
         "dropped": "eine {session} pro Woche (kein freier Tag dafür)",
+        "library_prefer": "Bibliothekseinheiten, wo sie passen (markiert mit [lib:…])",
+        "library_strict": "nur Einheiten aus eurer Bibliothek (markiert mit [lib:…])",
+        "library_gap": "{sessions} (eure Bibliothek enthält keine)",
     },
     conjunction="und",
 )

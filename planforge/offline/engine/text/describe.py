@@ -22,8 +22,14 @@ OVERVIEW_MAX_CHARS: Final = 1_500
 _QUOTE_MAX_CHARS: Final = 90
 
 
+_LOWER_CASE_DAYS = frozenset({"fr", "es", "it", "pt", "nl"})
+"""Languages that write weekday names in lower case inside a sentence ("op zondag", "le dimanche")."""
+
+
 def day_name(day: Weekday, lexicon: Lexicon) -> str:
-    return render.day_name(day, lexicon.language)
+    """The weekday as a sentence writes it (the day lines' own names are `planforge.drafttext.render`'s)."""
+    name = render.day_name(day, lexicon.language)
+    return name.lower() if lexicon.language in _LOWER_CASE_DAYS else name
 
 
 def _list(items: list[str], lexicon: Lexicon) -> str:

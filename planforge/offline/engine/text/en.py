@@ -175,6 +175,9 @@ ENGLISH = Lexicon(
         "race_after": "the race date, which falls after the plan's last week",
         "race_before": "the race date falls in week {week}; the weeks after it are rest",
         "dropped": "a {session} in every week (no free day for it)",
+        "library_prefer": "library workouts where they fit (marked [lib:…])",
+        "library_strict": "only workouts from your library (marked [lib:…])",
+        "library_gap": "{sessions} (your library holds none)",
     },
     conjunction="and",
 )

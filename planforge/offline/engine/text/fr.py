@@ -176,6 +176,9 @@ FRENCH = Lexicon(
         "race_after": "la date de course, après la dernière semaine du plan",
         "race_before": "la course tombe en semaine {week} ; les semaines suivantes sont du repos",
         "dropped": "une {session} par semaine (aucun jour libre)",
+        "library_prefer": "les séances de la bibliothèque quand elles conviennent (marquées [lib:…])",
+        "library_strict": "uniquement les séances de votre bibliothèque (marquées [lib:…])",
+        "library_gap": "{sessions} (votre bibliothèque n'en contient pas)",
     },
     conjunction="et",
 )

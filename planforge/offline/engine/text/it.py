@@ -175,6 +175,9 @@ ITALIAN = Lexicon(
         "race_after": "la data della gara, che cade dopo l'ultima settimana del piano",
         "race_before": "la gara cade nella settimana {week}; le settimane dopo sono di riposo",
         "dropped": "una {session} a settimana (nessun giorno libero)",
+        "library_prefer": "gli allenamenti della libreria quando vanno bene (segnati [lib:…])",
+        "library_strict": "solo allenamenti della vostra libreria (segnati [lib:…])",
+        "library_gap": "{sessions} (la vostra libreria non ne ha)",
     },
     conjunction="e",
 )

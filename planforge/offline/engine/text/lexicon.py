@@ -1,9 +1,9 @@
 """The words of a draft in one language: session labels, efforts, and the sentences of the title, overview, phases
 and week focus (headers and day names are `planforge.drafttext.render`'s).
 
-Session words are chosen so the draft parser (`planforge.offline.parser`) reads them back to the same workouts;
-where the parser lacks a language's own word, an English gloss in brackets follows it ("Herstelloop (recovery)")
-until the parser learns the word (each language module's docstring lists what it still works around).
+Session words are chosen so the draft parser (`planforge.offline.parser`) reads them back to the same workouts,
+always words of the language itself (where the parser lacks the usual word, another word of the language: Dutch
+"Regeneratieloop"; each language module's docstring lists what it still works around).
 """
 
 from __future__ import annotations

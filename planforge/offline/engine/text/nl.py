@@ -1,5 +1,5 @@
-"""Dutch. The parser lacks "herstelloop" as a recovery run, so the shake-out before a race carries the gloss
-"(recovery)". Warm-up and cool-down are written as Dutch sport often writes them ("warm-up", "cool-down");
+"""Dutch. The shake-out before a race is a "regeneratieloop" (the parser reads "herstelloop" as an easy run).
+Warm-up and cool-down are written as Dutch sport often writes them ("warm-up", "cool-down");
 marathon pace is "MP" (the parser reads "marathontempo" as threshold); half-marathon races state their 21.1 km."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ DUTCH = Lexicon(
     rest="Rust",
     timed={
         "easy-run": "Rustige duurloop",
-        "recovery-run": "Herstelloop (recovery)",
+        "recovery-run": "Regeneratieloop",
         "long-run": "Lange duurloop",
         "fartlek": "Fartlek",
         "trail-run": "Trailloop",
@@ -181,6 +181,9 @@ DUTCH = Lexicon(
         "race_after": "de wedstrijddatum, die na de laatste week van het schema valt",
         "race_before": "de wedstrijd valt in week {week}; de weken daarna zijn rust",
         "dropped": "een {session} per week (geen vrije dag)",
+        "library_prefer": "trainingen uit de bibliotheek waar ze passen (gemarkeerd [lib:…])",
+        "library_strict": "alleen trainingen uit jullie bibliotheek (gemarkeerd [lib:…])",
+        "library_gap": "{sessions} (jullie bibliotheek heeft er geen)",
     },
     conjunction="en",
     named_lengths=frozenset(),

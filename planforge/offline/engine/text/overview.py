@@ -7,7 +7,9 @@ The parts that matter most come first; the quoted "not used" list takes what roo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Final, Literal
 
 from planforge.domain.vocabulary import WorkoutType
 from planforge.drafttext.render import HEADER_WORDS
@@ -27,6 +29,9 @@ from planforge.offline.engine.text.describe import (
 )
 from planforge.offline.engine.text.lexicon import Lexicon, counted
 
+_LIBRARY_WORDS: Final = re.compile(r"librar|bibliot|libreri", re.IGNORECASE)
+"""A request's words for the org's library (English, German, French, Spanish, Italian, Portuguese, Dutch)."""
+
 
 @dataclass(frozen=True)
 class PlanFacts:
@@ -43,6 +48,8 @@ class PlanFacts:
     easy_share: float
     declined: list[tuple[str, dict[str, str]]] = field(default_factory=list[tuple[str, dict[str, str]]])
     """(constraint key, its fields) the plan could not keep."""
+    library: Literal["prefer_existing", "strict_existing"] | None = None
+    """How the plan uses the org's library, when it does."""
 
 
 def _goal(facts: PlanFacts, lexicon: Lexicon) -> str:
@@ -125,6 +132,8 @@ def _kept(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
         kept.append(words["excluded"].format(days=days_phrase(requirements.excluded_days, lexicon)))
     for sport in requirements.no_back_to_back:
         kept.append(words["back_to_back"].format(sport=lexicon.sports.get(sport, (sport, sport))[1]))
+    if facts.library is not None:
+        kept.append(words["library_strict" if facts.library == "strict_existing" else "library_prefer"])
     return kept
 
 
@@ -157,6 +166,8 @@ def overview(facts: PlanFacts, lexicon: Lexicon) -> str:
         parts.append(sentences.declined.format(items="; ".join(items)))
     text = " ".join(part for part in parts if part)
     not_used = facts.profile.requirements.not_used
+    if facts.library is not None:  # "use our club library" is kept: the sessions name their library workouts
+        not_used = [clause for clause in not_used if not _LIBRARY_WORDS.search(clause)]
     if not_used:
         room = OVERVIEW_MAX_CHARS - len(text) - len(sentences.not_used) - 4
         if room > 40:

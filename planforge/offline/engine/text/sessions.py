@@ -13,6 +13,9 @@ is in it.
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 from planforge.domain.vocabulary import WorkoutType
 from planforge.offline.engine.sessions import MainSet, RaceLeg, Session
 from planforge.offline.engine.text.lexicon import Lexicon
@@ -76,8 +79,17 @@ def _race_text(leg: RaceLeg, lexicon: Lexicon) -> str:
     return f"{label} {length}".rstrip()
 
 
+LIBRARY_MARK: Final = re.compile(r"\s*\[lib:([^\]\s]+)\]")
+"""How a draft names the library workout a session is: "Tempo run 40 min [lib:ID]" (the library prompt's form)."""
+
+
 def session_text(session: Session, lexicon: Lexicon) -> str:
-    """The session as the draft states it."""
+    """The session as the draft states it (a library workout followed by its id in brackets)."""
+    text = _session_text(session, lexicon)
+    return f"{text} [lib:{session.library}]" if session.library else text
+
+
+def _session_text(session: Session, lexicon: Lexicon) -> str:
     if session.race is not None:
         return _race_text(session.race, lexicon)
     if session.kind == "swim":
@@ -97,7 +109,8 @@ def session_text(session: Session, lexicon: Lexicon) -> str:
         return f"{lexicon.brick} {session.minutes} min"
     if session.kind == "long-ride" and session.meters:  # a cycling event's long ride states its distance too
         return f"{lexicon.timed[session.kind]} {session.minutes} min (~{format_length(session.meters)})"
-    return f"{lexicon.timed[session.kind]} {session.minutes} min"
+    label = lexicon.timed.get(session.kind) or lexicon.structured[session.kind]  # a library workout: no main set
+    return f"{label} {session.minutes} min"
 
 
 def day_text(sessions: list[Session], lexicon: Lexicon) -> str:
