@@ -12,9 +12,17 @@ PlanforgeError
     ├── ChunkConversionError   one chunk of a plan kept failing validation (names its weeks)
     ├── ModelProviderError     the provider failed: rate limit, outage, bad gateway (502 / 503)
     └── GenerationTimeoutError the request's deadline passed (504)
+
+Every `GenerationError` raised by a generation carries its `usage`: what the failed generation spent before it
+failed, so its cost is known and its tokens count like a result's.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the domain package imports this module
+    from planforge.domain.usage import Usage
 
 
 class PlanforgeError(Exception):
@@ -80,9 +88,14 @@ class AccessDeniedError(PlanforgeError):
 
 
 class GenerationError(PlanforgeError):
-    """The model did not produce a valid result."""
+    """The model did not produce a valid result.
+
+    `usage` is what the generation had spent when it failed (requests and tokens, failed calls included); the
+    service sets it, so it is None only on an error raised outside a generation.
+    """
 
     code = "generation_failed"
+    usage: Usage | None = None
 
 
 class ChunkConversionError(GenerationError):

@@ -137,7 +137,13 @@ async def test_event_stream_of_a_small_plan() -> None:
         ]
     )
     result = events[-2]["data"]
-    assert result["usage"] == {"requests": 2, "input_tokens": IsInt(gt=0), "output_tokens": IsInt(gt=0)}
+    assert result["usage"] == {
+        "requests": 2,
+        "input_tokens": IsInt(gt=0),
+        "output_tokens": IsInt(gt=0),
+        "cached_input_tokens": 0,
+        "estimated_requests": 0,
+    }
     assert result["content"][0]["workout_name"] == IsStr(min_length=1)
 
 

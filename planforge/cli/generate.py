@@ -16,6 +16,7 @@ from planforge.cli.output import (
     fail,
     follow,
     plan_table,
+    print_usage,
     print_warnings,
     stderr,
     stdout,
@@ -113,6 +114,7 @@ def draft(
     with warnings_as_notes():
         result = asyncio.run(_draft_step(make_forge(model), request))
     write_output(result.model_dump_json(indent=2) if as_json else result.draft, out)
+    print_usage(result.usage)
 
 
 async def _draft_step(forge: PlanForge, request: DraftRequest) -> DraftResult:
@@ -161,6 +163,7 @@ def plan(
     with warnings_as_notes():
         result = asyncio.run(_plan_step(make_forge(model), request))
     show_plan(result, out, as_json)
+    print_usage(result.usage)
 
 
 def show_plan(result: Plan, out: Path | None, as_json: bool) -> None:

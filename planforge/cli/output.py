@@ -14,6 +14,7 @@ from rich.table import Table
 
 from planforge.domain.events import ResultT
 from planforge.domain.plan import Plan, PlanWorkout
+from planforge.domain.usage import Usage
 from planforge.exceptions import BAD_INPUT_CODES, InvalidRequestError, PlanforgeError
 from planforge.pipeline.streaming import EventStream
 
@@ -69,7 +70,9 @@ async def follow(events: EventStream[ResultT], label: str) -> ResultT:
                 elif event.type == "result":
                     return event.data
                 elif event.type == "error":
-                    raise fail(event.error, code=BAD_INPUT_EXIT if event.code in BAD_INPUT_CODES else FAILURE_EXIT)
+                    failed = fail(event.error, code=BAD_INPUT_EXIT if event.code in BAD_INPUT_CODES else FAILURE_EXIT)
+                    print_usage(event.usage)  # a failed generation's tokens are spent (and billed) too
+                    raise failed
     raise fail("the generation ended without a result")
 
 
@@ -123,3 +126,21 @@ def print_warnings(plan: Plan) -> None:
         stderr.print(
             f"[yellow]warning[/] {where + ': ' if where else ''}{warning.message}", highlight=False, soft_wrap=True
         )
+
+
+def usage_text(usage: Usage) -> str:
+    """`4 model requests, 8,604 input tokens (7,168 cached), 928 output tokens`, and whether they are estimates."""
+    text = f"{usage.requests:,} model request{'s' if usage.requests != 1 else ''}, {usage.input_tokens:,} input tokens"
+    if usage.cached_input_tokens:
+        text += f" ({usage.cached_input_tokens:,} cached)"
+    text += f", {usage.output_tokens:,} output tokens"
+    if usage.estimated:
+        estimated = f"{usage.estimated_requests:,} of {usage.requests:,}"
+        text += f" (estimated for {estimated} requests: the server reported no usage)"
+    return text
+
+
+def print_usage(usage: Usage | None) -> None:
+    """What a generation spent, as one dim line on stderr; nothing when it made no model request."""
+    if usage is not None and usage.requests:
+        stderr.print(f"usage: {usage_text(usage)}", style="dim", highlight=False, soft_wrap=True)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from planforge.domain.draft import DraftResult
 from planforge.domain.plan import Plan, PlanWorkout, WeekInfo
+from planforge.domain.usage import Usage
 
 _CONFIG = ConfigDict(extra="forbid", frozen=True)
 
@@ -71,6 +72,9 @@ class ErrorEvent(BaseModel):
     """What went wrong, for a person."""
     code: str
     """Machine-readable kind, the same codes the HTTP error envelope uses."""
+    usage: Usage | None = None
+    """What the failed generation spent before it failed (failed calls included); None when no generation ran,
+    e.g. for an invalid request."""
 
 
 class DoneEvent(BaseModel):

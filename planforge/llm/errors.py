@@ -1,8 +1,9 @@
 """Translating what pydantic-ai and the providers raise into planforge's error tree, in one place.
 
 Every message keeps the reason: the last validation problem of an answer the model could not get right
-("weeks: Field required"), the provider's status with the message of its error body, the URL and cause of a
-connection that failed, and a stream that ended empty named as the context overflow it usually is.
+("weeks: Field required"), an answer cut at the output token cap named as such, the provider's status with the
+message of its error body, the URL and cause of a connection that failed, and a prompt that overflowed the
+context window named as such (a refusal saying so, or a stream that ended empty, which is how llama.cpp says it).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pydantic_ai import (
     UnexpectedModelBehavior,
     UsageLimitExceeded,
 )
-from pydantic_ai.exceptions import ToolRetryError
+from pydantic_ai.exceptions import IncompleteToolCall, ToolRetryError
 
 from planforge.exceptions import GenerationError, GenerationTimeoutError, ModelProviderError, PlanforgeError
 
@@ -42,7 +43,7 @@ def provider_error(error: ModelAPIError | FallbackExceptionGroup) -> ModelProvid
     if isinstance(error, ModelHTTPError):
         said = body_message(error.body)
         message = f"model provider error from {error.model_name!r}: HTTP {error.status_code}" + (
-            f": {said}{output_mode_hint(said)}" if said else ""
+            f": {said}{output_mode_hint(said)}{context_hint(said)}" if said else ""
         )
     elif status == PROVIDER_TIMEOUT_STATUS:
         message = f"model provider {error.model_name!r} timed out: {error.message}"
@@ -112,21 +113,56 @@ def connection_problem(error: BaseException) -> str:
     return f"{url or 'the server'}: {shorten(reason)}"
 
 
+LARGER_CONTEXT: Final = (
+    "give the server a larger context (llama.cpp `-c`, Ollama `num_ctx`, vLLM `--max-model-len`) or lower"
+    " PLANFORGE_CHUNK_WEEKS / PLANFORGE_MAX_OUTPUT_TOKENS"
+)
+CONTEXT_WORDS: Final = ("context length", "context size", "context window", "context_length_exceeded")
+"""How servers say a prompt is too long: OpenAI and vLLM ("maximum context length"), llama.cpp ("context size")."""
+
+
+def context_hint(said: str) -> str:
+    """A hint when a server's refusal says the prompt does not fit the model's context window."""
+    if any(words in said.lower() for words in CONTEXT_WORDS):
+        return f" (a context overflow: the prompt does not fit the model's context window; {LARGER_CONTEXT})"
+    return ""
+
+
 EMPTY_STREAM_MESSAGE: Final = "Streamed response ended without content"
 CONTEXT_OVERFLOW_HINT: Final = (
-    "the server ended its answer without any content, which is what llama.cpp-style servers do when the prompt"
-    " exceeds the model's context window; give the server a larger context (llama.cpp `-c`, Ollama `num_ctx`,"
-    " vLLM `--max-model-len`) or lower PLANFORGE_CHUNK_WEEKS / PLANFORGE_MAX_OUTPUT_TOKENS"
+    "a context overflow: the server ended its answer without any content, which is what llama.cpp-style servers"
+    f" do when the prompt exceeds the model's context window; {LARGER_CONTEXT}"
 )
+RAISE_TOKEN_CAP: Final = (
+    "raise PLANFORGE_MAX_OUTPUT_TOKENS, or lower PLANFORGE_CHUNK_WEEKS so that each answer is shorter"
+)
+TOKEN_CAP_HINT: Final = f"the answer was cut at the output token cap (finish reason 'length'); {RAISE_TOKEN_CAP}"
+UNFINISHED_JSON: Final = "EOF while parsing"
+"""How pydantic reports JSON that stops in the middle: in a text answer, usually one cut at the token cap."""
 
 
 def validation_problem(error: UnexpectedModelBehavior) -> str:
-    """Why the model's answers were rejected: the last validation problem (fields and messages), shortened.
+    """Why the model's answers were rejected: the last validation problem (fields and messages), shortened, and
+    what an answer cut at the output token cap means.
 
-    pydantic-ai reports "Exceeded maximum output retries (2)" and keeps the reason in the exception's cause.
+    pydantic-ai reports "Exceeded maximum output retries (2)" and keeps the reason in the exception's cause. A
+    tool call cut at the cap is its own error; a JSON text answer cut there is only unfinished JSON (the finish
+    reason is not kept with the error), so that is named as the likely cause.
     """
     if error.message.startswith(EMPTY_STREAM_MESSAGE):
         return CONTEXT_OVERFLOW_HINT
+    if isinstance(error, IncompleteToolCall):
+        return TOKEN_CAP_HINT
+    problem = _last_problem(error)
+    if UNFINISHED_JSON in problem:
+        return (
+            f"{problem} (the answer stopped mid-JSON, most often because it was cut at the output token cap:"
+            f" {RAISE_TOKEN_CAP})"
+        )
+    return problem
+
+
+def _last_problem(error: UnexpectedModelBehavior) -> str:
     cause = error.__cause__
     if isinstance(cause, ToolRetryError):
         content: object = cause.tool_retry.content

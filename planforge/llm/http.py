@@ -8,7 +8,6 @@ the provider SDK as it came, body included, so the error the user sees carries t
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import time
 from typing import Final
@@ -16,6 +15,7 @@ from typing import Final
 import httpx2
 from pydantic_ai.models import create_async_httpx2_client
 
+from planforge.pipeline.adaptive import request_sent, wait_before_retry
 from planforge.settings import Settings
 
 RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504, 529})
@@ -60,12 +60,13 @@ class RetryingTransport(httpx2.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         attempt = 0
         while True:
+            request_sent()  # the adaptive limit's probe counts from when requests left, not when calls started
             response = await self._wrapped.handle_async_request(request)
             limit = min(self._retries, DETERMINISTIC_RETRIES) if response.status_code == 500 else self._retries
             if response.status_code not in RETRY_STATUSES or attempt >= limit:
                 return response
             await response.aclose()
-            await asyncio.sleep(self._wait(attempt, response))
+            await wait_before_retry(response.status_code, self._wait(attempt, response))
             attempt += 1
 
     async def aclose(self) -> None:

@@ -25,6 +25,7 @@ from pydantic_ai.messages import (
 from pydantic_ai.models import ModelRequestParameters
 from pydantic_ai.usage import RequestUsage, RunUsage
 
+from planforge.domain.usage import Usage
 from planforge.llm.wrapped_stream import WrappedStream
 
 CHARS_PER_TOKEN: Final = 4
@@ -101,6 +102,17 @@ def with_estimated_usage(
 def estimated_requests(usage: RunUsage) -> int:
     """How many of a run's requests had their tokens estimated."""
     return usage.details.get(ESTIMATED_REQUESTS, 0)
+
+
+def usage_of(usage: RunUsage) -> Usage:
+    """pydantic-ai's run usage in planforge's terms: requests, tokens, cached input tokens, estimated requests."""
+    return Usage(
+        requests=usage.requests,
+        input_tokens=usage.input_tokens,
+        output_tokens=usage.output_tokens,
+        cached_input_tokens=usage.cache_read_tokens,
+        estimated_requests=estimated_requests(usage),
+    )
 
 
 @dataclass

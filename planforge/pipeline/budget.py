@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from pydantic_ai import UsageLimits
 from pydantic_ai.usage import RunUsage
 
 from planforge.domain.usage import Usage
-from planforge.llm.usage import estimated_requests
+from planforge.exceptions import GenerationError
+from planforge.llm.calls import ServerContact
+from planforge.llm.usage import estimated_requests, usage_of
 from planforge.settings import Settings
 
 
@@ -23,6 +27,8 @@ class Budget:
 
     limits: UsageLimits
     usage: RunUsage = field(default_factory=RunUsage)
+    contact: ServerContact = field(default_factory=ServerContact)
+    """Whether the server has answered a call yet: a connection lost after that is waited out longer."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Budget:
@@ -45,6 +51,13 @@ class Budget:
 
     def spent(self) -> Usage:
         """The usage so far, in planforge's terms."""
-        return Usage(
-            requests=self.usage.requests, input_tokens=self.usage.input_tokens, output_tokens=self.usage.output_tokens
-        )
+        return usage_of(self.usage)
+
+    @contextmanager
+    def reported_on_failure(self) -> Generator[None]:
+        """Attach the usage so far to a `GenerationError` raised inside: a failed generation says what it spent."""
+        try:
+            yield
+        except GenerationError as error:
+            error.usage = self.spent()
+            raise

@@ -136,7 +136,7 @@ class ChunkConverter:
             )
 
         async with model_errors(invalid), call_deadline(self._settings.call_timeout_seconds, f"converting {label}"):
-            result = await retrying_lost_connections(run)
+            result = await retrying_lost_connections(run, budget.contact)
         if self._cache is not None:
             await self._cache.set(key, result.output)
         return result.output

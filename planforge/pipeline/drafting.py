@@ -98,7 +98,9 @@ class DraftWriter:
             options["event_stream_handler"] = progress.handle
         async with model_errors(_invalid("draft")), self._deadline("writing the draft"):
             prompt = draft_user_prompt(deps)
-            result = await retrying_lost_connections(lambda: self._draft_agent.run(prompt, deps=deps, **options))
+            result = await retrying_lost_connections(
+                lambda: self._draft_agent.run(prompt, deps=deps, **options), budget.contact
+            )
         if progress:
             await progress.finish()
         return result.output
@@ -109,7 +111,9 @@ class DraftWriter:
             await emit(ProgressEvent(status="thinking", message=f"Outlining {weeks} weeks", progress=0))
         async with model_errors(_invalid("outline")), self._deadline("writing the outline"):
             prompt, options = outline_user_prompt(deps), self._run_options(budget)
-            result = await retrying_lost_connections(lambda: self._outline_agent.run(prompt, deps=deps, **options))
+            result = await retrying_lost_connections(
+                lambda: self._outline_agent.run(prompt, deps=deps, **options), budget.contact
+            )
         outline = result.output
         if emit:
             await emit(ProgressEvent(status="drafting", message="Outline ready", progress=OUTLINE_DONE))
@@ -127,7 +131,9 @@ class DraftWriter:
         prompt = with_cache_point(expand_user_prompt(deps), EXPANSION_OWN_PART, self._model, groups)
         async with model_errors(_invalid(label)), self._deadline(f"writing {label}"):
             options = self._run_options(budget, calls=groups)
-            result = await retrying_lost_connections(lambda: self._expand_agent.run(prompt, deps=deps, **options))
+            result = await retrying_lost_connections(
+                lambda: self._expand_agent.run(prompt, deps=deps, **options), budget.contact
+            )
         return result.output.weeks
 
     async def _expand(

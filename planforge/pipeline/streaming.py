@@ -14,7 +14,7 @@ from contextlib import suppress
 from typing import Generic
 
 from planforge.domain.events import DoneEvent, Emit, ErrorEvent, GenerationEvent, ResultEvent, ResultT, StreamEvent
-from planforge.exceptions import PlanforgeError, user_message
+from planforge.exceptions import GenerationError, PlanforgeError, user_message
 
 Generation = Callable[[Emit], Awaitable[ResultT]]
 """A generation that reports its events through the `Emit` it is given and returns its result."""
@@ -27,7 +27,8 @@ async def _produce(generation: Generation[ResultT], queue: asyncio.Queue[StreamE
     try:
         queue.put_nowait(ResultEvent[ResultT](data=await generation(emit)))
     except PlanforgeError as error:
-        queue.put_nowait(ErrorEvent(error=user_message(error), code=error.code))
+        usage = error.usage if isinstance(error, GenerationError) else None
+        queue.put_nowait(ErrorEvent(error=user_message(error), code=error.code, usage=usage))
     finally:
         queue.put_nowait(None)
 

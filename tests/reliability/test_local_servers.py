@@ -29,7 +29,14 @@ from planforge.domain.requests import DraftRequest, PlanRequest
 from planforge.drafttext.render import render_draft
 from planforge.exceptions import GenerationError, ModelProviderError
 from planforge.testing import FakeOpenAI, Latency, scripted_draft, serve_fake_openai
-from planforge.testing.fake_openai import LLAMA_CPP, SchemaViolation, ServerBehaviour, server_error
+from planforge.testing.fake_openai import (
+    LLAMA_CPP,
+    HTTPErrorFault,
+    LengthLimit,
+    SchemaViolation,
+    ServerBehaviour,
+    server_error,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -159,18 +166,69 @@ async def test_a_rejected_answer_names_the_field_and_the_problem(llama: FakeOpen
     assert "workouts: Field required" in error.message
 
 
-async def test_an_empty_stream_after_a_context_overflow_is_named_as_such(llama: FakeOpenAI, base_url: str) -> None:
+@pytest.mark.parametrize("step", ["draft", "plan"])
+async def test_an_empty_stream_after_a_context_overflow_is_named_as_such(
+    llama: FakeOpenAI, base_url: str, step: str
+) -> None:
     """Defect: "the model could not write a valid draft: Streamed response ended without content"."""
     llama.behaviour = replace(LLAMA_CPP, context_tokens=500)
-    error = await failure_of(PlanForge(settings=settings_for(base_url)), draft_request())
+    request = draft_request() if step == "draft" else plan_request()
+    error = await failure_of(PlanForge(settings=settings_for(base_url)), request)
+    assert "a context overflow" in error.message
     assert "context window" in error.message
     assert "num_ctx" in error.message
+    assert "Streamed response ended without content" not in error.message
+
+
+async def test_a_context_overflow_refused_with_a_400_is_named_as_such(llama: FakeOpenAI, base_url: str) -> None:
+    """A plain (non-streamed) request overflowing the context gets llama.cpp's HTTP 400: its words, then what to do."""
+    llama.behaviour = replace(LLAMA_CPP, context_tokens=500)
+    error = await failure_of(PlanForge(settings=settings_for(base_url, stream_requests=False)), plan_request())
+    assert isinstance(error, ModelProviderError)
+    assert error.status_code == 400
+    assert "HTTP 400: the request exceeds the available context size" in error.message
+    assert "a context overflow" in error.message
+    assert "num_ctx" in error.message
+    assert len(llama.requests) == 1  # a 400 is not retried
+
+
+@pytest.mark.parametrize("mode", ["prompted", "tool"])
+async def test_an_answer_cut_at_the_token_cap_is_named_as_such(llama: FakeOpenAI, base_url: str, mode: str) -> None:
+    """Defect: "Invalid JSON: EOF while parsing" for a prompted answer cut at `max_tokens`."""
+    llama.behaviour = ServerBehaviour(stream_usage=False)  # forced tool calls too, for the tool mode
+    llama.script(then=LengthLimit())
+    settings = settings_for(base_url, output_mode=mode, output_retries=1)
+    error = await failure_of(PlanForge(settings=settings), plan_request(1))
+    assert "cut at the output token cap" in error.message
+    assert "PLANFORGE_MAX_OUTPUT_TOKENS" in error.message
+    assert "week 1" in error.message
 
 
 async def test_an_http_500_keeps_the_message_of_its_body(llama: FakeOpenAI, base_url: str) -> None:
     llama.script(then=server_error())
     error = await failure_of(PlanForge(settings=settings_for(base_url)), draft_request())
     assert "HTTP 500: The server had an error while processing your request." in error.message
+
+
+@pytest.mark.parametrize(
+    ("fault", "requests"),
+    [
+        pytest.param(server_error(), 2, id="500-once-more"),
+        pytest.param(HTTPErrorFault(400, "invalid_request_error", "'messages' must not be empty"), 1, id="400-never"),
+        pytest.param(HTTPErrorFault(404, "not_found_error", "model 'x' not found"), 1, id="404-never"),
+    ],
+)
+async def test_a_deterministic_refusal_is_not_retried_three_times(
+    llama: FakeOpenAI, base_url: str, fault: HTTPErrorFault, requests: int
+) -> None:
+    """A server that refuses a request refuses it again: no three retries (nor the openai client's own two)."""
+    llama.script(then=fault)
+    settings = settings_for(base_url, http_retries=3, retry_initial_wait_seconds=0.01)
+    error = await failure_of(PlanForge(settings=settings), draft_request())
+    assert isinstance(error, ModelProviderError)
+    assert error.status_code == fault.status
+    assert fault.message in error.message
+    assert len(llama.requests) == requests
 
 
 async def test_a_connection_error_names_the_url_and_the_cause() -> None:
@@ -195,6 +253,7 @@ async def test_usage_is_estimated_and_said_so_when_the_stream_has_none(llama: Fa
     assert all(r.body["stream"] for r in llama.requests)  # the local profile streams
     served_prompt = sum(r.request.prompt_tokens for r in llama.requests)
     assert plan.usage.requests == len(llama.requests)
+    assert plan.usage.estimated_requests == len(llama.requests)
     assert 0.5 * served_prompt < plan.usage.input_tokens < 1.5 * served_prompt
     assert plan.usage.output_tokens > 0
     assert [w.code for w in plan.warnings if w.code == "usage_estimated"] == ["usage_estimated"]
@@ -225,6 +284,7 @@ async def test_a_streamed_draft_counts_its_tokens_without_usage_from_the_server(
     served_prompt = sum(r.request.prompt_tokens for r in llama.requests)
     assert 0.5 * served_prompt < result.data.usage.input_tokens < 1.5 * served_prompt
     assert result.data.usage.output_tokens > 0
+    assert result.data.usage.estimated_requests == result.data.usage.requests == len(llama.requests)
 
 
 async def test_queued_chunks_do_not_spend_the_per_call_deadline(llama: FakeOpenAI, base_url: str) -> None:
