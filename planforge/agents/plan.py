@@ -20,6 +20,7 @@ from planforge.domain.chunk import PlanChunk
 from planforge.domain.plan import PlanWarning
 from planforge.domain.vocabulary import Phase
 from planforge.drafttext import PlanContext
+from planforge.drafttext.context import UNIT_WORDS
 from planforge.llm.output_mode import OutputMode, output_spec
 from planforge.pipeline.run import ChunkDeps
 from planforge.prompts import data_section_text, load_prompt
@@ -40,14 +41,18 @@ def plan_instructions(deps: ChunkDeps, mode: OutputMode = "tool") -> str:
     )
 
 
-def context_json(context: PlanContext) -> dict[str, str]:
-    """The plan-wide facts a chunk's converter must apply, in words (empty when the draft states none)."""
-    facts: dict[str, str] = {}
+def context_json(context: PlanContext) -> dict[str, Any]:
+    """The plan-wide facts a chunk's converter must apply, in words (empty when the draft states none): a chunk's
+    weeks do not show the draft's header or its footnotes."""
+    facts: dict[str, Any] = {}
     if context.default_unit is not None:
-        unit = {"mi": "miles", "km": "kilometres", "min": "minutes"}[context.default_unit]
-        facts["numbers_without_unit_are"] = unit
+        facts["numbers_without_unit_are"] = UNIT_WORDS[context.default_unit]
     if context.default_sport is not None:
         facts["sessions_naming_no_sport_are"] = context.default_sport
+    if context.long_day is not None:
+        facts["long_sessions_are_on"] = context.long_day
+    if context.footnotes:
+        facts["footnotes"] = dict(context.footnotes)
     return facts
 
 

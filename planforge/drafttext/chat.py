@@ -5,7 +5,8 @@ A chat line starts with a time stamp and a sender ("[Sun 1 Jun, 19:42] Coach Dan
 two lines carry a stamp. Then only the messages of the senders who write days ("Mon off. Tue easy 6k")
 are kept — the athlete's "legs a bit heavy, still ok for tues?" is no session — each as a paragraph of its own,
 so a day's text never runs into the next message, and a week named inside a message ("Massive mate 🔥 Wk2:
-Mon rest, ...") starts a line, where the segmenter reads it as a week header.
+Mon rest, ...") starts a line, where the segmenter reads it as a week header. A week named in passing in a message
+without days ("Forgot wk3 sorry 🙈 it's a lighter week:") heads the days of the coach's next messages.
 """
 
 from __future__ import annotations
@@ -64,11 +65,39 @@ def coach_messages(lines: list[str]) -> list[str]:
     if not coaches:
         return lines
     out: list[str] = []
+    announced: int | None = None  # a week a message names in passing ("Forgot wk3 sorry, it's a lighter week:")
     for message in messages:
-        if message.sender in coaches:
-            out.append("")
-            out += [part for line in message.lines for part in _week_on_its_line(line)]
+        if message.sender not in coaches:
+            continue
+        if message.days_named():
+            if announced is not None:
+                out += ["", f"Week {announced}"]
+                announced = None
+        else:
+            announced = _week_in_passing(message)
+        out.append("")
+        out += [part for line in message.lines for part in _week_on_its_line(line)]
     return out
+
+
+_WEEK_MENTION: Final = re.compile(
+    r"(?<![a-z])(?:week|wk|woche|semaine|semana|tydzien|tyden|vecka|uge|uke)\.?[^\S\n]*+(?P<number>\d{1,2})(?!\d)"
+)
+
+
+_HEADER_END: Final = re.compile(r"[^\S\n]*+[:\-–—]")
+
+
+def _week_in_passing(message: _Message) -> int | None:
+    """The week a coach's message without days names inside its text, its days to follow in the next message; None
+    when it names none or several, or starts with it (a header the segmenter reads itself)."""
+    text = fold(" ".join(message.lines)).strip()
+    mentions = list(_WEEK_MENTION.finditer(text))
+    if len(mentions) != 1 or not text[: mentions[0].start()].strip(" *_#>-"):
+        return None
+    if _HEADER_END.match(text, mentions[0].end()):
+        return None  # "Hi Sam, week 1:", "Wk2: Mon rest": a header the segmenter cuts out itself
+    return int(mentions[0]["number"])
 
 
 def _week_on_its_line(line: str) -> list[str]:

@@ -4,11 +4,13 @@
 In a plan clearly about cycling (FTP, watts, sweet spot, spins and rides throughout, hardly a run), a
 session that names no sport ("2h Z2, group ride ok", "3x8' sweetspot") is a ride rather than the run the
 parser would otherwise assume. "Long runs on Saturdays" names the day a week's long session goes on when the
-week lists its sessions without weekdays.
+week lists its sessions without weekdays. A footnote that defines a word ("1 Riders Choice: any bike you like")
+may name the sport of the sessions that word names.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -16,15 +18,24 @@ from typing import Final, Literal
 from planforge.domain.vocabulary import Weekday, WorkoutType
 from planforge.drafttext.days import fold, weekday_named
 
-BareNumberUnit = Literal["mi", "km", "min"]
-"""What a number written without a unit means: miles, kilometres or minutes."""
+BareNumberUnit = Literal["mi", "km", "min", "yd"]
+"""What a number written without a unit means: miles, kilometres, minutes or (a swimmer's) yards."""
+UNIT_WORDS: Final[dict[BareNumberUnit, str]] = {"mi": "miles", "km": "kilometres", "min": "minutes", "yd": "yards"}
+"""A bare-number unit in words, as a chunk's `plan_context` states it to any converting model."""
 
 _UNIT_NOTE: Final = re.compile(
     r"\b(?:distances?|distanzen|entfernungen|afstanden|distanze|distancias|mileage|all runs|everything|numbers"
     r"|times|durations|values|figures|zahlen|zeiten|nombres|chiffres|numeros|numeri|getallen|sessions|workouts"
     r"|dystanse|czasy|distanser|tider|afstande|avstander|vzdalenosti|casy|units?)\b"
     r"[^.\n]{0,25}?(?:\b(?:in|en|sind in|are in|are|sind|sont|son|sono|zijn|w|i|v|ve|er i|ar i|er|ar)\s++|[:=]\s*+)"
-    r"(?P<unit>miles?|mi|millas|km|kilomet\w*|kilometr\w*|minutes?|mins?|minuten|minutos|minuti|minut\w*)\b"
+    r"(?P<unit>miles?|mi|millas|km|kilomet\w*|kilometr\w*|minutes?|mins?|minuten|minutos|minuti|minut\w*|yards?"
+    r"|yds?)\b"
+)
+# A footnote's own line defines the word it marks: "1 Riders Choice: any bike you like", "³ Drills = 6 x 50 …".
+_FOOTNOTE_DEFINITION: Final = re.compile(
+    r"^[ \t]*+(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]++|\[\d{1,2}\]|[†‡§]++|\d{1,2}(?=[ \t]++[a-z]))[ \t]*+"
+    r"(?P<term>[a-z][^:=\n]{1,30}?)[ \t]*+[:=][ \t]*+(?P<definition>[^\n]{1,300})",
+    re.MULTILINE,
 )
 # Word beginnings that signal a sport; counted over the words of the whole text (one pass, no regex per word).
 _SPORT_SIGNALS: Final[dict[WorkoutType, tuple[str, ...]]] = {
@@ -50,9 +61,14 @@ class PlanContext:
     """The sport of a session that names none; None: such a session is a run."""
     long_day: Weekday | None = None
     """The day the plan puts its long session on ("long runs on Saturdays"); None: not stated."""
+    footnotes: tuple[tuple[str, str], ...] = ()
+    """(term, definition), folded, for each word a footnote defines ("riders choice", "any bike you like …"): the
+    definition may name the sport the term's sessions leave unsaid."""
 
 
 NO_CONTEXT: Final = PlanContext()
+_MAX_FOOTNOTES: Final = 20
+"""Footnotes read per plan, at most (each is looked for in every session that names no sport)."""
 
 
 def _unit(folded: str) -> BareNumberUnit | None:
@@ -62,6 +78,8 @@ def _unit(folded: str) -> BareNumberUnit | None:
     unit = match["unit"]
     if unit.startswith("min"):
         return "min"
+    if unit.startswith("y"):
+        return "yd"
     return "mi" if unit.startswith(("mi", "mil")) else "km"
 
 
@@ -102,6 +120,11 @@ def long_day_named(folded: str, *, week_note: bool = False) -> Weekday | None:
 def plan_context(text: str) -> PlanContext:
     """The defaults a whole draft text sets (see the module docstring)."""
     folded = fold(text)
+    definitions = itertools.islice(_FOOTNOTE_DEFINITION.finditer(folded), _MAX_FOOTNOTES)
+    footnotes = tuple((match["term"].strip(), match["definition"]) for match in definitions)
     return PlanContext(
-        default_unit=_unit(folded), default_sport=_dominant_sport(folded), long_day=long_day_named(folded)
+        default_unit=_unit(folded),
+        default_sport=_dominant_sport(folded),
+        long_day=long_day_named(folded),
+        footnotes=footnotes,
     )

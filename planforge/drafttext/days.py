@@ -20,6 +20,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
+from rapidfuzz import fuzz, process
+
 from planforge.domain.vocabulary import WEEKDAYS, Weekday
 
 # Accented letters and their plain letter, one character for one so that match offsets in a folded text fit the
@@ -37,7 +39,8 @@ _DAY_WORDS: Final[dict[Weekday, tuple[str, ...]]] = {
     "Tuesday": ("tuesday", "tues", "tue", "tu", "dienstag", "di", "mardi", "mar", "martes", "martedi", "dinsdag",
                 "t", "terca-feira", "terca feira", "terca", "ter",
                 "wtorek", "wt", "utery", "ut", "tisdag", "tis", "tirsdag", "tirs", "tir", "tysdag", "ti"),
-    "Wednesday": ("wednesday", "wed", "we", "mittwoch", "mi", "mercredi", "mer", "miercoles", "mie", "mercoledi",
+    "Wednesday": ("wednesday", "weds", "wed", "we", "mittwoch", "mi", "mercredi", "mer", "miercoles", "mie",
+                  "mercoledi",
                   "woensdag", "wo", "w", "quarta-feira", "quarta feira", "quarta", "qua",
                   "sroda", "sr", "streda", "st", "onsdag", "ons", "on"),
     "Thursday": ("thursday", "thurs", "thur", "thu", "th", "donnerstag", "do", "jeudi", "jeu", "jueves", "jue",
@@ -113,8 +116,8 @@ def _counts(
         return sep == ":" or dotted
     if word not in _AMBIGUOUS:
         return True
-    if sep == ":" or dotted:
-        return True
+    if sep == ":" or dotted or (cell and sep in {"-", "–", "—"} and len(word) >= 3):
+        return True  # "sat - long run 16 km": a day at a line's start before a dash, whatever its case
     return written[:1].isupper() and (not sentence_start or (next_day and len(word) >= 3))
 
 
@@ -173,7 +176,34 @@ def day_marks(text: str) -> list[tuple[int, int, Weekday]]:
             continue
         end = after.end() if after["sep"] in {":", "-", "–", "—", ")"} else match.end()
         marks.append((match.start(), end, _WEEKDAY_BY_WORD[word]))
-    return _with_weekends(folded, marks)
+    return _with_weekends(folded, _with_misspelt(folded, marks))
+
+
+# A misspelt day name at a line's start, before a separator or a column's gap ("wensday - strength", "satruday: long
+# run 14 km", "Tuseday    easy 30"): read as the day it is closest to, when close enough (rapidfuzz's ratio, 0-100)
+# and at least five letters long.
+_MISSPELT_DAY: Final = re.compile(
+    r"^[ \t\-*•#>|_]*+(?P<word>[a-z]{5,12})\.?(?:[ \t*_]*+[:\-–—]|[ \t]{2,}+(?=\S))", re.MULTILINE
+)
+_FULL_NAMES: Final = tuple(word for word in _WEEKDAY_BY_WORD if len(word) >= 6 and word.isalpha())
+_MIN_SIMILARITY: Final = 80
+
+
+@lru_cache(maxsize=1024)
+def misspelt_weekday(word: str) -> Weekday | None:
+    """The weekday a misspelt name means ("wensday", "satruday", "frday"), or None; exact names are not asked."""
+    best = process.extractOne(word, _FULL_NAMES, scorer=fuzz.ratio, score_cutoff=_MIN_SIMILARITY)
+    return _WEEKDAY_BY_WORD[best[0]] if best is not None else None
+
+
+def _with_misspelt(folded: str, marks: list[tuple[int, int, Weekday]]) -> list[tuple[int, int, Weekday]]:
+    """`marks` plus the misspelt day names that start lines (see `_MISSPELT_DAY`)."""
+    found: list[tuple[int, int, Weekday]] = [
+        (match.start("word"), match.end(), day)
+        for match in _MISSPELT_DAY.finditer(folded)
+        if match["word"] not in _WEEKDAY_BY_WORD and (day := misspelt_weekday(match["word"])) is not None
+    ]
+    return sorted([*marks, *found]) if found else marks
 
 
 def _with_weekends(folded: str, marks: list[tuple[int, int, Weekday]]) -> list[tuple[int, int, Weekday]]:

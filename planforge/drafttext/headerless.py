@@ -66,6 +66,28 @@ class CalendarDay:
     text: str
 
 
+_LEADING_DATE: Final = re.compile(
+    rf"^[^\S\n]*+\(?{_DATE}(?![^\S\n]*+[x×*])\)?\.?[^\S\n]*+[:\-–—]?[^\S\n]*+"  # "4/5 x 1 km" is no date
+)
+
+
+# "3/3: rest", "(10.03.) – easy": a numeric date, day or month first, before a separator.
+_LEADING_NUMBERS: Final = re.compile(
+    r"^[^\S\n]*+\(?(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)(?:[./](?:\d{4}|\d{2}))?\.?\)?[^\S\n]*+[:\-–—][^\S\n]*+"
+)
+_MONTHS_IN_A_YEAR: Final = 12
+
+
+def without_leading_date(text: str) -> str:
+    """A day's text without the date written after its weekday ("3/3: rest" → "rest", "2 March: easy 30 min" →
+    "easy 30 min"); unchanged when it starts with no date."""
+    folded = fold(text)
+    if (numeric := _LEADING_NUMBERS.match(folded)) and min(int(numeric["a"]), int(numeric["b"])) <= _MONTHS_IN_A_YEAR:
+        return text[numeric.end() :]
+    match = _LEADING_DATE.match(folded)
+    return text[match.end() :] if match is not None and _date(match, 2001) is not None else text
+
+
 def _month(written: str) -> int | None:
     if written.isdigit():
         return int(written) if 1 <= int(written) <= 12 else None
@@ -74,37 +96,68 @@ def _month(written: str) -> int | None:
     return _MONTHS.get(written[:4]) or _MONTHS.get(written[:3])
 
 
-def _date(match: re.Match[str], year: int) -> dt.date | None:
+def _date(match: re.Match[str], year: int, *, month_first: bool = False) -> dt.date | None:
+    """The date a dated line's match writes; `month_first`: a numeric "3/5" is March 5 (US), not 3 May."""
     for day_group, month_group in (("d1", "m1"), ("d2", "m2"), ("d3", "m3"), ("d4", "m4")):
         if match[day_group]:
-            month = _month(match[month_group])
+            day, month_written = match[day_group], match[month_group]
+            if month_first and day_group == "d4" and _slashed(match):
+                day, month_written = month_written, day
+            month = _month(month_written)
             if month is None:
                 return None
             with contextlib.suppress(ValueError):
-                return dt.date(int(match["y3"] or year), month, int(match[day_group]))
+                return dt.date(int(match["y3"] or year), month, int(day))
             return None
     return None
+
+
+def _slashed(match: re.Match[str]) -> bool:
+    return match.string[match.end("d4")] == "/"
+
+
+def _month_first(matches: list[re.Match[str]], year: int) -> bool:
+    """Whether the plan's slashed dates ("3/5") put the month first: the order under which more of the weekdays
+    written beside them ("Thu 3/5") fall on their date, or a second number above 12 ("3/17")."""
+    votes = 0
+    for match in matches:
+        if not match["d4"] or not _slashed(match):
+            continue  # "10.03.": a dotted date is day first
+        if int(match["d4"]) > 12 or int(match["m4"]) > 12:
+            votes += 1 if int(match["m4"]) > 12 else -1
+            continue
+        named = weekday_named(match["named"] or "") or weekday_named(match["after"] or "")
+        if named is None:
+            continue
+        for month_first, vote in ((False, -1), (True, 1)):
+            date = _date(match, year, month_first=month_first)
+            if date is not None and WEEKDAYS[date.weekday()] == named:
+                votes += vote
+    return votes > 0
 
 
 def _dated_days(lines: list[str]) -> list[CalendarDay]:
     """Days of a plan written one line per date, grouped into Monday-to-Sunday weeks from the first date's."""
     year_found = _YEAR.search(fold("\n".join(lines)))
     year = int(year_found.group()) if year_found else 2001  # with weekday names any year orders the dates
+    matches = [(index, match) for index, line in enumerate(lines) if (match := _DATED_LINE.match(fold(line)))]
+    month_first = _month_first([match for _, match in matches], year)
     found: list[tuple[int, dt.date, Weekday, str]] = []
-    for index, line in enumerate(lines):
-        folded = fold(line)
-        match = _DATED_LINE.match(folded)
-        date = _date(match, year) if match else None
-        if match is None or date is None:
+    for index, match in matches:
+        date = _date(match, year, month_first=month_first)
+        if date is None:
             continue
-        named = weekday_named(match["named"] or "") or weekday_named(match["after"] or "")
+        after = weekday_named(match["after"] or "")
+        named = weekday_named(match["named"] or "") or after
         if match["named"] and not weekday_named(match["named"]):
             continue  # "Run 5 km …": a word, not a weekday, before the number
         while found and date < found[-1][1] - dt.timedelta(days=180):  # the plan runs into the next year
             date = date.replace(year=date.year + 1)
         weekday = named or (WEEKDAYS[date.weekday()] if year_found or match["y3"] else None)
+        # "15.03.  Long run 18 km": a word after the date that names no weekday begins the session
+        text_start = match.end() if after or not match["after"] else match.start("after")
         if weekday is not None:
-            found.append((index, date, weekday, line[match.end() :]))
+            found.append((index, date, weekday, lines[index][text_start:]))
     if not found:
         return []
     _, first_date, first_day, _ = found[0]

@@ -14,7 +14,8 @@ Danish and Norwegian ("Tydzień 2", "Týden 2", "Vecka 2", "Uge 2", "Uke 2"); a 
 Days written before the first week header form the week before it ("Here's next week: Mon off, Tue easy 6k, ..."
 then "Wk2: ..."). A plan with no week header at all may be dated or numbered per day, or simply name its
 weekdays in order: see `planforge.drafttext.headerless`. A chat thread is first reduced to the coach's
-messages: see `planforge.drafttext.chat`.
+messages: see `planforge.drafttext.chat`. A week that repeats another ("Week 3: same as week 2") is given that week's
+days: see `planforge.drafttext.repeats`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from planforge.drafttext.chat import coach_messages
 from planforge.drafttext.context import PlanContext, plan_context
 from planforge.drafttext.days import day_marks, fold
 from planforge.drafttext.headerless import calendar_days, weeks_by_weekday_order
+from planforge.drafttext.pasted import email_body, html_as_text, without_checkbox
+from planforge.drafttext.repeats import with_repeats_copied
 from planforge.drafttext.tables import expand_week_tables
 from planforge.exceptions import DraftStructureError
 
@@ -249,10 +252,13 @@ def _calendar_weeks(lines: list[str]) -> list[WeekText]:
 
 
 def _lines(text: str) -> list[str]:
-    """The draft's lines, a chat reduced to the coach's messages, tables of weeks rewritten, and a line that
-    ends by naming a week ("Here's week 2:") cut so that the week starts a line."""
+    """The draft's lines: HTML read as text, checklist boxes and emoji bullets taken off, an email reduced to its
+    body (see `planforge.drafttext.pasted`), a chat to the coach's messages, tables of weeks rewritten, and a line
+    that ends by naming a week ("Here's week 2:") cut so that the week starts a line."""
+    lines = html_as_text(text).splitlines()
+    pasted = email_body([without_checkbox(line) for line in lines], is_week_header=WEEK_HEADER)
     lines: list[str] = []
-    for line in expand_week_tables(coach_messages(text.splitlines())):
+    for line in expand_week_tables(coach_messages(pasted)):
         cut = _TRAILING_WEEK.search(fold(line))
         lines += [line[: cut.start()], line[cut.end() :]] if cut else [line]
     return lines
@@ -278,7 +284,7 @@ def segment_draft(text: str) -> SegmentedDraft:
             " each followed by that week's days (e.g. '- Monday: Rest', '- Tuesday: Easy run 45 min'),"
             " or a table with one row per week and one column per day"
         )
-    return SegmentedDraft(weeks, plan_context("\n".join(lines)))
+    return SegmentedDraft(with_repeats_copied(weeks), plan_context("\n".join(lines)))
 
 
 def check_weeks(segmented: SegmentedDraft, expected: int) -> None:

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from planforge.domain.vocabulary import Weekday
 from planforge.drafttext.column_units import HEADER_UNIT, header_unit, with_unit
 from planforge.drafttext.days import fold, weekday_named
-from planforge.drafttext.session_rows import aligned_session_table, session_columns, session_rows_as_weeks
+from planforge.drafttext.session_rows import (
+    DASH_ROW,
+    aligned_session_table,
+    column_starts,
+    session_columns,
+    session_rows_as_weeks,
+    sliced,
+)
 
 # Possessive quantifiers throughout: a row of spaces or dashes is read in one pass, never re-tried.
 _SEPARATOR_ROW = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
@@ -101,6 +108,32 @@ def _columns_are_weeks(header: list[str], rows: list[list[str]]) -> list[str] | 
     return out
 
 
+_MAX_ALIGNED_COLUMNS = 60
+"""An aligned header with more cells than this is no table of weeks (and its rows are not cut)."""
+
+
+def aligned_week_columns(lines: list[str], at: int) -> tuple[list[str] | None, int]:
+    """Week headers and day lines for a table aligned with spaces whose columns are weeks and whose rows are days
+    ("          WEEK 1        WEEK 2" over "Mon       rest          rest"), None when `lines[at]` heads none; and
+    the index after the lines looked at (each line is read once)."""
+    header_line = lines[at].expandtabs()
+    if "|" in header_line or ";" in header_line:
+        return None, at + 1
+    starts = column_starts(header_line)
+    if len(starts) > _MAX_ALIGNED_COLUMNS:
+        return None, at + 1
+    header = sliced(header_line, starts)
+    if sum(1 for cell in header if _week_numbers(cell)) < 2:
+        return None, at + 1
+    rows: list[list[str]] = []
+    end = at + 1
+    while end < len(lines) and lines[end].strip():
+        if not DASH_ROW.match(lines[end]):
+            rows.append(sliced(lines[end].expandtabs(), starts))
+        end += 1
+    return _columns_are_weeks(header, rows), end
+
+
 def _delimited_cells(line: str) -> list[str] | None:
     """The cells of a semicolon- or tab-separated row (at least four cells), or None."""
     for delimiter in (";", "\t"):
@@ -140,6 +173,9 @@ def expand_week_tables(lines: list[str]) -> list[str]:
         at += 1
         if not table and at > no_aligned_until:
             weeks, end = aligned_session_table(padded, at - 1)
+            if weeks is None:
+                weeks, columns_end = aligned_week_columns(padded, at - 1)
+                end = columns_end if weeks is not None else max(end, columns_end)
             if weeks is not None:
                 out += weeks
                 at = end

@@ -31,6 +31,7 @@ from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase, Weekday
 from planforge.drafttext import PlanContext, segment_draft
+from planforge.drafttext.context import UNIT_WORDS, BareNumberUnit
 from planforge.offline.engine import EnginePlan, LibraryCatalog, plan_sports, write_plan
 from planforge.offline.engine.library_search import catalog_from_hits, library_searches, marked_library_ids
 from planforge.offline.parser import parse_week, session_to_workout
@@ -216,15 +217,18 @@ def _key_sessions(plan: EnginePlan, week: int) -> str:
     return ", ".join(dict.fromkeys(sessions))[:300] or next((d.session for d in days if d.session), "-")[:300]
 
 
-_UNITS_BY_WORD = {"miles": "mi", "kilometres": "km", "minutes": "min"}
+_UNITS_BY_WORD: dict[str, BareNumberUnit] = {word: unit for unit, word in UNIT_WORDS.items()}
 
 
 def _context(chunk: dict[str, Any]) -> PlanContext:
     """The plan-wide facts the `<chunk>` section states (see `planforge.agents.plan.context_json`)."""
-    facts: dict[str, str] = chunk.get("plan_context", {})
-    unit = _UNITS_BY_WORD.get(facts.get("numbers_without_unit_are", ""))
-    sport = facts.get("sessions_naming_no_sport_are")
-    return PlanContext(default_unit=unit, default_sport=sport)  # pyright: ignore[reportArgumentType]
+    facts: dict[str, Any] = chunk.get("plan_context", {})
+    return PlanContext(
+        default_unit=_UNITS_BY_WORD.get(facts.get("numbers_without_unit_are", "")),
+        default_sport=facts.get("sessions_naming_no_sport_are"),
+        long_day=facts.get("long_sessions_are_on"),
+        footnotes=tuple(facts.get("footnotes", {}).items()),
+    )
 
 
 def _plan_args(sections: dict[str, str]) -> str:
@@ -233,7 +237,12 @@ def _plan_args(sections: dict[str, str]) -> str:
     hints: dict[int, tuple[Phase | None, str | None]] = {w["week"]: (w["phase"], w["focus"]) for w in chunk["weeks"]}
     segmented = segment_draft(sections["draft_weeks"])
     stated, own = _context(chunk), segmented.context  # the whole draft's facts first, then the chunk's own
-    context = PlanContext(stated.default_unit or own.default_unit, stated.default_sport or own.default_sport)
+    context = PlanContext(
+        stated.default_unit or own.default_unit,
+        stated.default_sport or own.default_sport,
+        stated.long_day or own.long_day,
+        stated.footnotes or own.footnotes,
+    )
     weeks: list[ChunkWeek] = []
     workouts: list[Workout] = []
     # A week that names no phase goes on with the last training phase named, in this chunk or before it.

@@ -57,6 +57,18 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "open parentheses": (_in_a_day("("), 4_000),
     "sets": (_in_a_day("2x("), 4_000),
     "numbers with units": (_in_a_day("1 min "), 4_000),
+    "fraction signs": (_in_a_day("1½ "), 4_000),
+    "misspelt words": (_in_a_day("strenght intervls "), 4_000),
+    "misspelt day names": (lambda size: "Week 1\n" + "wensday - easy 30 min\n" * (size // 22), 4_000),
+    "checklist boxes": (lambda size: "Week 1\n" + "- [x] Tue – easy 5 km\n" * (size // 22), 4_000),
+    "signature delimiters": (
+        lambda size: "Week 1\n- Mon: easy 30 min\n" + "--\n> On Mon, Tom wrote:\n" * (size // 22),
+        4_000,
+    ),
+    "an aligned table of weeks": (
+        lambda size: "      W1          W2\n" + "Mon   easy 30 min  rest\n" * (size // 24),
+        4_000,
+    ),
 }
 
 

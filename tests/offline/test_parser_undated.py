@@ -18,11 +18,12 @@ Placed = list[tuple[str, str]]
             "Week 1\nYour 3 runs this week:\n- Easy run 30 min\n- Intervals 6 x 400 m w/ 200 m jog\n- Long run 10 km",
             [("Tuesday", "easy-run"), ("Thursday", "interval-run"), ("Sunday", "long-run")],
         ),
-        # labels are no sessions' words ("Séance 2 :"), and the long day the plan names is kept
+        # labels are no sessions' words ("Séance 2 :"), and the long day the plan names is kept, the others before
+        # it from Tuesday on (Monday and Friday free)
         (
             "Long runs on Saturdays.\n\nSemaine 1\nSéance 1 : footing 40 min\nSéance 2 : fractionné 8 x 400 m\n"
             "Séance 3 : sortie longue 1h15",
-            [("Monday", "easy-run"), ("Wednesday", "interval-run"), ("Saturday", "long-run")],
+            [("Tuesday", "easy-run"), ("Thursday", "interval-run"), ("Saturday", "long-run")],
         ),
         # an "N sessions" summary and no long session: spread through the week
         (

@@ -105,3 +105,33 @@ async def test_an_llm_converting_one_week_at_a_time_is_told_the_unit_of_the_head
     ]
     assert plan.warnings == []  # the cross-check agreed at once: nothing was left unresolved
     assert plan.usage.requests == 2  # one call per week, no retry to fix numbers the model could not know
+
+
+YARDS_AND_FOOTNOTE_DRAFT = """\
+SCY, all distances in yards.
+
+Week 1
+Tuesday     Swim, aerobic: total 2,000
+Wednesday   Riders Choice1 60 min
+
+Week 2
+Tuesday     Swim, aerobic: total 2,200
+Wednesday   Riders Choice1 65 min
+
+Notes
+1 Riders Choice: any bike you like, just keep it Z2.
+"""
+YARD = 0.9144
+
+
+@pytest.mark.anyio
+async def test_yards_and_footnotes_stated_once_reach_every_one_week_chunk() -> None:
+    forge = PlanForge(model="offline", settings=Settings(chunk_weeks=1))
+    plan = await forge.generate_plan(_request(YARDS_AND_FOOTNOTE_DRAFT, 2))
+    sessions = [(w.week, w.workout_type, w.target_distance_in_meters) for w in plan.content]
+    assert sessions == [
+        (1, "swim", pytest.approx(2000 * YARD, abs=0.1)),
+        (1, "bike", None),  # the footnote at the end of the draft names the sport of week 1's sessions too
+        (2, "swim", pytest.approx(2200 * YARD, abs=0.1)),
+        (2, "bike", None),
+    ]

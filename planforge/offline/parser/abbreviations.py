@@ -24,7 +24,10 @@ _TOKEN: Final = re.compile(r"(?<![A-Za-z])(?P<letter>XT|LR|MP|[ELTIRMX])(?![A-Za
 _NUMBER_BEFORE: Final = re.compile(r"(?:\d|\d\s*(?:['\"’′]|mi|km|k|m|min|s)|@)\s*$")
 _NUMBER_AFTER: Final = re.compile(r"\s*\d")
 _RECOVERY: Final = re.compile(r"^(\s*)rec\.?\s*(?=\d)", re.IGNORECASE)
-_BARE_NUMBER: Final = re.compile(r"(?<![\w.,:@×*/+\-–])\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?(?![\w.,'\"’′%:/x×*])")
+# A comma after a number ends it ("4 x 250, 2,000 yd") unless a digit follows (a decimal comma).
+_BARE_NUMBER: Final = re.compile(
+    r"(?<![\w.,:@×*/+\-–])\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?(?![\w.'\"’′%:/x×*]|,\d)"
+)
 _REPEAT_AFTER: Final = re.compile(r"\s*+[x×*]")
 
 
@@ -56,7 +59,8 @@ def with_default_unit(folded: str, unit: BareNumberUnit | None) -> str:
     out: list[str] = []
     position = 0
     for match in _BARE_NUMBER.finditer(folded):
-        repeat_before = char_before(folded, match.start()) in {"x", "×", "*"}
+        # "6 x 400" in a plan in miles is 400 m, not miles; in a swimmer's yards it is 400 yd
+        repeat_before = char_before(folded, match.start()) in {"x", "×", "*"} and unit != "yd"
         if match.start() in taken or repeat_before or _REPEAT_AFTER.match(folded, match.end()):
             continue
         out += [folded[position : match.end()], f" {unit}"]

@@ -10,17 +10,22 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_LENGTH = r"\d+(?:[.,]\d+)?\s*(?:m|meters?|metres?|metros?|s|secs?|seconds?|sek|segundos?|\"|'')"
+_LENGTH = (
+    r"\d+(?:[.,]\d+)?\s*(?:m|meters?|metres?|metros?|s|secs?|seconds?|sek|segundos?|\"|'')(?![a-z])"  # not "35 min"
+)
 _STRIDE_WORDS = (
     r"(?:strides?|steigerung(?:en|slaufe?n?|slauf)?|steigerungslaufe|progresivos|aceleraciones|rectas|"
     r"lignes?\s+droites?|accelerations|pick[\s-]*ups|allunghi)\b"
 )
+# A count may carry a word or two before the strides: "4 x 20 s relaxed strides".
 STRIDES: Final = re.compile(
     r"(?:(?:\bwith|\bw/|\bmit|\bavec|\bcon|\bplus|\bet|\by|\bund|\band|\+)\s*)?"
-    rf"(?:\b\d{{1,2}}\s*(?:[x×*]\s*)?(?:{_LENGTH}\s*)?)?(?:(?:de|of)\s+)?{_STRIDE_WORDS}"
+    rf"(?:\b\d{{1,2}}\s*[x×*]\s*(?:{_LENGTH}\s*)?(?:(?!(?:km|mi|min|miles?|k|with|and)\b)[a-z]+\s+){{0,2}}?"
+    rf"|\b\d{{1,2}}\s*(?:{_LENGTH}\s*)?)?(?:(?:de|of)\s+)?{_STRIDE_WORDS}"
     rf"(?:\s*[(:]?\s*(?:\d{{1,2}}\s*[x×*]|[x×]|of|de|a|à)?\s*{_LENGTH}\s*\)?)?"
 )
 _CONTENT: Final = re.compile(r"[a-z0-9]")
+_DIGIT: Final = re.compile(r"\d")
 
 
 def without_strides(folded: str) -> str:
@@ -31,5 +36,6 @@ def without_strides(folded: str) -> str:
 
 
 def only_strides(folded: str) -> bool:
-    """Whether a text holds nothing but strides ("6x100m strides", "4 Steigerungen")."""
-    return bool(STRIDES.search(folded)) and not _CONTENT.search(STRIDES.sub(" ", folded))
+    """Whether a text holds nothing but strides ("6x100m strides", "4 Steigerungen"), with at most words of where
+    or how after them ("4 x 20 s relaxed strides on flat grass")."""
+    return bool(STRIDES.search(folded)) and not _DIGIT.search(STRIDES.sub(" ", folded))

@@ -121,7 +121,11 @@ _RACE: Final = _words(
     rf"^\s*start\s*:\s*{_RACE_NAME}",  # "START: półmaraton 21,1 km"
 )
 _LANG = r"\blang\b(?=\s*(?:$|[,;.(]))"  # German "3 h lang": long, unless a word follows ("20 min lang zugig")
-_TEMPO: Final = _words(r"tempo", r"threshold", r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise", r"\bsoglia",
+# Coaches' shorthand too: German "GA2", "TDL" (Tempodauerlauf), Spanish "CCM"/"CCR" (carrera continua media/rápida),
+# Italian "medio".
+_TEMPO: Final = _words(r"tempo", r"threshold", r"\bz[34]\b", r"\bga2\b", r"\btdl\b", r"\bcc[mr]\b",
+                       r"\bmedio\b(?!\s*(?:fondo|maraton|iron))",
+                       r"schwelle", r"\bseuil", r"umbral", r"\blt\b", r"cruise", r"\bsoglia",
                        r"\blimiar",
                        r"drempel", r"\bprog\b", r"\bprogow",
                        r"\btroskel", r"\bterskel", r"\btarskel", r"\bprah\b")  # fmt: skip
@@ -143,24 +147,29 @@ _TRIAL: Final = re.compile(
     r"^(?!.*\b(?:easy|steady|jog|relaxed|locker|facile|suave|with (?:a )?friends?|pacing|pacer)\b)"
     r".*(?:parkrun|time[\s-]*trial|\btt\b|zeitlauf|testlauf|contre[\s-]la[\s-]montre|contrarreloj|test de \d)"
 )
-_RECOVERY: Final = _words(r"recovery", r"\brecup", r"regenera", r"shake\s*-?out", r"erholung", r"recuperaci",
+_RECOVERY: Final = _words(r"recovery", r"\brecup", r"regenera", r"\breko\b", r"shake\s*-?out", r"erholung",
+                          r"recuperaci", r"\bherstel",
                           r"\brekom", r"\brec\.?\s+(?:jog|run|ride|spin|lauf)", r"(?:very|super|really) easy",
                           r"muy suave", r"sehr locker", r"tres (?:facile|lent|cool)", r"\bausroll", r"\bregener",
                           r"\brozruch", r"\bvyklus", r"\bnedjogg", r"\bnedlob",
                           r"\brestitu", r"\baterhamt")  # fmt: skip
 _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
-    ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"langer? lauf", r"\blanger\b", _LANG, r"sortie longue",
+    ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"\bsl\b", r"langer? lauf", r"\blanger\b", _LANG,
+                        r"sortie longue",
                         r"\blongue\b", r"tirada larga", r"\blarga\b", r"\bfondo\b", r"\bdl\b", r"\blung[oa]\b",
                         r"\blongao", r"lange duur", r"\bdlugi", r"\bwybiegan", r"\blangpass", r"\blangtur",
                         r"\blang(?:t|e)?\s+(?:lob|lop|tur|pass)", r"\bdlouh")),
+    # a fartlek over hills is a fartlek
+    ("fartlek", _words(r"fartlek", r"zabawa biegowa", r"fahrtspiel", r"cambios? de ritmo", r"cambi di ritmo")),
     ("hill-repeats", _words(r"\bhills?\b", r"uphill", r"hugel", r"berg", r"\bcotes?\b", r"cuestas?", r"subidas?",
                             r"\bsalit[ae]\b", r"\bheuvel", r"\bladeira", r"\bsubida",
-                            r"\bpodbieg", r"\bbacke", r"\bbakke", r"\bkopc")),
-    ("fartlek", _words(r"fartlek", r"zabawa biegowa")),
-    ("progression-run", _words(r"progress", r"progresivo", r"opbouwend", r"narastajac", r"\bbnp\b", r"stupnovan")),
+                            r"\bpodbieg", r"\bbacke", r"\bbackint", r"\bbakke", r"\bkopc")),
+    ("progression-run", _words(r"progress", r"progresivo", r"crescendo", r"opbouwend", r"narastajac", r"\bbnp\b",
+                               r"stupnovan")),
     ("tempo-run", _THRESHOLD_REPS),
-    ("race-pace-run", _words(r"race[\s-]*pace", r"ritmo (?:di )?gara", r"wedstrijdtempo", r"goal pace",
+    ("race-pace-run", _words(r"race[\s-]*pace", r"\bas(?:5|10|15|21|42)\b", r"ritmo (?:di )?gara", r"wedstrijdtempo",
+                             r"goal pace",
                              r"marathon pace", r"\bmp\b", r"\bhmp\b", r"renntempo",
                              r"wettkampftempo", r"allure (?:specifique|marathon|semi|course)", r"ritmo (?:de )?carrera",
                              r"ritmo (?:de )?(?:maraton|competicion|objetivo)", r"ritmo (?:de |da )?prova",
@@ -171,6 +180,8 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("interval-run", _words(r"interval", r"fraction", r"\bseries\b", r"repeats", r"\breps\b", r"\bvo2", r"\btrack\b",
                             r"\bbahn", r"ripetute", r"\btiros?\b", r"\binterwal", r"\bodcink")),
     ("interval-run", _RUN_WALK),
+    # Repeats in heart-rate zone 4, where the athlete's threshold lies, are a tempo session unless named intervals.
+    ("tempo-run", re.compile(rf"^(?=.*(?:{_REPS.pattern}))(?=.*\bz4\b)")),
     ("interval-run", _REPS),
     ("tempo-run", _TEMPO),
     ("race", _TRIAL),
@@ -192,7 +203,7 @@ _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("endurance-ride", _words(r"^(?!.*(?:recovery|\bz1\b)).*(?:cadence|\bdrills?\b|spin[\s-]*ups?)")),  # technique
     ("interval-ride", _words(r"\d\s*[x×*]\s*\d")),
     # A ride named easy work keeps its name over an FTP ceiling: "Recovery spin 45 min < 55% FTP".
-    ("recovery-ride", _words(r"^\W*(?:recovery|easy spin|regenera|erholung)")),
+    ("recovery-ride", _words(r"^\W*(?:(?:bike|ride|cycling|rad)\s+)?(?:recovery|easy spin|regenera|erholung)")),
     ("endurance-ride", _words(r"^\W*(?:endurance|aerobic|grundlage|z2)\b")),
     ("tempo-ride", _words(r"tempo", r"threshold", r"sweet\s*spot", r"\bftp\b", r"schwelle", r"\bseuil", r"umbral",
                           r"\bsoglia")),
@@ -201,18 +212,29 @@ _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
 _SWIM_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
     ("open-water-swim", _words(r"open[\s-]*water", r"freiwasser", r"eau libre", r"aguas abiertas", r"\blake\b")),
+    ("interval-swim", _words(r"\bcss\b", r"threshold", r"\bsprints?\b")),  # a drill or two in a CSS set
     ("technique-swim", _words(r"techni", r"drills?\b", r"\btecnica", r"educatif", r"\bteknik")),
-    ("endurance-swim", _words(r"^\W*(?:endurance|aerobic|ausdauer|grundlage|endurance swim)\b")),  # named first
+    # named before any set: "Long swim: 1 x 1650 straight", "Swim 2000 m steady (4 x 500 endurance)"
+    ("endurance-swim", _words(r"^(?:(?!\d\s*[x×*]\s*\d).)*?\b(?:endurance|aerobic|ausdauer|grundlage|steady|long"
+                              r"|easy|continuous)\b")),
     ("interval-swim", _words(r"interval", r"\d\s*[x×*]\s*\d", r"\bcss\b", r"repeats", r"\bseries\b")),
 )  # fmt: skip
-_CORE_ALONE = r"^(?!.*(?:strength|\bgym|weights|muscula|\bkraft|\bfuerza|\bforza\b|renfo|fortalec)).*\bcore\b"
+# "Gym 45 min (legs and core)", "Kraft/Stabi 30'", "strength + mobility 30 min" are general strength: core or
+# mobility only when the text names no general strength work.
+_NO_STRENGTH = r"^(?!.*(?:strength|\bgym|weights|muscula|\bkraft|\bfuerza|\bforza\b|renfo|fortalec))"
+_CORE_WORDS = (
+    r"\bcore\b|\brumpf|gainage|\babs\b|\babdos?\b|abdominal|\btronco|\bstabi|estabilidad"
+    r"|\bplanks?\b"
+)
+_MOBILITY_WORDS = (
+    r"mobility|\byoga|stretch|\bdehn|beweglichkeit|etirement|souplesse|estiram|mobilit|flexibili"
+    r"|pilates|foam"
+)
 _STRENGTH_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
-    # "Gym 45 min (legs and core)" is general strength: core only when the text names no general strength work.
-    ("core", _words(_CORE_ALONE, r"^\W*(?:strength|gym|s\s*&\s*c)\s*[:\-–—]?\s*core\b",  # "Gym: core 25 min"
-                    r"\brumpf", r"gainage", r"\babs\b", r"\babdos?\b", r"abdominal", r"\btronco",
-                    r"\bstabi", r"estabilidad", r"\bplanks?\b")),
-    ("mobility", _words(r"mobility", r"\byoga", r"stretch", r"\bdehn", r"beweglichkeit", r"etirement", r"souplesse",
-                        r"estiram", r"mobilit", r"flexibili", r"pilates", r"foam")),
+    ("core", _words(rf"{_NO_STRENGTH}.*(?:{_CORE_WORDS})",
+                    r"^\W*(?:strength|gym|s\s*&\s*c)\s*[:\-–—]?\s*core\b")),  # "Gym: core 25 min"
+    ("mobility", _words(rf"{_NO_STRENGTH}.*(?:{_MOBILITY_WORDS})",
+                        rf"^\W*(?:strength|gym)\s*[:\-–—]?\s*(?:{_MOBILITY_WORDS})")),  # a sheet's "Strength Mobility"
 )  # fmt: skip
 _RULES: Final[dict[WorkoutType, tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]]] = {
     "run": _RUN_RULES,
@@ -285,15 +307,21 @@ def _exercise_row(folded: str, cross: re.Match[str]) -> bool:
 
 
 _RUN_WALK_NAME: Final = _words(r"\b(?:run|jog)\s*[/-]\s*walk\b", r"\bwalk\s*[/-]\s*(?:run|jog)\b")
-_WALK_BETWEEN: Final = _words(r"\bwalk(?:ing)?\s+(?:down|back)\b", r"\b(?:walk|jog)\s+recover\w*")
+# A walk down between hill repeats, or a short timed walk after an effort ("5 x 3 min hard / 2 min walk"), is a
+# recovery step and names no walk.
+_WALK_BETWEEN: Final = _words(
+    r"\bwalk(?:ing)?\s+(?:down|back)\b",
+    r"\b(?:walk|jog)\s+recover\w*",
+    r"[,/]\s*+\d{1,3}\s*+(?:min\w*|s|sec\w*|['\"’]+)\s*+walk\w*",
+)
 
 
 _ALTERNATIVE_WORD: Final = _words(r"\s(?:or|oder|ou|o|lub|albo|eller|nebo|of(?=\s+\w+\s+\d))\s", r"\s/\s")
 
 
 def _sports_named(folded: str) -> set[WorkoutType]:
-    """Every sport a text names by a sport word."""
-    return {sport for sport, pattern in _SPORTS if pattern.search(folded)}
+    """Every sport a text names by a sport word, a hike counted as a walk ("caminata / senderismo" is one outing)."""
+    return {"walk" if sport == "hike" else sport for sport, pattern in _SPORTS if pattern.search(folded)}
 
 
 _CHOICE_WORDS: Final = 4
@@ -348,8 +376,12 @@ def classify(folded: str, *, default_sport: WorkoutType | None = None) -> Kind:
     """
     includes = INCLUDES.search(folded)
     label = _LABEL.match(folded)
+    reps = _REPS.search(folded)
+    bracket = folded.rfind("(", 0, reps.start()) if reps else -1
     if includes and _REPS.search(folded, includes.end()):
         lead = folded[: includes.start()]  # "Easy run 25 min with 3 x 1 min fast": an easy run
+    elif bracket > 0 and quantities_in(folded[:bracket]):
+        lead = folded[:bracket]  # "Easy 40 min (4 x 1 min fast)": the same
     else:
         lead = label["label"] if label and quantities_in(label["label"]) else ""  # "Easy run 30 min: 5 min walk, …"
     if lead and _EASY_LEAD.search(lead):

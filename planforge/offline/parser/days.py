@@ -9,7 +9,8 @@ import re
 from typing import Final
 
 from planforge.domain.vocabulary import Weekday
-from planforge.drafttext.days import day_marks
+from planforge.drafttext.days import day_marks, fold
+from planforge.drafttext.headerless import without_leading_date
 from planforge.offline.parser.tables import rows_as_lines
 
 # List bullets of word processors and exports ("●\tRest", "· Rest Day", "○ 2 km cool-down") and trailing emoji.
@@ -21,6 +22,14 @@ _TRIM_END: Final = re.compile(rf"(?<!{_END_CHARS}){_END_CHARS}+$")  # a run is t
 _PARAGRAPH_END: Final = re.compile(r"\S\s*?\n[ \t]*\n")
 # A footnote's own line ("¹ Easy: conversational pace", "[2] Tempo = …") ends the day above it too.
 _FOOTNOTE_LINE: Final = re.compile(r"\n[ \t]*+(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\d{1,2}\]|[†‡§])")
+# A week's summary line ("Weekly mileage: 18 mi", "Wochenumfang: 45 km", and "Total: 15 mi" after a one-line last
+# day) ends the day above it: it sums the week, it is no part of that day's session. A "Total 2,000 yds" closing a
+# session written over several lines is that session's.
+_WEEK_SUMMARY_LINE: Final = re.compile(
+    r"\n[ \t*_\-•]*+(?:(?:week(?:ly)?|this week|week's)[ \t]++(?:total|mileage|volume|distance|km|miles)|mileage"
+    r"|wochenumfang|total semanal|kilometraje|volume settimanale|volume semanal|kilometrage)\b"
+)
+_TOTAL_LINE: Final = re.compile(r"\n[ \t*_\-•]*+(?:total|summe|gesamt|totale|totaal|razem|celkem|totalt)\b")
 _GROUPING: Final = re.compile(r"^\s*+(?:/|&|,|\+|and|und|et|y|e|i|og|a)?\s*+$", re.IGNORECASE)
 
 
@@ -69,7 +78,13 @@ def day_entries(body: str) -> list[tuple[Weekday, str]]:
             between = between[: paragraph_end.start() + 1]
         if footnote := _FOOTNOTE_LINE.search(between):
             between = between[: footnote.start()]
-        session = clean_session_text(between)
+        folded = fold(between)
+        summary = _WEEK_SUMMARY_LINE.search(folded)
+        if summary is None and index == len(marks) - 1 and (total := _TOTAL_LINE.search(folded)):
+            summary = total if "\n" not in folded[: total.start()].strip() else None
+        if summary is not None:
+            between = between[: summary.start()]
+        session = clean_session_text(without_leading_date(between))  # "Tue 3/4: easy 5 mi"
         group: list[Weekday] = [*waiting, day]
         for named in group:
             entries.append((named, session))

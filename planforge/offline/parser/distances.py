@@ -16,7 +16,11 @@ YARD: Final = 0.9144
 MARATHON: Final = 42195.0
 HALF_MARATHON: Final = 21097.5
 
-_PACE_AFTER = r"(?!\s*(?:-\s*)?(?:pace|race pace|tempo|effort|allure|rythme|ritmo|speed|schnitt|pace\b))"
+# "@ 10K pace" names a pace, "11.5 km/h" a treadmill's speed: neither is a distance.
+_PACE_AFTER = (
+    r"(?!\s*(?:-\s*)?(?:pace|race pace|tempo|effort|allure|rythme|ritmo|speed|schnitt|pace\b))"
+    r"(?!\s*/\s*(?:h|hr|hour|std|t)(?![a-z]))"
+)
 _KM: Final = re.compile(
     rf"(?<![\d.,@:]){NUMBER_RANGE}[ \t]*(?:kilometers?|kilometres?|kilometros?|kilometern?|kms?|k)(?![a-z])"
     + _PACE_AFTER
@@ -25,7 +29,7 @@ _MILES: Final = re.compile(rf"(?<![\d.,@:]){NUMBER_RANGE}[ \t]*(?:miles?|mi)(?![
 _METERS: Final = re.compile(
     rf"(?<![\d.,@:]){NUMBER_RANGE}[ \t]*(?:meters?|metres?|metros?|metern?|mtrs?|m)(?![a-z'/])" + _PACE_AFTER
 )
-_YARDS: Final = re.compile(rf"(?<![\d.,@:]){NUMBER_RANGE}[ \t]*(?:yards?|yds?)(?![a-z])")
+_YARDS: Final = re.compile(rf"(?<![\d.,@:]){NUMBER_RANGE}(?:[ \t]*(?:yards?|yds?)|y)(?![a-z])")  # "2,000y" too
 # Climbing, not distance (meters only): "1500 m+", "1200 m D+", "600 m of climbing", "D+ 800 m", "desnivel 900 m".
 _CLIMB_AFTER: Final = re.compile(
     r"(?:\+(?!\s*\d)|\s*(?:de\s+|of\s+)?d\+|\s*\(?(?:of\s+)?(?:climb|ascent|elevation|vert|gain|climbing|denivele|denivelee|"

@@ -23,6 +23,7 @@ from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.sessions import parse_day
 from planforge.offline.parser.structure import block_totals, fitted_to_total
 from planforge.offline.parser.templates import workout_description, workout_name
+from planforge.offline.parser.week_rules import with_long_run_named
 
 
 def parse_week(week: WeekText, *, context: PlanContext = NO_CONTEXT) -> ParsedWeek:
@@ -58,7 +59,7 @@ def parse_week(week: WeekText, *, context: PlanContext = NO_CONTEXT) -> ParsedWe
 
 
 def _week(week: WeekText, sessions: list[ParsedSession], notes: list[str]) -> ParsedWeek:
-    sessions = sorted(sessions, key=lambda session: weekday_index(session.day))
+    sessions = with_long_run_named(sorted(sessions, key=lambda session: weekday_index(session.day)))
     busy = {session.day for session in sessions}
     rest_days: list[Weekday] = [day for day in WEEKDAYS if day not in busy]
     return ParsedWeek(week.week, week.phase, week.focus, sessions, rest_days, notes)

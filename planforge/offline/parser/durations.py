@@ -13,18 +13,25 @@ from typing import Final
 from planforge.offline.parser.quantities import NUMBER, NUMBER_RANGE, Quantity, range_value, to_float, without_overlaps
 
 # "5 min per km", "4:30 pro km": a pace. "3 h por montaña" (through the mountains) is still a duration.
-_PER = r"(?:/|min/|(?:per|pro|par|por)\s+(?:km|kilo|k\b|mi\b|miles?|milla|\d|lap|tour|vuelta|runde))"
+# A slash makes a pace only before a unit of distance: "4:45/km", "1:35/100"; "3h / 22 km" is a duration, then a
+# distance, and "6 x 3' / 2' jog" a repetition and its recovery.
+_PER = (
+    r"(?:/\s*+(?:km|kilo|k\b|mi\b|miles?|milla|lap|tour|vuelta|runde|(?:100|200|400|500)(?!\d))|min/"
+    r"|(?:per|pro|par|por)\s+(?:km|kilo|k\b|mi\b|miles?|milla|\d|lap|tour|vuelta|runde))"
+)
 # "4:45/km", and the first end of a pace range ("4:45-4:50/km").
 _NOT_PACE = rf"(?!\s*{_PER})(?!\s*[-–]\s*\d{{1,2}}:\d{{2}}\s*{_PER})"
 _HOURS_WORD = (
     r"(?:hours?|hrs?|h|std\.?|stunden?|stunde|heures?|horas?|hora|ore|ora|godz(?:in[ay]?|ina)?\.?|timer|timmar|timme"
-    r"|tim|t|hod(?:in[ay]?|ina)?\.?)"  # Norwegian and Danish "2 t", "1 t 30 min"
+    r"|time(?!\s*trial)|tim|t|hod(?:in[ay]?|ina)?\.?)"  # Norwegian and Danish "2 t", "1 t 30 min", "2 time"
 )
 _MINUTES_WORD = r"(?:minutes?|minuten?|minutos?|minuti|minut(?:y|er|ter)?|mins?|mn|'(?!')|’|′)"
 _SECONDS_WORD = r"(?:seconds?|secondes?|secs?|sekunden|sekund(?:y|er)?|sek|segundos?|s|''|\"|″)"
 
-_CLOCK_HMS: Final = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])" + _NOT_PACE)
-_CLOCK: Final = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])" + _NOT_PACE)
+# "6:00am", "18:30 Uhr": a time of day, never a duration.
+_TIME_OF_DAY = r"(?!\s*+(?:[ap]\.?m\b\.?|uhr\b))"
+_CLOCK_HMS: Final = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])" + _NOT_PACE + _TIME_OF_DAY)
+_CLOCK: Final = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])" + _NOT_PACE + _TIME_OF_DAY)
 _HOURS: Final = re.compile(
     rf"(?<![\d.,:]){NUMBER_RANGE}\s*{_HOURS_WORD}(?![a-z])(?:\s*(?:and\s*)?(?P<minutes>\d{{1,2}})\s*"
     rf"(?:{_MINUTES_WORD}|m(?![a-z]))?)?" + _NOT_PACE

@@ -9,7 +9,9 @@ a length, not a note ("Notes: sleep well"). Each line is one training day (a lin
   `planforge.drafttext.context`), else on Sunday;
 - the other days are spread through the week, as far apart as their number allows: 1 → Wednesday, 2 →
   Tuesday and Saturday, 3 → Tuesday, Thursday and Saturday, 4 → Tuesday, Thursday, Saturday and Sunday, …
-  (with a long session, the same spread shifted so that it ends on the long day);
+  (with a long session, a spread that ends on Sunday, four keeping Saturday free: Tuesday, Wednesday, Friday and
+  Sunday; with another long day, the other days moved before it, the day before it free when they fit: Tuesday,
+  Wednesday, Thursday and Saturday);
 - the sessions keep the order written, except that hard sessions (intervals, tempo, hills, races and the long
   one) do not land on consecutive days when an easier session can stand between them;
 - a session that names its day in brackets ("parkrun 5 km (Saturday)") goes on that day.
@@ -68,7 +70,7 @@ _SPREAD: Final[dict[int, tuple[int, ...]]] = {
     1: (2,), 2: (1, 5), 3: (1, 3, 5), 4: (1, 3, 5, 6), 5: (0, 1, 3, 5, 6), 6: (0, 1, 2, 3, 5, 6), 7: tuple(range(7)),
 }  # fmt: skip
 _SPREAD_TO_LONG: Final[dict[int, tuple[int, ...]]] = {
-    1: (6,), 2: (2, 6), 3: (1, 3, 6), 4: (1, 3, 5, 6), 5: (0, 1, 3, 5, 6), 6: (0, 1, 2, 4, 5, 6), 7: tuple(range(7)),
+    1: (6,), 2: (2, 6), 3: (1, 3, 6), 4: (1, 2, 4, 6), 5: (0, 1, 3, 5, 6), 6: (0, 1, 2, 4, 5, 6), 7: tuple(range(7)),
 }  # fmt: skip
 
 
@@ -124,9 +126,9 @@ def place(days: Sequence[list[ParsedSession]], long_day: Weekday | None) -> list
         weekdays = _SPREAD[len(days)]
         order = _best_order([_hard(day) for day in days], weekdays)
         return [replace(s, day=WEEKDAYS[weekdays[slot]]) for slot, i in enumerate(order) for s in days[i]]
-    shift = WEEKDAYS.index(long_day or "Sunday") - 6
-    weekdays = tuple(sorted((d + shift) % 7 for d in _SPREAD_TO_LONG[len(days)]))
-    long_slot = weekdays.index((6 + shift) % 7)
+    long_weekday = WEEKDAYS.index(long_day or "Sunday")
+    weekdays = _days_ending_on(long_weekday, len(days))
+    long_slot = weekdays.index(long_weekday)
     others = [i for i in range(len(days)) if i != long_index]
     free = [d for d in weekdays if d != weekdays[long_slot]]
     hard = [_hard(days[i]) for i in others]
@@ -134,6 +136,25 @@ def place(days: Sequence[list[ParsedSession]], long_day: Weekday | None) -> list
     placed = [replace(s, day=WEEKDAYS[weekdays[long_slot]]) for s in days[long_index]]
     placed += [replace(s, day=WEEKDAYS[free[slot]]) for slot, i in enumerate(order) for s in days[others[i]]]
     return sorted(placed, key=lambda session: WEEKDAYS.index(session.day))
+
+
+def _days_ending_on(long_weekday: int, count: int) -> tuple[int, ...]:
+    """The training days (Monday = 0) of `count` sessions whose long one is on `long_weekday`: the spread that ends
+    on Sunday, its other days moved before the long day (the day before it kept free) when they fit there
+    (Saturday: Tuesday, Wednesday, Thursday, Saturday), else the whole spread shifted to end on the long day."""
+    if long_weekday == WEEKDAYS.index("Sunday"):
+        return _SPREAD_TO_LONG[count]
+    others = sorted(day for day in _SPREAD_TO_LONG[count] if day != 6)
+    latest = long_weekday - 2 if count <= len(WEEKDAYS) - 2 else long_weekday - 1
+    moved: list[int] = []
+    for day in reversed(others):
+        latest = min(day, latest)
+        moved.append(latest)
+        latest -= 1
+    if not moved or moved[-1] >= 0:
+        return tuple(sorted([*moved, long_weekday]))
+    shift = long_weekday - 6
+    return tuple(sorted((day + shift) % 7 for day in _SPREAD_TO_LONG[count]))
 
 
 def _long_one(days: Sequence[list[ParsedSession]]) -> int | None:

@@ -33,13 +33,21 @@ from planforge.offline.parser.structure import (
     REPETITION_MARK,
     block_totals,
     fitted_to_total,
+    included_effort,
     is_structured,
     labelled_total,
     parse_structure,
     quantities_in,
     stated_lengths,
+    trailing_length,
 )
-from planforge.offline.parser.totals import bare_swim_total, marked_total, opening_swim_distance
+from planforge.offline.parser.totals import (
+    bare_swim_total,
+    closing_swim_distance,
+    marked_total,
+    opening_swim_distance,
+)
+from planforge.offline.parser.typos import with_typos_read
 
 _INTENSITY_TARGETS: Final[dict[WorkoutType, IntensityTarget]] = {"bike": "power"}
 """Structured rides are steered by power (as the engine plans them); everything else by pace."""
@@ -66,9 +74,16 @@ _STEADY: Final = re.compile(r"endurance|\bz2\b|steady|grundlage|ausdauer|fondame
 _REST_SENTENCE: Final = re.compile(r"^\s*(?:rest|off|repos|riposo|descanso|ruhetag|rust)\b[\s-]*(?:day)?\s*[.!]+\s")
 
 
+# "off, just stretch if you feel like it": what a rest day allows names no session of its own.
+_IF_YOU_LIKE: Final = re.compile(r"\bif you (?:feel like it|want|like|fancy|wish)|\bif (?:fresh|needed)\b")
+
+
 def _is_rest(folded: str) -> bool:
-    """A rest day, also when a sentence that names no session follows ("Rest. Well done, that's week 3!")."""
+    """A rest day, also when a sentence that names no session follows ("Rest. Well done, that's week 3!"), or
+    an unmeasured activity it allows ("off, just stretch if you feel like it")."""
     if is_rest(folded):
+        return True
+    if REST_WORD.match(folded) and _IF_YOU_LIKE.search(folded) and not any(char.isdigit() for char in folded):
         return True
     sentence = _REST_SENTENCE.match(folded)
     return sentence is not None and not quantities_in(folded) and sport_named(folded, by_default=False) is None
@@ -120,16 +135,38 @@ def _parse_session_cached(text: str, optional: bool, context: PlanContext) -> Pa
     return _read_session(text, optional, context)
 
 
+def _footnoted_sport(folded: str, context: PlanContext) -> WorkoutType | None:
+    """The sport a footnote gives the word a session names, when the session names none itself ("Riders Choice
+    60 min" over "1 Riders Choice: any bike you like")."""
+    if not context.footnotes or sport_named(folded, by_default=False) is not None:
+        return None
+    for term, definition in context.footnotes:
+        if term in folded and (sport := sport_named(definition, by_default=False)) is not None:
+            return sport
+    return None
+
+
+def _with_other_measure(
+    duration: int | None, distance: float | None, stated: Quantity
+) -> tuple[int | None, float | None]:
+    """The session's duration and distance with a measure stated apart filled in where the text gave none."""
+    if stated.kind == "duration":
+        return (duration if duration is not None else round(stated.value)), distance
+    return duration, (distance if distance is not None else stated.value)
+
+
 def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSession:
     day: Weekday = "Monday"  # replaced by the caller
-    folded = without_strides(fold(expand_abbreviations(text)))  # strides add nothing to structure or length
+    # strides add nothing to structure or length
+    folded = without_strides(with_typos_read(fold(expand_abbreviations(text))))
     folded = with_default_unit(folded, context.default_unit)
     folded, minutes_guessed = (folded, False) if context.default_unit else with_minutes_by_size(folded)
-    kind = classify(folded, default_sport=context.default_sport)
+    kind = classify(folded, default_sport=_footnoted_sport(folded, context) or context.default_sport)
     guessed = minutes_guessed or (not kind.named and not _UNITS_ONLY.match(folded))
     blocks = []
+    tail = trailing_length(folded)  # "… (45 min)": the session's other measure, no step
     if kind.workout_type in {"run", "bike", "swim"} and kind.workout_sub_type != "brick" and is_structured(folded):
-        structure = parse_structure(folded, kind.workout_sub_type)
+        structure = parse_structure(folded[: tail[0]] if tail else folded, kind.workout_sub_type)
         blocks, guessed = structure.blocks, guessed or structure.guessed
         if kind.workout_type in _INTENSITY_TARGETS:
             blocks = _steered_by(blocks, _INTENSITY_TARGETS[kind.workout_type])
@@ -139,6 +176,12 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
     guessed = guessed or any(q.ambiguous for q in quantities)
     # "Intervals 48 min: 15 min warm-up, …", "Swim 2900 m (55 min) aerobic with 8 x 50 m fast"
     label = (labelled_total(folded) or stated_lengths(folded)) if blocks else None
+    if (
+        not blocks
+        and kind.workout_type in {"run", "bike"}
+        and (effort := included_effort(folded, kind.workout_sub_type))
+    ):
+        label, blocks = (effort[0], None), effort[1]  # "Ride 50 min with 10 min tempo": 40 min steady, 10 at tempo
     if label is not None:
         total = marked_total(folded) or label[0]
     elif kind.workout_type == "swim" and (opening := opening_swim_distance(blocks)) is not None:
@@ -147,6 +190,9 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
         total = marked_total(folded)
     if total is None and kind.workout_type == "swim":
         total = bare_swim_total(folded)
+        closing = closing_swim_distance(blocks) if total is None else None
+        if closing is not None:  # "Sprint: 16 x 25 @ :40, 4 x 50 dive starts, 2,200 yds": the sets' sum
+            blocks, total = blocks[:-1], Quantity("distance", closing, 0, 0)
     if total is not None and blocks:  # blocks add up to the session's length, as the plan checks demand
         fitted = fitted_to_total(blocks, total, BLOCK_TOLERANCE)
         blocks, total = (fitted, total) if fitted is not None else (blocks, None)
@@ -171,6 +217,8 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
     if label is not None and label[1] is not None and total is not None and label[1].kind != total.kind:
         other = label[1]  # "Swim 2400 m (45 min) technique: …" states both
         duration, distance = (round(other.value), distance) if other.kind == "duration" else (duration, other.value)
+    if tail is not None and blocks:
+        duration, distance = _with_other_measure(duration, distance, tail[1])
     if distance is None and kind.workout_sub_type == "race":
         distance = race_distance(folded)
     if kind.workout_sub_type == "endurance-ride" and (duration or 0) >= _LONG_RIDE_SECONDS and _STEADY.search(folded):
@@ -194,11 +242,19 @@ _SPACES: Final = re.compile(r"[^\S\n]{2,}")
 """A run of spaces or tabs inside a day's text reads as one space (a line's indent as well)."""
 # "1,500 m", "2,000 yds": a comma before three digits groups thousands ("1,5 km" and "1,500 km" are decimals).
 _THOUSANDS: Final = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])(?!\s*(?:km|k|mi|miles?)\b)")
+# "D+ 1.300 m": a dot before three digits of metres groups thousands too (nobody writes metres to the millimetre).
+_LIBRARY_MARK: Final = re.compile(r"\[lib:[^\]\n]{0,200}+\]")  # starts at its "[": a run of spaces is crossed once
+# "2½ time", "1¾ h": a fraction sign after the whole number (or alone) is its decimal part.
+_FRACTIONS: Final = {"½": ".5", "¼": ".25", "¾": ".75"}
+_FRACTION: Final = re.compile(r"(?<!\d)(?P<whole>\d*+)(?P<fraction>[½¼¾])")  # a run of digits is tried once
+_THOUSANDS_DOT: Final = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{3})(?=\s*+m\b)")
 
 
 def parse_day(day: Weekday, text: str, *, context: PlanContext = NO_CONTEXT) -> list[ParsedSession]:
     """The sessions of one day's text, read with the plan's defaults; [] for a rest day."""
-    text = _THOUSANDS.sub(r"\1\2", _SPACES.sub(" ", text))
+    text = _LIBRARY_MARK.sub("", text)  # "Hill Repeats 40 min [lib:lib-hills-8x60]": an id, no lengths
+    text = _THOUSANDS_DOT.sub(r"\1\2", _THOUSANDS.sub(r"\1\2", _SPACES.sub(" ", text)))
+    text = _FRACTION.sub(lambda match: f"{match['whole'] or '0'}{_FRACTIONS[match['fraction']]}", text)
     if _is_rest(fold(text).strip()):
         return []
     if is_race_day(fold(text)):  # a race's advice names no session of its own: only "+" starts another

@@ -36,6 +36,7 @@ from planforge.offline.parser.addons import only_strides
 from planforge.offline.parser.classify import REST_WORD, sport_named
 from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.structure import bracket_free, labelled_total, quantities_in
+from planforge.offline.parser.typos import with_typos_read
 
 JointKind = Literal["time", "list", "sequence", "comma", "slash"]
 
@@ -59,6 +60,8 @@ _JOINT: Final = re.compile(
 _BRICK: Final = re.compile(r"\bbrick|koppel|enchainement")
 # A run "off the bike" makes the ride before it a brick even when no brick word is written.
 _OFF_THE_BIKE: Final = re.compile(r"off the bike|nach dem rad|apres le velo|(?:al )?bajar de la bici|dopo la bici")
+# An arrow from a ride into a run ("Bike 60' → Run 15'", "Bike 45' -> Run 10'") makes the ride a brick too.
+_INTO_A_RUN: Final = re.compile(r"(?:→|->|=>)\s*+(?:easy\s+)?(?:run|jog|lauf|course|footing|carrera|corsa)\b")
 _OWN_SESSION: Final = re.compile(r"tempo|interval|fartlek|\bhills?\b|\blong\b|\brace\b|progress|recovery run|"
                                  r"\bmp\b|fraction|\bseries\b|\blauf\b|footing|rodaje|\d\s*[x×]\s*\d")  # fmt: skip
 _AM_PM_SESSION: Final = re.compile(r"\s*+(?:am|pm|a\.m\.|p\.m\.)\s*+:?\s*+[a-z]{3}")
@@ -141,7 +144,7 @@ def _facts_cached(text: str) -> _Facts:
 
 
 def _read_facts(text: str) -> _Facts:
-    folded = fold(text)
+    folded = with_typos_read(fold(text))
     quantities = tuple(quantities_in(folded))
     return _Facts(folded, _sport(folded), bool(_BRICK.search(folded)), quantities, _last_sport(folded))
 
@@ -199,6 +202,15 @@ def _run_walk(piece: _Facts, session: _Session) -> bool:
     return len(lengths) == 2 and all(q.value <= _RUN_WALK_STEP for q in lengths)
 
 
+_RECOVERY_WALK: Final = 5 * 60
+"""A walk of at most this long inside a run's text is a recovery step, never a session of its own."""
+
+
+def _short_walk(piece: _Facts) -> bool:
+    first = piece.quantities[0] if piece.quantities else None  # "2 min walk (~35 min total)": the walk's own
+    return first is not None and first.kind == "duration" and first.value <= _RECOVERY_WALK
+
+
 def _starts_session(piece: str, session: _Session, kind: JointKind) -> bool:
     """Whether `piece`, after a joint of `kind`, starts a session of its own rather than going on `session`."""
     facts = _facts(piece)
@@ -207,11 +219,14 @@ def _starts_session(piece: str, session: _Session, kind: JointKind) -> bool:
         return False
     if kind == "list" and sport is None and session.lead_in():
         return False  # "2E + 6x200 R": the easy miles lead into the set of the same workout
-    swim_set = sport == "swim" and session.sport == "swim" and not _SWIM_NAMED.search(folded)
+    # "Long swim: 1 x 1000 + 4 x 250": a set with no sport of its own goes on the swim before it
+    swim_set = sport in {None, "swim"} and session.sport == "swim" and not _SWIM_NAMED.search(folded)
     if kind != "time" and (_run_walk(facts, session) or swim_set):
         return False  # a run/walk alternation, or a set of the swim before ("... + 6x100 pull buoy")
     if kind == "time":  # "… / PM easy 30": an AM/PM mark with anything after it is the day's next session
         return sport is not None or measured or bool(_AM_PM_SESSION.match(folded))
+    if sport == "walk" and session.sport in {None, "run"} and _short_walk(facts):
+        return False  # "5 x 3 min hard / 2 min walk", "…, 90 s walk @ 0%": the recovery of the run's efforts
     other = sport is not None and sport != (session.sport or "run")
     if kind == "slash":  # "Easy run 30 min / Strength 20 min"; not "6x3' hard / 90\" jog"
         return other and session.measured and measured
@@ -308,6 +323,8 @@ def _split(text: str) -> tuple[str, ...]:
         return tuple(_split_brick(text))
     if _OFF_THE_BIKE.search(fold(text)) and len(legs := _split_brick(text)) > 1:
         return (f"Brick: {legs[0]}", *legs[1:])
+    if _INTO_A_RUN.search(fold(text)) and len(legs := _split_brick(text)) > 1 and _facts(legs[0]).sport == "bike":
+        return (f"Brick: {legs[0]}", *legs[1:])  # "Bike 60' → Run 15'": straight off the bike
     sessions: list[_Session] = []
     for piece in _pieces(text):
         if sessions and piece.kind is not None and not _starts_session(piece.text, sessions[-1], piece.kind):

@@ -32,11 +32,12 @@ COOL_DOWN: Final = re.compile(
 _SEPARATORS: Final = re.compile(  # a comma between digits is a decimal ("21,1 km")
     r"(?<!\d),|,(?!\d)|[;+→]|->|\s(?:then|dann|danach|puis|luego|despues|und|and|et|y)\s|\s[-–—]\s|\n"
 )
-_TOTAL_PART: Final = re.compile(rf"\b{TOTAL_WORD}\b")
+_TOTAL_PART: Final = re.compile(rf"\b{TOTAL_WORD}\b|(?<![=<>!])=\s*+\d")  # "…, total 2400 m", "… = 3000 yd"
 _LABEL: Final = re.compile(r"^[^:\d(]{0,40}:\s*")  # "Intervals: …", "Tempo: …"
 # A label that states the session's length: "Intervals 48 min: 15 min warm-up, …", "Swim 2400 m (45 min) technique:
-# drills, …". The colon is followed by a space, so a clock ("1:15") is no label.
-LENGTH_LABEL: Final = re.compile(r"^(?P<label>[^:,;+\n]{1,80}?)\s*+:(?=\s|$)\s*+")
+# drills, …", "Swim 2000 m — 400 wu, 8 x 100 …". The colon is followed by a space, so a clock ("1:15") is no label;
+# a dash stands between spaces.
+LENGTH_LABEL: Final = re.compile(r"^(?P<label>[^:,;+\n]{1,80}?)\s*+(?::(?=\s|$)|(?<=\s)[—–-](?=\s))\s*+")
 _DEFAULT_WARM_UP: Final = Quantity("duration", 15 * 60, 0, 0)
 _DEFAULT_COOL_DOWN: Final = Quantity("duration", 10 * 60, 0, 0)
 
@@ -182,6 +183,44 @@ INCLUDES: Final = re.compile(
 REPETITION_MARK: Final = re.compile(r"\d\s*+[x×*]\s*+\(?\s*+\d")
 
 
+# "Ride 50 min with 10 min tempo", "Lauf 60 min mit 15 min zügig": a timed effort included in a session of stated
+# length (no repetition), read as steady riding or running around that effort.
+_INCLUDED_EFFORT: Final = re.compile(
+    r"^(?P<lead>[^,;:\n]{1,60}?)"
+    + INCLUDES.pattern
+    + r"(?P<effort>\d+(?:[.,]\d+)?\s*+(?:min\w*|['’]|h\b)[^,;\n]{0,40})"
+)
+
+
+def included_effort(folded: str, sub_type: str) -> tuple[Quantity, list[ContentBlock]] | None:
+    """The session's length and its blocks when it includes one timed hard effort (see `_INCLUDED_EFFORT`)."""
+    match = _INCLUDED_EFFORT.match(folded)
+    if match is None or REPETITION_MARK.search(folded):
+        return None
+    lengths = _lengths_of(_LABEL.sub("", match["lead"], count=1))
+    effort = quantities_in(match["effort"])
+    zone = zone_named(match["effort"])
+    if lengths is None or lengths[0].kind != "duration" or not effort or zone not in {"z3", "z4", "z5", "z6"}:
+        return None
+    blocks = fitted_to_total([step("run", effort[0], work_zone(match["effort"], sub_type))], lengths[0], 0.0)
+    return (lengths[0], blocks) if blocks else None
+
+
+# A length alone in brackets at a session's end states the session's other measure: "Natation 1400 m : 2 x 500 m
+# souple (35 min)", "…, 8 x 50 m un peu + vite (45 min)". It is no step of the session.
+_TRAILING_LENGTH: Final = re.compile(
+    r"\(\s*+(?:~|≈|ca\.?|approx\.?|about|env\.?|circa)?\s*+(?P<length>\d+(?:[.,]\d+)?(?:\s*+[-–]\s*+\d+(?:[.,]\d+)?)?"
+    r"\s*+[a-z'’\"]{0,8})\s*+\)\s*+[.!]?\s*+$"
+)
+
+
+def trailing_length(folded: str) -> tuple[int, Quantity] | None:
+    """Where a bracketed length closing a session text starts, and that length (see `_TRAILING_LENGTH`), or None."""
+    match = _TRAILING_LENGTH.search(folded, max(0, len(folded) - 48))
+    found = quantities_in(match["length"]) if match else []
+    return (match.start(), found[0]) if match and len(found) == 1 else None
+
+
 def stated_lengths(folded: str) -> tuple[Quantity, Quantity | None] | None:
     """The session's own length when it is stated ahead of the repetitions it includes, and its other measure
     when stated too, else None.
@@ -189,11 +228,19 @@ def stated_lengths(folded: str) -> tuple[Quantity, Quantity | None] | None:
     "Long run 2 h with 3 x 10 min @ MP" → 2 h; "Swim 2900 m (55 min) aerobic with 8 x 50 m fast" → 2900 m, 55 min;
     "15 min warm-up, 6 x 800 m" → None (that is a step).
     """
-    includes = INCLUDES.search(folded)
     repetition = REPETITION_MARK.search(folded)
-    if includes is None or repetition is None or repetition.start() < includes.end():
+    if repetition is None:
         return None
-    lead = _LABEL.sub("", folded[: includes.start()], count=1)
+    includes = INCLUDES.search(folded, 0, repetition.start())
+    # "Fartlek 40 min (6 x 1 min brisk / 2 min easy)": the repetitions in brackets after the session's length
+    bracket = folded.rfind("(", 0, repetition.start())
+    if includes is not None:
+        cut = includes.start()
+    elif bracket > 0 and ")" not in folded[bracket : repetition.start()]:
+        cut = bracket
+    else:
+        return None
+    lead = _LABEL.sub("", folded[:cut], count=1)
     if _SEPARATORS.search(lead):
         return None
     return _lengths_of(lead)

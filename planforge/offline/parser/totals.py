@@ -1,5 +1,5 @@
 """A session's total when the text states it: "1h30 total", "totale 2200 m", "insgesamt 60 min", "… · 42:00"
-(the last item of a dotted list), or a swim
+(the last item of a dotted list), "… = 3000 yd", "20 min at threshold inside a 50 min run", or a swim
 set's opening distance ("Swim 2000 m technique — 8x50 drills + 6x100 pull") that its sets fit inside.
 """
 
@@ -14,7 +14,11 @@ from planforge.offline.parser.structure import quantities_in
 
 # Garmin-style exports end a step list with the workout's time after a middle dot: "… / 2:00 Recover · 42:00".
 _DOT_TOTAL: Final = re.compile(r"·\s*+$")
-_BEFORE: Final = re.compile(rf"\b{TOTAL_WORD}\s*+[:=]?\s*+$")
+# "total: 2200 m", "+ wu/cd = 3,000 yd" (a sum's result), "20 min at threshold inside a 50 min run" (the run holds
+# the steps).
+_BEFORE: Final = re.compile(
+    rf"(?:\b{TOTAL_WORD}\s*+[:=]?|(?<![=<>!])=|\b(?:inside|within|as part of|in the middle of)\s++(?:an?|the)?)\s*+$"
+)
 _AFTER: Final = re.compile(rf"\s*+\(?{TOTAL_WORD}\b")
 
 
@@ -49,6 +53,16 @@ def bare_swim_total(folded: str) -> Quantity | None:
     group = next(name for name in ("before", "after", "bracket") if match[name])
     value = float(match[group])
     return Quantity("distance", value, match.start(group), match.end(group)) if 100 <= value <= 20_000 else None
+
+
+def closing_swim_distance(blocks: list[ContentBlock]) -> float | None:
+    """A swim's closing distance ("…, 4 x 50 dive starts, 2,200 yds") when it is a lone length, no shorter than all
+    the measured sets before it together: the session's total."""
+    if len(blocks) < 2 or blocks[-1].type != "run" or blocks[-1].block_distance_in_meters is None:
+        return None
+    closing = blocks[-1].block_distance_in_meters
+    before = sum(meters for block in blocks[:-1] if (meters := block.total_meters()) is not None)
+    return closing if before <= closing else None
 
 
 def opening_swim_distance(blocks: list[ContentBlock]) -> float | None:

@@ -9,7 +9,9 @@ from planforge.domain.vocabulary import PaceZone
 
 _ZONE_WORDS: Final[tuple[tuple[PaceZone, re.Pattern[str]], ...]] = (
     ("z6", re.compile(r"sprint|strides|all[\s-]*out|\bmax|steigerung|lignes droites|rectas|\bz6\b")),
-    ("z5", re.compile(r"\b[35]\s*k\b|\b1500\b|mile pace|\bvo2|\bhard\b|interval pace|\bfast\b|schnell|rapide|\bvite\b|"
+    # "1500 m pace" names a pace; "2 x 1500 m steady" a set's distance
+    ("z5", re.compile(r"\b[35]\s*k\b|\b1500\b(?=\s*(?:m\s+)?(?:pace|effort|tempo))|mile pace|\bvo2|\bhard\b|"
+                      r"interval pace|\bfast\b|schnell|rapide|\bvite\b|"
                       r"fuerte|rapido|\b10\s*k\b|\bz5\b|\bvma\b")),
     ("z4", re.compile(r"threshold|(?<!marathon)(?<!maraton)(?<!marathon-)(?<!mp-)(?<!\bmp )tempo|\bsoglia|\blimiar|"
                       r"drempel|"
@@ -48,8 +50,27 @@ def zone_named(folded: str) -> PaceZone | None:
     return None
 
 
+_SWIMS: Final = frozenset({"endurance-swim", "technique-swim", "interval-swim", "open-water-swim"})
+# A swim set's effort: repeats are how swimmers do aerobic work, so a set is easy unless its words make it hard
+# ("CSS", "threshold", "fast", "race pace"); "steady", "souple", "régulier", "continu" are aerobic.
+_SWIM_EASY: Final = re.compile(
+    r"\b(?:steady|easy|aerobic|endurance|smooth|relaxed|souple|regulier|continu|facile|tranquil\w*|suave|locker|ruhig"
+    r"|rustig|piano|leve)\b"
+)
+_SWIM_HARD: Final = re.compile(r"\bcss\b|threshold|\bseuil|schwelle|umbral|\bsoglia|\bt[\s-]*pace")
+# Event pace on a ride ("2 x 5 min at century pace", "sportive pace") is endurance riding.
+_RIDE_EVENT_PACE: Final = re.compile(r"\b(?:century|sportive|gran[\s-]*fondo|fondo|event|endurance)\s+(?:pace|effort)")
+
+
 def work_zone(folded: str, sub_type: str) -> PaceZone:
     """The zone of a work step: named in its words, else the sub-type's usual zone (z2 for easy sessions)."""
+    if sub_type in _SWIMS:
+        if _SWIM_HARD.search(folded):
+            return "z4"
+        zone = zone_named(folded)
+        return "z2" if zone is None or (_SWIM_EASY.search(folded) and zone != "z6") else zone
+    if sub_type in _RIDES and _RIDE_EVENT_PACE.search(folded):
+        return "z2"
     zone = zone_named(folded)
     if zone == "z4" and sub_type in _RIDES and _RIDE_TEMPO.search(folded) and not _THRESHOLD.search(folded):
         return "z3"  # a ride's tempo is the zone below threshold (Coggan's power zones), a run's tempo is threshold
