@@ -39,6 +39,7 @@ CORPORA = (
     "parser_blind4",
     "parser_blind5",
     "parser_blind6",
+    "parser_blind7",
 )
 TOLERANCE = 0.10
 
