@@ -300,3 +300,16 @@ def test_lengths_and_zones_of_sets_as_coaches_mean_them(text: str, expected: Zon
     [session] = parse_day("Monday", text)
     blocks = [(b.type, b.block_pace, b.total_seconds(), b.total_meters()) for b in session.content_blocks]
     assert (session.workout_sub_type, session.duration_seconds, session.distance_meters, blocks) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuesday: progressivo 12 km (da 5'30\" a 4'50\"/km)",
+        "Tuesday: progression run 12 km from 5:30 to 4:50/km",
+        "Tuesday: Steigerungslauf 12 km, 5'30\" bis 4'50\"/km",
+    ],
+)
+def test_both_ends_of_a_pace_range_are_paces_not_durations(text: str) -> None:
+    [(_, day, _, seconds, metres)] = _read(f"Week 1\n{text}\n")
+    assert (day, seconds, metres) == ("Tuesday", None, 12000.0)

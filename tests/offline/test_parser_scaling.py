@@ -40,6 +40,10 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "spaces in a day (16,000 spaces took 25 s)": (_in_a_day(" "), 16_000),
     "tabs in a day": (_in_a_day("\t"), 16_000),
     "a line of spaces": (_on_its_own_line(" "), 16_000),
+    "spaces after a duration (a pace-range lookahead)": (
+        lambda size: f"Week 1\n- Monday: easy run 30 min{' ' * size}x\n- Tuesday: rest\n",
+        16_000,
+    ),
     "a header of spaces": (lambda size: f"Week 1{' ' * size}x\n- Monday: easy 30 min\n", 16_000),
     "a table cell of spaces": (
         lambda size: f"| Week | Mon | Tue | Wed |\n|---|---|---|---|\n| 1 | easy{' ' * size}x | a | b |\n",

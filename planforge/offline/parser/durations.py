@@ -19,8 +19,15 @@ _PER = (
     r"(?:/\s*+(?:km|kilo|k\b|mi\b|miles?|milla|lap|tour|vuelta|runde|(?:100|200|400|500)(?!\d))|min/"
     r"|(?:per|pro|par|por)\s+(?:km|kilo|k\b|mi\b|miles?|milla|\d|lap|tour|vuelta|runde))"
 )
-# "4:45/km", and the first end of a pace range ("4:45-4:50/km").
-_NOT_PACE = rf"(?!\s*{_PER})(?!\s*[-–]\s*\d{{1,2}}:\d{{2}}\s*{_PER})"
+# The second end of a pace range: "4:50", "4'50\"" (its "/km" follows), after "-", "to", "bis", "à", "a", "tot", ...
+_PACE_TIME = r"\d{1,2}(?::\d{2}|['’′]\s*\d{2}(?:''|\"|″)?)"
+_RANGE_TO = r"(?:[-–]|to|bis|a|hasta|tot|ate|til|do)"
+# A pace and no duration: "4:45/km", and the first end of a pace range ("4:45-4:50/km", "da 5'30\" a 4'50\"/km").
+_SECONDS_MARK = r"\d{1,2}\s*(?:''|\"|″)"
+_NOT_PACE = (
+    rf"(?!\s*+(?:{_SECONDS_MARK})?\s*+{_PER})"  # "4:45/km", "4'50\"/km" (possessive: linear on long blank runs)
+    rf"(?!\s*+(?:{_SECONDS_MARK})?\s*+{_RANGE_TO}\s*+{_PACE_TIME}\s*+{_PER})"
+)
 _HOURS_WORD = (
     r"(?:hours?|hrs?|h|std\.?|stunden?|stunde|heures?|horas?|hora|ore|ora|godz(?:in[ay]?|ina)?\.?|timer|timmar|timme"
     r"|time(?!\s*trial)|tim|t|hod(?:in[ay]?|ina)?\.?)"  # Norwegian and Danish "2 t", "1 t 30 min", "2 time"
