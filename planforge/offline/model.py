@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from pydantic import ValidationError
 from pydantic_ai.messages import ModelMessage, ModelRequest, ModelResponse, ToolCallPart, ToolReturnPart
 from pydantic_ai.models.function import AgentInfo, DeltaToolCall, DeltaToolCalls, FunctionModel
 
@@ -32,9 +33,11 @@ from planforge.domain.requests import DraftRequest
 from planforge.domain.vocabulary import Phase, Weekday
 from planforge.drafttext import PlanContext, segment_draft
 from planforge.drafttext.context import UNIT_WORDS, BareNumberUnit
+from planforge.exceptions import DraftStructureError
 from planforge.offline.engine import EnginePlan, LibraryCatalog, plan_sports, write_plan
 from planforge.offline.engine.library_search import catalog_from_hits, library_searches, marked_library_ids
-from planforge.offline.parser import parse_week, session_to_workout
+from planforge.offline.parser import ParsedSession, parse_week, session_to_workout
+from planforge.offline.parser.bounds import quoted
 from planforge.pipeline.workers import run_cpu_sized
 from planforge.quality import weekly_seconds
 from planforge.settings import OFFLINE_MODEL
@@ -231,6 +234,16 @@ def _context(chunk: dict[str, Any]) -> PlanContext:
     )
 
 
+def _workout(session: ParsedSession, *, week: int, phase: Phase) -> Workout:
+    """The session as a workout; a reading the plan's rules refuse names its week, day and line, never a model
+    retry (the offline coach would answer the same again)."""
+    try:
+        return session_to_workout(session, week=week, phase=phase)
+    except ValidationError as error:
+        problem = "; ".join(str(detail["msg"]).removeprefix("Value error, ") for detail in error.errors())
+        raise DraftStructureError(f"week {week} {session.day}: {problem}; check {quoted(session.text)}") from None
+
+
 def _plan_args(sections: dict[str, str]) -> str:
     chunk: dict[str, Any] = json.loads(sections["chunk"])
     plan_weeks: int = chunk["plan_weeks"]
@@ -257,7 +270,7 @@ def _plan_args(sections: dict[str, str]) -> str:
             training_phase = named
         focus = hint_focus or week.focus or f"{phase.title()} week"
         weeks.append(ChunkWeek(week=week.week, phase=phase, focus=focus))
-        converted = [session_to_workout(session, week=week.week, phase=phase) for session in week.sessions]
+        converted = [_workout(session, week=week.week, phase=phase) for session in week.sessions]
         workouts += _with_library_ids(converted, library_ids)
     return PlanChunk(weeks=weeks, workouts=workouts).model_dump_json()
 

@@ -128,6 +128,19 @@ def _session(text: str, sport: WorkoutType, meters: float | None, seconds: int |
     )
 
 
+_PARENTHESES: Final = re.compile(r"\([^()]*+\)?")
+
+
+def _race_sport(race: str) -> WorkoutType | None:
+    """The sport a race's name states: its words outside brackets first ("parkrun 5K (5 min brisk walk to warm up)"
+    is a run); in brackets, only a sport that is raced ("(1.5 km swim, …)")."""
+    outside = sport_named(_PARENTHESES.sub(" ", race), by_default=False)
+    if outside is not None:
+        return outside
+    inside = sport_named(race, by_default=False)
+    return inside if inside in _LEG_SPORTS else None
+
+
 def race_day_sessions(text: str, *, context: PlanContext = NO_CONTEXT) -> list[ParsedSession] | None:
     """The race sessions of a text that starts with a race-day label (one per leg of a multi-sport race), or None
     for any other text (see the module docstring)."""
@@ -138,7 +151,7 @@ def race_day_sessions(text: str, *, context: PlanContext = NO_CONTEXT) -> list[P
     end = _outside_brackets(folded, label.end())
     race, advice = folded[label.end() : end], folded[end:]
     goal = _goal_seconds(race) or _goal_seconds(advice)
-    sport = sport_named(race, by_default=False)
+    sport = _race_sport(race)
     if _MULTISPORT_WORD.search(race) or sport is None:
         legs = _listed_legs(race)
         if len(legs) < 2 and sport is None and not find_distances(race):
