@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import math
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 
 from pydantic_ai.models import Model
 
@@ -37,7 +36,7 @@ from planforge.pipeline.cross_check import ParserCrossCheck, WeekReading, read_w
 from planforge.pipeline.drafting import DraftWriter
 from planforge.pipeline.run import ChunkCheck, ConversionProfile, DraftRun, PlanRun
 from planforge.pipeline.streaming import EventStream
-from planforge.pipeline.workers import ProcessingBudget, new_worker_pool, run_cpu_sized, worker_context
+from planforge.pipeline.workers import ProcessingBudget, WorkerPool, new_worker_pool, run_cpu_sized, worker_context
 from planforge.prompts import DEFAULT_PROMPT_VERSION, check_prompt_version
 from planforge.settings import Settings
 from planforge.stores.backend import Stores, open_stores
@@ -145,7 +144,7 @@ class PlanForge:
         cache = chunk_cache if chunk_cache is not None else InMemoryChunkCache()
         self._converter = ChunkConverter(self.settings, self.plan_model, cache)
         self._profile = ConversionProfile.for_model(self.plan_model, self.settings)
-        self._cpu_pool = new_worker_pool(self.settings.cpu_workers)
+        self._cpu_pool = new_worker_pool(self.settings.cpu_workers, self.settings.cpu_worker_niceness)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> PlanForge:
@@ -166,8 +165,8 @@ class PlanForge:
         return forge
 
     @property
-    def cpu_pool(self) -> ThreadPoolExecutor:
-        """The worker threads this PlanForge runs CPU-bound work in (`Settings.cpu_workers` of them)."""
+    def cpu_pool(self) -> WorkerPool:
+        """The worker processes this PlanForge runs CPU-bound work in (`Settings.cpu_workers` of them)."""
         return self._cpu_pool
 
     async def aclose(self) -> None:
@@ -176,7 +175,7 @@ class PlanForge:
             await close_model(model)
         if self._owned_stores is not None:
             await self._owned_stores.aclose()
-        self._cpu_pool.shutdown(wait=False, cancel_futures=True)
+        await self._cpu_pool.aclose()
 
     async def __aenter__(self) -> PlanForge:
         return self
@@ -286,7 +285,7 @@ class PlanForge:
         request = run.request
         budget = Budget.from_settings(self.settings)
         span = generation_span("draft", org_id=request.org_id, weeks=request.weeks, level=request.level)
-        with span, worker_context(self._cpu_pool, processing):
+        with span, worker_context(self._cpu_pool, processing), budget.reported_on_failure():
             async with deadline(self.settings.request_timeout_seconds):
                 draft = await self._writer.write(run, emit, budget)
             prompt_size = len(request.additional_prompt or "") + len(run.principle)
@@ -308,7 +307,7 @@ class PlanForge:
         request = run.request
         budget = Budget.from_settings(self.settings)
         span = generation_span("plan", org_id=request.org_id, weeks=request.weeks, level=request.level)
-        with span, worker_context(self._cpu_pool, processing):
+        with span, worker_context(self._cpu_pool, processing), budget.reported_on_failure():
             async with deadline(self.settings.request_timeout_seconds):
                 chunks = await self._converter.convert(run, emit, budget)
         return assemble_plan(run, chunks, budget.spent())

@@ -100,9 +100,14 @@ class Settings(BaseSettings):
     sse_keepalive_seconds: float = Field(default=15.0, gt=0)
     """Idle seconds after which an SSE stream sends a keep-alive comment, so proxies keep it open."""
     cpu_workers: int = Field(default=2, ge=1, le=64)
-    """Threads per server process for CPU-bound work (parsing drafts, the offline coach); more requests queue."""
+    """Worker processes per server process for CPU-bound work on large inputs (parsing drafts, the offline coach,
+    exports), started with the server at a lower CPU priority; more work queues."""
+    cpu_worker_niceness: int = Field(default=10, ge=0, le=19)
+    """How much lower the worker processes' CPU priority is than the server's (Unix nice): under contention the
+    server's event loop, which answers every request, runs first; 0 for equal priority."""
     cpu_budget_seconds: float = Field(default=20.0, gt=0)
-    """CPU seconds of that work one request may use; a request needing more fails with a 422."""
+    """CPU seconds of that work one request may use (the worker is stopped there); a request needing more fails with
+    a 422."""
     max_body_bytes: int = Field(default=1_048_576, ge=1_024)
     """Largest request body accepted (413 beyond it), checked from Content-Length and while reading."""
     body_timeout_seconds: float = Field(default=30.0, gt=0)

@@ -13,6 +13,7 @@ from planforge.cli.output import BAD_INPUT_EXIT, fail, stderr, validation_messag
 from planforge.domain.plan import Plan
 from planforge.exceptions import InvalidRequestError
 from planforge.export import EXPORT_FORMATS, ExportedFile, export_plan
+from planforge.export.dates import calendar_ready
 
 _FORMAT_HELP = "ics (calendar), fit (Garmin workouts, zipped), zwo (Zwift, zipped), icu (intervals.icu text) or csv."
 
@@ -74,7 +75,8 @@ def export(
         raise fail(f"--format: unknown export format {export_format!r}; use one of {allowed}", code=BAD_INPUT_EXIT)
     plan = read_plan(plan_file)
     try:
-        exported = export_plan(plan, export_format, plan_id=plan_id)
+        to_export = calendar_ready(plan) if export_format == "ics" else plan  # undated: from the coming Monday
+        exported = export_plan(to_export, export_format, plan_id=plan_id)
     except InvalidRequestError as error:
         raise fail(f"{str(plan_file)!r}: {error.message}", code=BAD_INPUT_EXIT) from None
     for skipped in exported.skipped:

@@ -25,7 +25,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port to listen on.", min=1, max=65535)] = 8000,
     workers: Annotated[
-        int, typer.Option(help="Server processes; each has its own worker threads and rate-limit counts.", min=1)
+        int, typer.Option(help="Server processes; each has its own worker processes and rate-limit counts.", min=1)
     ] = 1,
 ) -> None:
     """Serve the HTTP API (tokens from `planforge token create`, data in PLANFORGE_DATA_DIR)."""
@@ -51,4 +51,5 @@ def serve(
         timeout_keep_alive=settings.keep_alive_seconds,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
         timeout_worker_healthcheck=WORKER_STARTUP_SECONDS,
+        access_log=False,  # planforge's own middleware logs each request once, with its duration
     )

@@ -6,7 +6,16 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 from planforge.domain.vocabulary import Level, WorkoutPreference
 
@@ -17,6 +26,13 @@ MAX_DRAFT_CHARS = 200_000
 MAX_DRAFT_LINE_CHARS = 10_000
 """A week written as one paragraph is ~500 characters, a whole plan pasted without line breaks a few thousand;
 a longer line is a runaway paste, not a plan."""
+
+
+_BLANKS = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+"""What `str.isspace` calls blank, spelled out: the `\\s` of JSON Schema's regular expressions is another set."""
+_DRAFT_PATTERNS: list[JsonValue] = [{"pattern": f"([^{_BLANKS}][{_BLANKS}]*){{10}}"}]
+# The line bound (MAX_DRAFT_LINE_CHARS) is not spelled as a pattern: a bounded repetition of 10,000 is beyond what
+# JSON Schema validators' regular-expression engines compile. The description states it.
 
 
 def _at_least_ten_non_blank(text: str) -> str:
@@ -47,7 +63,12 @@ def _iso_date(value: object) -> object:
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-OrgId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=128)]
+# The schema says what stripping whitespace implies: an org id has a non-blank character.
+OrgId = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=128),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 128, "pattern": f"[^{_BLANKS}]"}),
+]
 
 
 class DraftRequest(BaseModel):
@@ -76,9 +97,10 @@ class PlanRequest(DraftRequest):
 
     refined_draft: Annotated[
         str,
-        # The schema states the bound; the validator checks it on non-blank characters, with its own message.
-        Field(max_length=MAX_DRAFT_CHARS, json_schema_extra={"minLength": 10}),
+        # The schema states the validators' rule of at least 10 non-blank characters as a pattern; the validators
+        # check it and the line bound with their own messages.
+        Field(max_length=MAX_DRAFT_CHARS, json_schema_extra={"minLength": 10, "allOf": _DRAFT_PATTERNS}),
         AfterValidator(_at_least_ten_non_blank),
         AfterValidator(_lines_of_bounded_length),
     ]
-    """The draft text from step 1, with the coach's edits."""
+    """The draft text from step 1, with the coach's edits (lines of at most 10,000 characters)."""

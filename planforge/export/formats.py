@@ -92,8 +92,6 @@ def zwo_archive(plan: Plan) -> tuple[bytes, tuple[SkippedWorkout, ...]]:
             files.append((f"{workout_file_stem(workout, position)}.zwo", workout_to_zwo(workout)))
         except UnsupportedWorkoutError as error:
             skipped.append(SkippedWorkout(workout.week, workout.day, workout.workout_name, error.reason))
-    if not files:
-        raise InvalidRequestError("no workout of the plan is a bike or run workout Zwift can express", field="content")
     if skipped:
         lines = [f"week {s.week} {s.day}: {s.workout_name}: {s.reason}" for s in skipped]
         files.append((SKIPPED_NAME, ("Not written as Zwift workouts:\n" + "\n".join(lines) + "\n").encode()))

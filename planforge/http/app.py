@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
 
@@ -50,14 +51,19 @@ def create_app(
         if store is None:
             store = owned_store = open_principal_store(resolved)
         owned_forge: PlanForge | None = None
+        warming: asyncio.Task[None] | None = None
         if forge is None:
             forge_in_use = owned_forge = PlanForge.from_settings(resolved)
+            # The worker processes start beside the server, so the first large request does not wait for them.
+            warming = asyncio.create_task(owned_forge.cpu_pool.start())
         else:
             forge_in_use = forge
         install_planforge(app, forge=forge_in_use, principals=store, settings=resolved)
         try:
             yield
         finally:
+            if warming is not None:
+                await asyncio.gather(warming, return_exceptions=True)  # a failed start fails the first use again
             if owned_store is not None:
                 await owned_store.aclose()
             if owned_forge is not None:

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Router
 from starlette.types import Scope
 
+from planforge.domain.usage import Usage
 from planforge.exceptions import (
     UNAVAILABLE_PROVIDER_STATUSES,
     AccessDeniedError,
@@ -69,10 +70,11 @@ def envelope_response(
     message: str,
     details: Sequence[FieldProblem] = (),
     headers: Mapping[str, str] | None = None,
+    usage: Usage | None = None,
 ) -> JSONResponse:
-    """A JSON response carrying the error envelope."""
-    body = ErrorEnvelope(error=ErrorBody(code=code, message=message, details=list(details)))
-    return JSONResponse(body.model_dump(mode="json"), status_code=status_code, headers=headers)
+    """A JSON response carrying the error envelope (`usage` only for a failed generation)."""
+    body = ErrorEnvelope(error=ErrorBody(code=code, message=message, details=list(details), usage=usage))
+    return JSONResponse(body.model_dump(mode="json", exclude_none=True), status_code=status_code, headers=headers)
 
 
 def planforge_error_response(error: PlanforgeError) -> JSONResponse:
@@ -82,7 +84,8 @@ def planforge_error_response(error: PlanforgeError) -> JSONResponse:
     if isinstance(error, InvalidRequestError) and error.field:
         details.append(FieldProblem(field=error.field, problem=error.problem))
     headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
-    return envelope_response(status_code, error.code, user_message(error), details, headers)
+    usage = error.usage if isinstance(error, GenerationError) else None
+    return envelope_response(status_code, error.code, user_message(error), details, headers, usage)
 
 
 def field_problems(errors: Sequence[Any]) -> list[FieldProblem]:

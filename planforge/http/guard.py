@@ -5,8 +5,9 @@
    token's rate limit → 429 with Retry-After.
 3. A body that is not JSON → 415.
 4. The body, read with the size limit (413 as soon as it is exceeded, whatever Content-Length said) and a
-   time limit for slow senders (408), then parsed as JSON in the worker pool. A body with more unknown fields
-   than an error lists (`MAX_DETAILS`) is a 422 at once: validating it would take the event loop seconds.
+   time limit for slow senders (408), then parsed as JSON: a large body in a worker process, which also
+   counts its fields, so a body with more unknown fields than an error lists (`MAX_DETAILS`) is a 422 at
+   once (validating it would take the event loop seconds) and only a small answer travels back.
    A whole number written with a fraction (`"weeks": 45.0`) is the integer it is, as JSON Schema's
    `integer` says, so the schema and the server agree.
 
@@ -22,7 +23,7 @@ import logging
 import math
 from collections.abc import Set
 from dataclasses import dataclass
-from typing import Any, Final, cast
+from typing import Final, cast
 
 from fastapi import Request, Response
 from pydantic import BaseModel
@@ -105,15 +106,9 @@ async def _read_body(request: Request, limit: int, seconds: float) -> bytes | Re
     return b"".join(chunks)
 
 
-def _parsed_json(body: bytes) -> Any:
-    try:
-        return json.loads(body)
-    except ValueError:
-        return _NOT_JSON
-
-
-_NOT_JSON: Final = object()
-"""A body `json.loads` refused: FastAPI answers it with its own precise 422."""
+INLINE_JSON_BELOW_BYTES: Final = 64 * 1024
+"""A body smaller than this (every normal request) is parsed on the event loop: it takes well under a millisecond,
+less than a trip to a worker, and never waits behind large requests' work there."""
 
 
 @dataclass(frozen=True)
@@ -143,16 +138,39 @@ def _whole_numbers_as_integers(data: object, integers: Set[str]) -> None:
                 fields[name] = int(value)
 
 
-def _unknown_fields_response(data: object, known_fields: Set[str]) -> Response | None:
-    keys = [str(key) for key in cast(dict[object, object], data)] if isinstance(data, dict) else []
-    unknown = [key for key in keys if key not in known_fields]
-    if len(unknown) <= MAX_DETAILS:
-        return None  # few enough for the usual validation, which names every problem of the body
-    problems = [
-        FieldProblem(field=key[:100], problem="is not a field of this request") for key in unknown[:MAX_DETAILS]
-    ]
-    message = f"invalid request: the body has {len(unknown):,} unknown fields, e.g. {problems[0].field!r}"
-    return envelope_response(422, InvalidRequestError.code, message, problems)
+@dataclass(frozen=True)
+class _NotJson:
+    """A body `json.loads` refused: FastAPI answers it with its own precise 422."""
+
+
+@dataclass(frozen=True)
+class _UnknownFields:
+    """A body with more unknown fields than an error lists: how many, and the first `MAX_DETAILS` of them."""
+
+    count: int
+    first: tuple[str, ...]
+
+    def response(self) -> Response:
+        problems = [FieldProblem(field=key[:100], problem="is not a field of this request") for key in self.first]
+        message = f"invalid request: the body has {self.count:,} unknown fields, e.g. {problems[0].field!r}"
+        return envelope_response(422, InvalidRequestError.code, message, problems)
+
+
+def _read_json(body: bytes, shape: BodyShape) -> object:
+    """The body's JSON for FastAPI to validate (whole numbers of integer fields as integers), `_NotJson`, or
+    `_UnknownFields` when there are too many unknown fields to validate them one by one."""
+    try:
+        data: object = json.loads(body)
+    except ValueError:
+        return _NotJson()
+    if not isinstance(data, dict):
+        return data
+    fields = cast(dict[str, object], data)
+    unknown = [key for key in fields if key not in shape.fields]
+    if len(unknown) > MAX_DETAILS:
+        return _UnknownFields(len(unknown), tuple(unknown[:MAX_DETAILS]))
+    _whole_numbers_as_integers(fields, shape.integers)
+    return fields
 
 
 def _replaying(body: bytes, receive: Receive) -> Receive:
@@ -195,13 +213,15 @@ async def guard(request: Request, state: PlanforgeState, shape: BodyShape | None
         return body
     guarded = Request(request.scope, receive=_replaying(body, request.receive))
     if shape is not None and body:
-        # Bounded by the body limit, so not charged to the request's budget (which the generation spends).
-        with worker_context(state.forge.cpu_pool, ProcessingBudget(math.inf)):
-            data = await run_cpu(_parsed_json, body)
-        if data is not _NOT_JSON:
-            if refusal := _unknown_fields_response(data, shape.fields):
-                return refusal
-            _whole_numbers_as_integers(data, shape.integers)
-            # Starlette's cache of `request.json()`, which FastAPI reads the body with: parsed once, off the loop.
+        if len(body) < INLINE_JSON_BELOW_BYTES:
+            data = _read_json(body, shape)
+        else:
+            # Bounded by the body limit, so not charged to the request's budget (which the generation spends).
+            with worker_context(state.forge.cpu_pool, ProcessingBudget(math.inf)):
+                data = await run_cpu(_read_json, body, shape)
+        if isinstance(data, _UnknownFields):
+            return data.response()
+        if not isinstance(data, _NotJson):
+            # Starlette's cache of `request.json()`, which FastAPI reads the body with: parsed once.
             setattr(guarded, "_json", data)  # noqa: B010
     return guarded

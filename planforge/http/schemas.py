@@ -11,6 +11,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from planforge.domain.requests import MAX_PRINCIPLE_CHARS
+from planforge.domain.usage import Usage
 
 DataT = TypeVar("DataT")
 
@@ -42,6 +43,8 @@ class ErrorBody(BaseModel):
     """What went wrong, for a person."""
     details: list[FieldProblem] = Field(default_factory=list[FieldProblem])
     """For validation errors: every invalid field. Empty otherwise."""
+    usage: Usage | None = None
+    """For a failed generation: what it spent before it failed (failed model calls included). Absent otherwise."""
 
 
 class ErrorEnvelope(BaseModel):

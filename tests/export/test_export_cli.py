@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import zipfile
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 
 from planforge import Plan
 from planforge.cli import app
+from planforge.export.dates import coming_monday
 from tests.export.readers import decode_fit
 
 runner = CliRunner()
@@ -86,13 +88,17 @@ def test_a_file_that_is_not_a_plan_is_named_with_its_problem(tmp_path: Path, con
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_an_undated_plan_cannot_be_a_calendar(tmp_path: Path, undated_plan: Plan) -> None:
+def test_an_undated_plans_calendar_starts_on_the_coming_monday(tmp_path: Path, undated_plan: Plan) -> None:
     path = tmp_path / "undated.json"
     path.write_text(undated_plan.model_dump_json())
-    result = runner.invoke(app, ["export", str(path), "--format", "ics", "--out", str(tmp_path / "x.ics")])
-    assert result.exit_code == 2
-    assert "content.0.date" in result.stderr
-    assert "start_date" in " ".join(result.stderr.split())
+    out = tmp_path / "x.ics"
+    result = runner.invoke(app, ["export", str(path), "--format", "ics", "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    starts = sorted(event.start for event in Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    monday = coming_monday(dt.datetime.now(dt.UTC).date())
+    weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    placed = [(w.week - 1) * 7 + weekdays.index(w.day) for w in undated_plan.content]
+    assert starts == sorted(monday + dt.timedelta(days=days) for days in placed)  # as the HTTP export places them
 
 
 def test_unknown_format_and_missing_file(plan_file: Path, tmp_path: Path) -> None:

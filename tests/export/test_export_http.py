@@ -115,10 +115,8 @@ async def test_a_bad_plan_is_a_422_naming_the_field(client: httpx.AsyncClient, e
     ]  # fmt: skip
 
 
-async def test_an_undated_plan_cannot_be_a_calendar(client: httpx.AsyncClient, undated_plan: Plan) -> None:
-    problems = _problems(await client.post(EXPORT, params={"format": "ics"}, json=_body(undated_plan)))
-    assert list(problems) == ["content.0.date"]
-    assert "start_date" in problems["content.0.date"]
+async def test_an_undated_plan_exports_as_csv_as_it_is(client: httpx.AsyncClient, undated_plan: Plan) -> None:
+    # Its calendar starts on the coming Monday: tests/http/test_export_body.py.
     csv = await client.post(EXPORT, params={"format": "csv"}, json=_body(undated_plan))
     assert csv.headers["content-disposition"] == 'attachment; filename="training-plan.csv"'
 

@@ -76,8 +76,10 @@ def test_a_plan_without_workouts_is_refused(export_format: str) -> None:
     assert raised.value.field == "content"
 
 
-def test_a_plan_zwift_cannot_express_at_all_is_refused(edge_plan: Plan) -> None:
+def test_a_plan_zwift_cannot_express_at_all_exports_only_what_was_skipped(edge_plan: Plan) -> None:
     swims = Plan(content=[w for w in edge_plan.content if w.workout_type == "swim"], weekly_info={})
-    with pytest.raises(InvalidRequestError) as raised:
-        export_plan(swims, "zwo")
-    assert raised.value.field == "content"
+    exported = export_plan(swims, "zwo")
+    with zipfile.ZipFile(io.BytesIO(exported.content)) as archive:
+        assert archive.namelist() == ["SKIPPED.txt"]
+        assert archive.read("SKIPPED.txt").decode().count("\n") == len(swims.content) + 1
+    assert len(exported.skipped) == len(swims.content)

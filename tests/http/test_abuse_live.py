@@ -1,7 +1,7 @@
 """Hostile clients against a real uvicorn server on 127.0.0.1 (issue 13): the behaviour is about the network.
 
 Huge or endless bodies, bodies without a credential, slow senders, clients that never finish their headers,
-clients that leave in the middle of a stream, and a health check while every worker thread is busy.
+clients that leave in the middle of a stream, and a health check while every worker process is busy.
 """
 
 from __future__ import annotations
@@ -9,9 +9,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import socket
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -158,21 +160,26 @@ def test_a_client_leaving_a_stream_logs_one_info_line_and_no_traceback(
     assert len(departures) == 5
 
 
-def test_health_answers_while_every_worker_thread_is_busy(principals: InMemoryPrincipalStore, token: str) -> None:
-    release = threading.Event()
+def test_health_answers_while_every_worker_process_is_busy(
+    principals: InMemoryPrincipalStore, token: str, tmp_path: Path
+) -> None:
+    # Each draft's CPU work is a read of a named pipe: it holds its worker process until the test writes to it.
+    pipes = [tmp_path / f"release-{n}" for n in range(2)]
+    for pipe in pipes:
+        os.mkfifo(pipe)
+    waiting = iter(pipes)
     started = threading.Semaphore(0)
 
-    def busy() -> None:  # CPU-bound work of the model, holding a worker thread until the test releases it
-        started.release()
-        release.wait(timeout=30)
-
     async def answer(messages: list[ModelMessage], info: AgentInfo) -> ModelResponse:
-        await run_cpu(busy)
+        pipe = next(waiting)
+        started.release()
+        await run_cpu(Path.read_text, pipe)
         return ModelResponse(parts=[ToolCallPart(info.output_tools[0].name, draft_args(2))])
 
     forge = PlanForge(model=FunctionModel(answer), settings=_settings(cpu_workers=2))
+    asyncio.run(forge.cpu_pool.start())
     app = create_app(forge=forge, principals=principals)
-    with live_server(app) as (host, port), httpx.Client(base_url=f"http://{host}:{port}", timeout=30) as http:
+    with live_server(app) as (host, port), httpx.Client(base_url=f"http://{host}:{port}", timeout=60) as http:
         results: list[int] = []
 
         def draft() -> None:
@@ -182,15 +189,17 @@ def test_health_answers_while_every_worker_thread_is_busy(principals: InMemoryPr
         drafts = [threading.Thread(target=draft) for _ in range(2)]
         for thread in drafts:
             thread.start()
-        assert started.acquire(timeout=10)  # both worker threads are held
-        assert started.acquire(timeout=10)
+        assert started.acquire(timeout=30)  # both drafts wait on their worker
+        assert started.acquire(timeout=30)
 
         health = http.get("/healthz", timeout=5)
         ready = http.get("/readyz", timeout=5)
         still_running = not results
-        release.set()
+        for pipe in pipes:
+            pipe.write_text("go")  # opening for writing releases the worker reading it
         for thread in drafts:
-            thread.join(timeout=30)
+            thread.join(timeout=60)
+    asyncio.run(forge.aclose())
 
     assert (health.status_code, health.json()["data"]) == (200, {"alive": True})
     assert ready.status_code == 200

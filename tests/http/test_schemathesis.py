@@ -3,8 +3,8 @@ and invalid; no response may be a 5xx, every response must conform to the schema
 headers), invalid data must be refused, wrong methods get a 405 with a true `Allow`, and a request without its
 credential is refused.
 
-All of schemathesis's checks but `positive_data_acceptance`: the schema cannot yet say that `refined_draft`
-needs 10 non-blank characters (a constraint of `planforge.domain.requests`, outside the HTTP layer).
+All of schemathesis's checks, `positive_data_acceptance` included: every body the schema allows is accepted (the
+schema spells out the validators' rules, e.g. `refined_draft`'s 10 non-blank characters and bounded lines).
 
 The app runs the offline coach with an in-memory principal store holding a valid coach token; examples are
 bounded so the run stays within seconds.
@@ -22,6 +22,7 @@ from schemathesis.checks import (
     missing_required_header,
     negative_data_rejection,
     not_a_server_error,
+    positive_data_acceptance,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
@@ -52,6 +53,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(forge=_forge
 
 CHECKS = [
     not_a_server_error,
+    positive_data_acceptance,
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
@@ -67,6 +69,9 @@ CHECKS = [
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+# Derandomized everywhere, not only under CI: schemathesis's generator for the export body's nested schema
+# sometimes overflows its own recursion (a RecursionError inside hypothesis, never a request), so random seeds
+# would make a developer's `uv run pytest` flaky.
+@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_no_input_gets_a_5xx_or_a_response_outside_the_schema(case: schemathesis.Case) -> None:
     case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"}, checks=CHECKS)
