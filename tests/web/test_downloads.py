@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from planforge.domain.plan import Plan
 from planforge.export import export_plan
+from planforge.export.dates import coming_monday
 from tests.web.coach_page import CoachPage
 from tests.web.conftest import ORG, Served
 
@@ -77,7 +79,7 @@ def test_the_calendar_download_has_an_event_per_workout_on_its_date(
     assert got == sorted((w.workout_name, str(w.date)) for w in plan.content)
 
 
-def test_export_refusals_and_omissions_are_shown_by_the_downloads(
+def test_an_undated_plan_downloads_as_a_calendar_and_omissions_are_shown(
     page: Page, served: Served, screenshots: Path, tmp_path: Path
 ) -> None:
     coach = CoachPage(page, served.base_url, screenshots).open()
@@ -87,9 +89,13 @@ def test_export_refusals_and_omissions_are_shown_by_the_downloads(
     coach.draft.fill(draft.replace("- Saturday: Rest", "- Saturday: Strength training 30 min", 1))
     coach.convert()
 
-    page.get_by_role("button", name="Calendar (.ics)").click()
-    expect(page.locator("#export-error")).to_contain_text("start_date")
-    coach.screenshot("error-export")
+    name, content = _download(page, "Calendar (.ics)", tmp_path)  # placed from the coming Monday
+    assert name.endswith(".ics")
+    starts = [event.decoded("DTSTART") for event in icalendar.Calendar.from_ical(content).walk("VEVENT")]
+    monday = coming_monday(dt.datetime.now(dt.UTC).date())
+    assert starts
+    assert all(monday <= start < monday + dt.timedelta(weeks=2) for start in starts)
+    expect(page.locator("#export-error")).to_be_empty()
 
     name, _ = _download(page, "Zwift workouts (.zwo)", tmp_path)
     assert name.endswith(".zip")
