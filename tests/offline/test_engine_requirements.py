@@ -77,6 +77,11 @@ CASES: list[Any] = [
         id="pt meio Ironman, excluded Monday, hours",
     ),
     pytest.param(
+        "Ironman 70.3 on Sunday 27 June 2027. Swim exactly twice a week and one strength session a week.",
+        {"race.distance": "half-ironman", "race.date": "2027-06-27", "race.day": "Sunday"},
+        id="Ironman 70.3 is the brand's half distance (outside review, 2026-12-01)",
+    ),
+    pytest.param(
         "Ik wil onder 4:45 op de halve triatlon van zaterdag 21 augustus 2027. Nooit twee dagen achter elkaar"
         " hardlopen. Maandag is mijn vaste rustdag.",
         {"language": "nl", "race.distance": "half-ironman", "race.date": "2027-08-21", "race.day": "Saturday",

@@ -23,7 +23,8 @@ from planforge.offline.engine.understand.words import WEEKDAY, number_value, wee
 _KM: Final = r"(?P<km>\d{1,3}(?:[.,]\d{1,3})?)\s*(?:k|km|kilometers?|kilometres?|kms)\b"
 # (distance, sport, pattern), most specific first: a span taken by one is not read again by the next.
 _RACE_REGEXES: Final[tuple[tuple[RaceDistance, RaceSport, str], ...]] = (
-        ("half-ironman", "triathlon", r"(?:half|halb|halve|meio|medio|mezzo|demi)[\s-]*(?:iron\s*man|distan\w*|"
+        ("half-ironman", "triathlon", r"\biron\s*man[\s-]*70\.3\b|"  # "Ironman 70.3" is the brand's half
+                                      r"(?:half|halb|halve|meio|medio|mezzo|demi)[\s-]*(?:iron\s*man|distan\w*|"
                                       r"afstand\w*|triat\w*)|\b70\.3\b|mitteldistanz|1[,.]9\s*(?:km)?\s*/\s*90"),
         ("ironman", "triathlon", r"\biron\s*man\b|\bfull[\s-]*(?:distance|ironman|triathlon)|\b140\.6\b|"
                                  r"langdistanz|long[\s-]*distance tri\w*|3[,.]8\s*/\s*180"),
