@@ -113,6 +113,18 @@ def column_starts(header: str) -> list[int]:
     return [0, *(gap.end() for gap in _GAP.finditer(stripped) if gap.end() < len(stripped))]
 
 
+def aligned_rows(lines: list[str], start: int, starts: list[int]) -> tuple[list[list[str]], int]:
+    """The cells of the aligned rows from `start` up to the first blank line (dash rows skipped), and where the
+    table ends."""
+    rows: list[list[str]] = []
+    end = start
+    while end < len(lines) and lines[end].strip():
+        if not DASH_ROW.match(lines[end]):
+            rows.append(sliced(lines[end].expandtabs(), starts))
+        end += 1
+    return rows, end
+
+
 def sliced(line: str, starts: list[int]) -> list[str]:
     """A row cut at the header's column starts; a cut inside a word moves left to the word's start."""
     cuts: list[int] = []
@@ -137,10 +149,5 @@ def aligned_session_table(lines: list[str], at: int) -> tuple[list[str] | None, 
     starts = column_starts(header_line.expandtabs())
     indent = len(header_line) - len(header_line.lstrip())
     starts[0] = indent
-    rows: list[list[str]] = []
-    end = at + 1
-    while end < len(lines) and lines[end].strip():
-        if not DASH_ROW.match(lines[end]):
-            rows.append(sliced(lines[end].expandtabs(), starts))
-        end += 1
+    rows, end = aligned_rows(lines, at + 1, starts)
     return session_rows_as_weeks(header, rows), end

@@ -16,7 +16,7 @@ from planforge.domain.vocabulary import Weekday
 from planforge.drafttext.column_units import HEADER_UNIT, header_unit, with_unit
 from planforge.drafttext.days import fold, weekday_named
 from planforge.drafttext.session_rows import (
-    DASH_ROW,
+    aligned_rows,
     aligned_session_table,
     column_starts,
     session_columns,
@@ -125,12 +125,7 @@ def aligned_week_columns(lines: list[str], at: int) -> tuple[list[str] | None, i
     header = sliced(header_line, starts)
     if sum(1 for cell in header if _week_numbers(cell)) < 2:
         return None, at + 1
-    rows: list[list[str]] = []
-    end = at + 1
-    while end < len(lines) and lines[end].strip():
-        if not DASH_ROW.match(lines[end]):
-            rows.append(sliced(lines[end].expandtabs(), starts))
-        end += 1
+    rows, end = aligned_rows(lines, at + 1, starts)
     return _columns_are_weeks(header, rows), end
 
 

@@ -14,7 +14,7 @@ from pydantic_ai import models
 from typer.testing import CliRunner
 
 from planforge.cli import app
-from planforge.testing.fake_openai import BEHAVIOURS, FakeOpenAI, Latency, ServerBehaviour, serve_fake_openai
+from planforge.testing.fake_openai import BEHAVIOURS, FakeOpenAI, serve_fake_openai
 
 runner = CliRunner()
 DOC = Path(__file__).parent.parent.parent / "docs" / "local-models.md"
@@ -31,11 +31,7 @@ def served() -> Iterator[tuple[FakeOpenAI, str]]:
 @pytest.fixture
 def fake(served: tuple[FakeOpenAI, str]) -> Iterator[FakeOpenAI]:
     server, _ = served
-    server.script()
-    server.latency = Latency()
-    server.requests.clear()
-    server.loaded_models.clear()
-    server.behaviour = ServerBehaviour()
+    server.reset()
     models.ALLOW_MODEL_REQUESTS = True  # the documented drafts and plans go to 127.0.0.1, never to the network
     yield server
     models.ALLOW_MODEL_REQUESTS = False

@@ -45,11 +45,7 @@ def served() -> Iterator[tuple[FakeOpenAI, str]]:
 def server(served: tuple[FakeOpenAI, str]) -> FakeOpenAI:
     """The served fake with an empty log, no faults, no latency and nothing loaded; tests set its behaviour."""
     fake, _ = served
-    fake.script()
-    fake.latency = Latency()
-    fake.requests.clear()
-    fake.loaded_models.clear()
-    fake.behaviour = OPENAI
+    fake.reset()
     return fake
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from pydantic_ai import models
 
-from planforge.testing import FakeOpenAI, Latency, serve_fake_openai
+from planforge.testing import FakeOpenAI, serve_fake_openai
 
 
 @pytest.fixture(scope="module")
@@ -21,9 +21,7 @@ def served_fake() -> Iterator[tuple[FakeOpenAI, str]]:
 def fake(served_fake: tuple[FakeOpenAI, str]) -> Iterator[FakeOpenAI]:
     """The served fake, answering as the offline coach with no faults, no latency and an empty log."""
     server, _ = served_fake
-    server.script()
-    server.latency = Latency()
-    server.requests.clear()
+    server.reset()
     models.ALLOW_MODEL_REQUESTS = True  # requests go to 127.0.0.1, never to the network
     yield server
     models.ALLOW_MODEL_REQUESTS = False

@@ -116,6 +116,14 @@ class FakeOpenAI:
         """How many chat-completion requests arrived (faulted ones included)."""
         return len(self.requests)
 
+    def reset(self) -> None:
+        """As new between tests on one served fake: no faults, no latency, the default behaviour, empty logs."""
+        self.script()
+        self.latency = Latency()
+        self.behaviour = ServerBehaviour()
+        self.requests.clear()
+        self.loaded_models.clear()
+
     def script(self, *faults: Fault | None, then: Fault | None = None) -> None:
         """From now on: the next requests get `faults` in order, later ones `then`; the log is kept."""
         self.faults = FaultSequence(faults, then=then)
