@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     """Under the adaptive limit, the first 16 calls go out first and the rest this many seconds after the last of
     them was sent, unless the provider refused one for overload meanwhile (about the time a 429 takes to come
     back; PLANFORGE_CONCURRENCY_PROBE_SECONDS). 0: all at once."""
+    cache_warm_up: bool = True
+    """Let a plan's first chunk call run alone until its answer begins, so that the provider has cached the prompt
+    prefix all chunks share before the others start (about one time-to-first-token later; the call is streamed
+    to see its answer begin, so models that cannot stream get no warm-up). Off: all start together and miss the
+    cache (PLANFORGE_CACHE_WARM_UP)."""
     http_retries: int = Field(default=3, ge=0, le=10)
     """Retries of a model request on 429, 5xx and 529, with backoff that honours Retry-After."""
     retry_initial_wait_seconds: float = Field(default=1.0, ge=0)
@@ -123,6 +128,14 @@ class Settings(BaseSettings):
     auth_failures_per_minute: int | None = Field(default=30, ge=1)
     """Unknown credentials one client address may send per minute (after a burst of 10) before it gets 429s
     with Retry-After; None: no brake."""
+    refusals_per_minute: int = Field(default=60, ge=1)
+    """Refused requests (any 4xx of the API: unknown credential, too large, not JSON, invalid, rate-limited) one
+    client address gets answered at once per minute, after a burst of 30; beyond, each waits
+    `refusal_delay_seconds` for its answer. Valid requests never wait."""
+    refusal_delay_seconds: float = Field(default=1.0, ge=0)
+    """How long a refusal beyond `refusals_per_minute` waits for its answer: a client sending refused requests one
+    after another gets one answer per connection this often, so it cannot keep the server busy (the wait costs a
+    timer, not CPU); 0: no wait."""
     cors_allow_origins: list[str] = Field(default_factory=list)
     """Origins browsers may call the API from (e.g. `https://app.example.com`, or `*`); empty: CORS off."""
 

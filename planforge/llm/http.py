@@ -15,7 +15,7 @@ from typing import Final
 import httpx2
 from pydantic_ai.models import create_async_httpx2_client
 
-from planforge.pipeline.adaptive import request_sent, wait_before_retry
+from planforge.llm.call_signals import request_sent, wait_before_retry
 from planforge.settings import Settings
 
 RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504, 529})

@@ -9,7 +9,8 @@ from typing import TypeVar
 from pydantic_ai import ModelAPIError
 
 from planforge.exceptions import ModelProviderError
-from planforge.pipeline.adaptive import Call, CallLimiter, current_call, is_overload
+from planforge.llm.call_signals import current_listener
+from planforge.pipeline.adaptive import Call, CallLimiter, is_overload
 
 T = TypeVar("T")
 
@@ -26,7 +27,7 @@ async def as_finished(jobs: Sequence[Callable[[], Awaitable[T]]], limit: int | C
 
     async def bounded(job: Callable[[], Awaitable[T]]) -> T:
         call = Call(limiter, await limiter.admit())
-        current_call.set(call)  # this task's own context: a retry layer below finds its call here
+        current_listener.set(call)  # this task's own context: the layers below the call report to it
         try:
             result = await job()
         except (ModelProviderError, ModelAPIError) as error:

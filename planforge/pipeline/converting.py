@@ -7,7 +7,9 @@ fails the whole plan with an error naming its weeks and the last problem; the ot
 nothing partial is returned.
 
 Every chunk's request starts with what all chunks of the plan share (schema, instructions, principle, plan
-context), so providers' prompt caches serve it from the second chunk on (`planforge.llm.caching`).
+context), so providers' prompt caches serve it from the second chunk on (`planforge.llm.caching`). For the cache
+to hold that prefix when the others are sent, the first chunk goes alone until its answer begins (the limiter's
+cache warm-up); that call is streamed, as its first token is the signal.
 """
 
 from __future__ import annotations
@@ -28,11 +30,12 @@ from planforge.domain.usage import Usage
 from planforge.domain.vocabulary import weekday_index
 from planforge.exceptions import ChunkConversionError, PlanforgeError
 from planforge.llm.caching import shared_prefix_settings, with_cache_point
-from planforge.llm.calls import call_deadline, drain_events, retrying_lost_connections
+from planforge.llm.call_signals import signal_output_start, signals_output_start
+from planforge.llm.calls import call_deadline, retrying_lost_connections
 from planforge.llm.errors import model_errors
 from planforge.llm.output_mode import output_mode_for
 from planforge.llm.profile import effective_settings, streams_requests
-from planforge.pipeline.adaptive import limiter_for
+from planforge.pipeline.adaptive import is_warm_up_call, limiter_for
 from planforge.pipeline.budget import Budget
 from planforge.pipeline.cache import ChunkCache, chunk_key
 from planforge.pipeline.concurrency import as_finished
@@ -85,6 +88,7 @@ class ChunkConverter:
             output_retries=settings.output_retries, output_mode=output_mode_for(model, self._settings)
         )
         self._stream = streams_requests(self._settings)
+        self._can_warm_up = signals_output_start(model)
 
     async def convert(self, run: PlanRun, emit: Emit | None, budget: Budget) -> list[PlanChunk]:
         """Every chunk converted, in week order; raises the first chunk's error and cancels the rest."""
@@ -97,7 +101,7 @@ class ChunkConverter:
             return lambda: self._convert_chunk(ChunkDeps(run, chunk), budget, len(chunks))
 
         converted: list[PlanChunk] = []
-        limiter = limiter_for(self._settings, len(chunks))
+        limiter = limiter_for(self._settings, len(chunks), shared_prefix=self._can_warm_up)
         async with aclosing(as_finished([job(chunk) for chunk in chunks], limiter)) as finished:
             async for chunk in finished:
                 converted.append(chunk)
@@ -123,6 +127,7 @@ class ChunkConverter:
         model_settings.update(shared_prefix_settings(chunks))
         label = f"week {weeks.start}" if len(weeks) == 1 else f"weeks {weeks.start}-{weeks.stop - 1}"
         prompt = with_cache_point(plan_user_prompt(deps), CHUNK_OWN_PART, self._model, chunks)
+        stream = self._stream or is_warm_up_call()  # the warm-up call's first token lets the other chunks go
 
         async def run() -> AgentRunResult[PlanChunk]:
             return await self._agent.run(
@@ -132,7 +137,7 @@ class ChunkConverter:
                 model_settings=model_settings,
                 usage=budget.usage,
                 usage_limits=budget.limits,
-                event_stream_handler=drain_events if self._stream else None,
+                event_stream_handler=signal_output_start if stream else None,
             )
 
         async with model_errors(invalid), call_deadline(self._settings.call_timeout_seconds, f"converting {label}"):

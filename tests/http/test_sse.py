@@ -120,7 +120,9 @@ async def test_disconnect_cancels_pending_model_calls_within_a_second(
 ) -> None:
     calls = PendingCalls()
     calls.expected = pending
-    forge = PlanForge(model=scripted_coach(before_answer=calls.hold), settings=Settings(chunk_weeks=1))
+    # Without the cache warm-up both chunk calls are pending at once (with it, the second waits for the first).
+    settings = Settings(chunk_weeks=1, cache_warm_up=False)
+    forge = PlanForge(model=scripted_coach(before_answer=calls.hold), settings=settings)
     app = create_app(forge=forge, principals=principals)
 
     hung_up_at = await _stream_then_disconnect(app, path, body, tokens.coach, calls)
