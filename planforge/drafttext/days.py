@@ -68,6 +68,9 @@ _STRICT: Final = frozenset({"pn", "po", "ut", "ti", "sr", "st", "on", "cz", "ct"
                             "ne", "son", "man", "lor", "ndz"})  # fmt: skip
 # One-letter days: "M:" (a capital and a colon), or capitals in order at the start of "|"-separated cells.
 _ONE_LETTER: Final = frozenset({"m", "t", "w", "r", "f"})
+_A_DIGIT: Final = re.compile(r"\d")
+# What may stand between grouped days ("Mon/Wed/Fri: …", "Tue & Thu: …", "Sat+Sun: …").
+GROUPING: Final = re.compile(r"^\s*+(?:/|&|,|\+|and|und|et|y|e|i|og|a)?\s*+$", re.IGNORECASE)
 _WEEKEND: Final = re.compile(r"(?<![\w])(?:weekend|week-end|wochenende|fin de semana|fine settimana|weekeinde)"
                              r"[\s*_]*[:\-–—]")  # fmt: skip
 
@@ -76,8 +79,10 @@ _ALTERNATION = "|".join(sorted(_WEEKDAY_BY_WORD, key=len, reverse=True))
 _DAY_TOKEN = re.compile(rf"(?<![\w])(?P<day>{_ALTERNATION})(?P<dot>\.)?(?![\w])")
 # What may stand before a day mark on its line: list bullets, markdown emphasis, headings, pipes.
 _LINE_START = re.compile(r"(?:(?!\n)[\s\-*•#>|_])*")
-_ENTRY_START = re.compile(r"(?:[,;:|(/&]|[.!]\s|\*\*|\b(?:and|und|et|y|e)\b)[\s*_]*$")
-_AFTER = re.compile(r"[\s*_]*(?P<sep>[:\-–—)/&,]|\s|$)")
+_ENTRY_START = re.compile(
+    r"(?:[,;:|(/&+]|[.!]\s|\*\*|\b(?:and|und|et|y|e|then|dann|puis|luego|poi|daarna|depois)\b)[\s*_]*$"
+)
+_AFTER = re.compile(r"[\s*_]*(?P<sep>[:\-–—)/&,+]|\s|$)")
 
 
 @lru_cache(maxsize=8192)  # plans repeat their session texts week after week
@@ -104,20 +109,32 @@ def weekday_named(token: str) -> Weekday | None:
 
 
 def _counts(
-    word: str, written: str, sep: str, *, dotted: bool, sentence_start: bool, next_day: bool, cell: bool = False
+    word: str,
+    written: str,
+    sep: str,
+    *,
+    dotted: bool,
+    sentence_start: bool,
+    next_day: bool,
+    cell: bool = False,
+    gap: bool = False,
 ) -> bool:
     """Whether a short day name that is also a word or unit is meant as a day here; `next_day`: it names the
     day after the previous day mark ("Fri 40' easy. Sat 5k parkrun": "Sat" goes on the list); `cell`: it starts
-    a line or follows a '|' ("M OFF | T E45 | W T3x10": one-letter days in their order, Monday first)."""
+    a line or follows a '|' ("M OFF | T E45 | W T3x10": one-letter days in their order, Monday first); `gap`: a
+    column's gap (a tab or two spaces) follows it ("di  zwemmen 1500 m": a day column, whatever its case)."""
     if word in _ONE_LETTER:
-        in_order = cell and sep.isspace() and (next_day or word == "m")
+        # "M – easy 5 mi", "W – easy 4 mi": a capital letter at a line's start before a dash is a day too
+        in_order = cell and ((sep.isspace() and (next_day or word == "m")) or sep in {"-", "–", "—"})
         return written.isupper() and (sep == ":" or in_order)
     if word in _STRICT:
-        return sep == ":" or dotted
+        return sep == ":" or dotted or (cell and gap)  # "man  rolig 45 min": a day column
     if word not in _AMBIGUOUS:
         return True
-    if sep == ":" or dotted or (cell and sep in {"-", "–", "—"} and len(word) >= 3):
+    if sep == ":" or dotted or (cell and sep in {"-", "–", "—"} and len(word) >= 3) or (cell and gap):
         return True  # "sat - long run 16 km": a day at a line's start before a dash, whatever its case
+    if next_day and len(word) >= 3 and not sentence_start:
+        return True  # "fri 5k easy / sat parkrun / sun 15k long": the next day in the list, whatever its case
     return written[:1].isupper() and (not sentence_start or (next_day and len(word) >= 3))
 
 
@@ -157,6 +174,7 @@ def day_marks(text: str) -> list[tuple[int, int, Weekday]]:
     folded = fold(text)
     lines = _Lines(folded)
     marks: list[tuple[int, int, Weekday]] = []
+    previous_word = ""
     for match in _DAY_TOKEN.finditer(folded):
         at_line_start, entry = lines.entry_before(match.start())
         if not (at_line_start or entry):
@@ -165,18 +183,44 @@ def day_marks(text: str) -> list[tuple[int, int, Weekday]]:
         if after is None:
             continue
         word = match["day"]
+        day = _reading(word, previous_word)
         written = text[match.start() : match.end()]
         sentence_start = entry is not None and entry.group().lstrip()[:1] in {".", "!"}
-        next_day = bool(marks) and WEEKDAYS.index(marks[-1][2]) + 1 == WEEKDAYS.index(_WEEKDAY_BY_WORD[word])
+        next_day = bool(marks) and WEEKDAYS.index(marks[-1][2]) + 1 == WEEKDAYS.index(day)
         dotted = bool(match["dot"])
         cell = at_line_start or (entry is not None and entry.group().lstrip()[:1] == "|")
+        spacing = folded[match.end() : after.end()]
+        gap = "\t" in spacing or "  " in spacing
         if not _counts(
-            word, written, after["sep"], dotted=dotted, sentence_start=sentence_start, next_day=next_day, cell=cell
+            word,
+            written,
+            after["sep"],
+            dotted=dotted,
+            sentence_start=sentence_start,
+            next_day=next_day,
+            cell=cell,
+            gap=gap,
         ):
             continue
         end = after.end() if after["sep"] in {":", "-", "–", "—", ")"} else match.end()
-        marks.append((match.start(), end, _WEEKDAY_BY_WORD[word]))
+        marks.append((match.start(), end, day))
+        previous_word = word
     return _with_weekends(folded, _with_misspelt(folded, marks))
+
+
+# Abbreviations two languages read as different days: German "So" is Sunday, Czech and Slovak "so" (sobota) Saturday,
+# when it follows their Friday ("pá", "pi"); German "Fr … So" skips a rest Saturday.
+_OTHER_READING: Final[dict[str, tuple[Weekday, frozenset[str]]]] = {
+    "so": ("Saturday", frozenset({"pa", "pi", "patek"}))
+}
+
+
+def _reading(word: str, previous_word: str) -> Weekday:
+    """The day `word` names, read in the language of the day mark before it (see `_OTHER_READING`)."""
+    other = _OTHER_READING.get(word)
+    if other is not None and previous_word in other[1]:
+        return other[0]
+    return _WEEKDAY_BY_WORD[word]
 
 
 # A misspelt day name at a line's start, before a separator or a column's gap ("wensday - strength", "satruday: long
@@ -215,3 +259,36 @@ def _with_weekends(folded: str, marks: list[tuple[int, int, Weekday]]) -> list[t
             marks.append((match.start(), match.start(), "Saturday"))
             marks.append((match.start(), match.end(), "Sunday"))
     return sorted(marks)
+
+
+# "Sat: same as Tuesday", "Do: wie Dienstag", "Sam : comme mardi": that week's session of the day named.
+_SAME_AS_DAY: Final = re.compile(
+    r"^\W*+(?:same as|as on|as|like|repeat|idem|wie am|wie|gleich wie|comme le|comme|igual que el|igual que|como el"
+    r"|como|come il|come|zelfde als|jak w|som pa|som)\s++(?:on\s+|the\s+)?(?P<day>[a-z-]{2,13})\b\W*+$"
+)
+
+
+def day_referred(text: str) -> Weekday | None:
+    """The day of the week a day's text only refers to ("same as Tuesday" → Tuesday), or None."""
+    match = _SAME_AS_DAY.match(fold(text))
+    return weekday_named(match["day"]) if match else None
+
+
+# "Sat/Sun back-to-back: 2:30 and 1:30, both easy": one length for each day of the group, in order.
+_SHARED_OUT: Final = re.compile(r"back[\s-]*to[\s-]*back|\bb2b\b|respectively|\bresp\.")
+_PARTS: Final = re.compile(r"\s*+(?:[,;+/&]|\band\b|\bthen\b)\s*+")
+
+
+def shared_out(text: str, days: int) -> list[str] | None:
+    """Each day's own text when a group's text gives one length per day (see `_SHARED_OUT`), else None."""
+    if days < 2 or not _SHARED_OUT.search(fold(text)):
+        return None
+    parts = [part for part in _PARTS.split(text) if part.strip()]
+    sized = [part for part in parts if _A_DIGIT.search(part)]
+    if len(sized) != days:
+        return None
+    common = [part for part in parts if not _A_DIGIT.search(part)]
+    first_digit = _A_DIGIT.search(sized[0])
+    lead = sized[0][: first_digit.start()] if first_digit else ""  # "back-to-back: " names every day's session
+    sized[0] = sized[0][len(lead) :]
+    return [" ".join([f"{lead}{part}", *common]).strip() for part in sized]

@@ -67,7 +67,9 @@ class CalendarDay:
 
 
 _LEADING_DATE: Final = re.compile(
-    rf"^[^\S\n]*+\(?{_DATE}(?![^\S\n]*+[x×*])\)?\.?[^\S\n]*+[:\-–—]?[^\S\n]*+"  # "4/5 x 1 km" is no date
+    # "4/5 x 1 km" is no date; "March 3, 2026" carries its year
+    rf"^[^\S\n]*+\(?{_DATE}(?![^\S\n]*+[x×*])\)?\.?(?:,?[^\S\n]*+(?:19|20)\d\d\b)?"
+    r"[^\S\n]*+[:\-–—]?[^\S\n]*+"
 )
 
 
@@ -116,9 +118,22 @@ def _slashed(match: re.Match[str]) -> bool:
     return match.string[match.end("d4")] == "/"
 
 
-def _month_first(matches: list[re.Match[str]], year: int) -> bool:
+_ANY_YEARS: Final = range(2024, 2031)
+"""Seven years: every weekday a date can fall on. A plan that writes no year is read in the one that fits best."""
+
+
+def _month_first(matches: list[re.Match[str]], year: int | None) -> bool:
     """Whether the plan's slashed dates ("3/5") put the month first: the order under which more of the weekdays
-    written beside them ("Thu 3/5") fall on their date, or a second number above 12 ("3/17")."""
+    written beside them ("Thu 3/5") fall on their date (in the year that fits best when none is written), or a
+    second number above 12 ("3/17")."""
+    if year is None:
+        votes = [_order_votes(matches, candidate) for candidate in _ANY_YEARS]
+        return max(votes, key=abs) > 0
+    return _order_votes(matches, year) > 0
+
+
+def _order_votes(matches: list[re.Match[str]], year: int) -> int:
+    """Month-first votes minus day-first votes of the slashed dates in `year`."""
     votes = 0
     for match in matches:
         if not match["d4"] or not _slashed(match):
@@ -133,7 +148,7 @@ def _month_first(matches: list[re.Match[str]], year: int) -> bool:
             date = _date(match, year, month_first=month_first)
             if date is not None and WEEKDAYS[date.weekday()] == named:
                 votes += vote
-    return votes > 0
+    return votes
 
 
 def _dated_days(lines: list[str]) -> list[CalendarDay]:
@@ -141,7 +156,7 @@ def _dated_days(lines: list[str]) -> list[CalendarDay]:
     year_found = _YEAR.search(fold("\n".join(lines)))
     year = int(year_found.group()) if year_found else 2001  # with weekday names any year orders the dates
     matches = [(index, match) for index, line in enumerate(lines) if (match := _DATED_LINE.match(fold(line)))]
-    month_first = _month_first([match for _, match in matches], year)
+    month_first = _month_first([match for _, match in matches], year if year_found else None)
     found: list[tuple[int, dt.date, Weekday, str]] = []
     for index, match in matches:
         date = _date(match, year, month_first=month_first)

@@ -69,8 +69,8 @@ _NUMBER_WORDS: dict[int, tuple[str, ...]] = {
 }
 _NUMBER_BY_WORD: dict[str, int] = {fold(word): number for number, words in _NUMBER_WORDS.items() for word in words}
 _NUMBER_WORD = "|".join(sorted(_NUMBER_BY_WORD, key=len, reverse=True))
-WEEK_HEADER = re.compile(
-    rf"^{_DECOR}(?:{_ONE_WEEK}\.?\s*+(?P<week>\d{{1,2}})\b"
+WEEK_HEADER = re.compile(  # "1. Week 1 – getting going": a numbered list's item may carry the week
+    rf"^{_DECOR}(?:\d{{1,2}}[.)][^\S\n]++(?=[a-z]))?(?:{_ONE_WEEK}\.?\s*+(?P<week>\d{{1,2}})\b"
     rf"|(?:week|woche|semaine|semana|settimana)\s+(?P<word>{_NUMBER_WORD})(?![\w'’-]))(?P<rest>.*)$"
 )
 """A week header, matched against a folded line (see `fold`)."""
@@ -78,6 +78,10 @@ WEEK_RANGE_HEADER = re.compile(
     rf"^{_DECOR}{_WEEK_WORD}\.?\s*+(?P<first>\d{{1,2}})\s*+(?:-|–|—|to|bis|à|a|au|al|do|til)\s*+"
     # "Week 3 - 4 runs" is no range.
     rf"(?:{_WEEK_WORD}\.?\s*+)?(?P<last>\d{{1,2}})\b(?=\s*+(?:$|[:.)(*|\-–—]))(?P<rest>.*)$"
+)
+# "Week 1 total: 7h25, ~1,400 m D+", "Week 2 summary: …": a line that sums a week up is no header of it.
+_SUMMARY = re.compile(
+    r"^[\s*_:]*+(?:total|totals|summary|totaal|totale|gesamt|summe|resume|resumen|volume|umfang|mileage)\b"
 )
 PHASE_HEADER = re.compile(rf"^{_DECOR}(?:phase|block|mesocycle|faza|fase|blok)\s*+\d*\b(?P<rest>.*)$")
 # A line that ends by naming a week introduces it ("Here's your plan for week 2:").
@@ -210,7 +214,7 @@ class _Segmenter:
             if first <= last:
                 self.open(list(range(first, last + 1)), line, line[match.start("rest") :], is_range=True)
                 return
-        if week := WEEK_HEADER.match(folded):
+        if (week := WEEK_HEADER.match(folded)) and not _SUMMARY.match(week["rest"]):
             self.open([week_number(week)], line, line[week.start("rest") :], is_range=False)
         elif header := PHASE_HEADER.match(folded):
             self.close()

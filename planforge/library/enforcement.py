@@ -19,6 +19,7 @@ from typing import Final
 
 from planforge.domain.plan import PlanWarning, Workout
 from planforge.domain.vocabulary import WorkoutPreference
+from planforge.domain.workout_names import english_name, in_another_language
 from planforge.library.matching import CLOSENESS_ZERO_AT, LibraryIndex, LibraryMatch, MatchQuery
 from planforge.library.models import LibraryWorkout
 from planforge.quality.measures import is_race, workout_seconds
@@ -57,10 +58,24 @@ def queries_for(workout: Workout) -> list[MatchQuery]:
     at the reference pace ("Long run 12 km" ≈ 72 min): libraries mostly size workouts by time, and a session
     with no comparable measure would match on its words alone, or not at all."""
     planned = query_for(workout)
+    named = [planned]
+    if in_another_language(workout.workout_name, workout.workout_sub_type):  # "Lockerer Lauf 40 min"
+        named.append(replace(planned, text=_english_words(workout)))
     if workout.target_duration_in_seconds is not None or workout.target_distance_in_meters is None:
-        return [planned]
-    timed = replace(planned, duration_seconds=round(workout_seconds(workout)) or None, distance_meters=None)
-    return [planned, timed]
+        return named
+    minutes = round(workout_seconds(workout)) or None
+    return [*named, *(replace(query, duration_seconds=minutes, distance_meters=None) for query in named)]
+
+
+def _english_words(workout: Workout) -> str:
+    """The session as an English name states it ("Easy Run 40 min"): a plan converted from a draft in another
+    language matches an English library by what the session is, not only by its own words."""
+    name = english_name(workout.workout_sub_type)
+    if workout.target_duration_in_seconds:
+        return f"{name} {round(workout.target_duration_in_seconds / 60)} min"
+    if workout.target_distance_in_meters:
+        return f"{name} {workout.target_distance_in_meters / 1000:g} km"
+    return name
 
 
 CANDIDATES: Final = 20

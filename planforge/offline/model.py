@@ -30,7 +30,7 @@ from planforge.domain.chunk import ChunkWeek, PlanChunk
 from planforge.domain.draft import DraftOutline, DraftWeeks, OutlinePhase
 from planforge.domain.plan import Workout
 from planforge.domain.requests import DraftRequest
-from planforge.domain.vocabulary import Phase, Weekday
+from planforge.domain.vocabulary import Language, Phase, Weekday
 from planforge.drafttext import PlanContext, segment_draft
 from planforge.drafttext.context import UNIT_WORDS, BareNumberUnit
 from planforge.exceptions import DraftStructureError
@@ -38,6 +38,7 @@ from planforge.offline.engine import EnginePlan, LibraryCatalog, plan_sports, wr
 from planforge.offline.engine.library_search import catalog_from_hits, library_searches, marked_library_ids
 from planforge.offline.parser import ParsedSession, parse_week, session_to_workout
 from planforge.offline.parser.bounds import quoted
+from planforge.offline.parser.names import text_language
 from planforge.pipeline.workers import run_cpu_sized
 from planforge.quality import weekly_seconds
 from planforge.settings import OFFLINE_MODEL
@@ -234,11 +235,11 @@ def _context(chunk: dict[str, Any]) -> PlanContext:
     )
 
 
-def _workout(session: ParsedSession, *, week: int, phase: Phase) -> Workout:
-    """The session as a workout; a reading the plan's rules refuse names its week, day and line, never a model
-    retry (the offline coach would answer the same again)."""
+def _workout(session: ParsedSession, *, week: int, phase: Phase, language: Language | None = None) -> Workout:
+    """The session as a workout named in the draft's `language`; a reading the plan's rules refuse names its week,
+    day and line, never a model retry (the offline coach would answer the same again)."""
     try:
-        return session_to_workout(session, week=week, phase=phase)
+        return session_to_workout(session, week=week, phase=phase, language=language)
     except ValidationError as error:
         problem = "; ".join(str(detail["msg"]).removeprefix("Value error, ") for detail in error.errors())
         raise DraftStructureError(f"week {week} {session.day}: {problem}; check {quoted(session.text)}") from None
@@ -249,6 +250,7 @@ def _plan_args(sections: dict[str, str]) -> str:
     plan_weeks: int = chunk["plan_weeks"]
     hints: dict[int, tuple[Phase | None, str | None]] = {w["week"]: (w["phase"], w["focus"]) for w in chunk["weeks"]}
     segmented = segment_draft(sections["draft_weeks"])
+    language = text_language(sections["draft_weeks"])  # the chunk's headers and day names tell it
     stated, own = _context(chunk), segmented.context  # the whole draft's facts first, then the chunk's own
     context = PlanContext(
         stated.default_unit or own.default_unit,
@@ -270,7 +272,7 @@ def _plan_args(sections: dict[str, str]) -> str:
             training_phase = named
         focus = hint_focus or week.focus or f"{phase.title()} week"
         weeks.append(ChunkWeek(week=week.week, phase=phase, focus=focus))
-        converted = [_workout(session, week=week.week, phase=phase) for session in week.sessions]
+        converted = [_workout(session, week=week.week, phase=phase, language=language) for session in week.sessions]
         workouts += _with_library_ids(converted, library_ids)
     return PlanChunk(weeks=weeks, workouts=workouts).model_dump_json()
 

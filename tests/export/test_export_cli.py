@@ -64,7 +64,7 @@ def test_skipped_workouts_are_reported(tmp_path: Path, offline_plans: dict[str, 
     path.write_text(offline_plans["triathlon"].model_dump_json())
     result = runner.invoke(app, ["export", str(path), "-f", "zwo", "-o", str(tmp_path / "tri.zip")])
     assert result.exit_code == 0, result.output
-    assert "skipped week 1 Tuesday: Endurance Swim" in result.stderr
+    assert "skipped week 1 Tuesday: Technique Swim" in result.stderr  # a swim with its sets (drills, repeats)
 
 
 @pytest.mark.parametrize(

@@ -102,7 +102,8 @@ def test_rest_words_in_more_languages(rest: str) -> None:
         ("Pool running (deep water) 40 min", ("cross-training", "cross-training", 2400, None)),
         ("Swim 30 min easy (cross-training)", ("swim", "endurance-swim", 1800, None)),
         ("30 min cross train (bike, pool)", ("cross-training", "cross-training", 1800, None)),
-        ("Walk/run: 6 x (4 min walk, 1 min jog)", ("run", "interval-run", None, None)),  # a run, not a walk
+        # a run, not a walk; its bouts add up to its length
+        ("Walk/run: 6 x (4 min walk, 1 min jog)", ("run", "interval-run", 1800, None)),
         ('Hills: 10 x 45" up hard, walk down', ("run", "hill-repeats", 450, None)),
         ("RACE — mile, Twilight Invite", ("run", "race", None, 1609.3)),
     ],

@@ -69,6 +69,29 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
         lambda size: "Week 1\n- Mon: easy 30 min\n" + "--\n> On Mon, Tom wrote:\n" * (size // 22),
         4_000,
     ),
+    "a long run word": (_in_a_day("run"), 4_000),
+    "run/walk bouts": (_in_a_day("8 x (60 s run, 90 s walk) "), 4_000),
+    "planned items": (_in_a_day("Planned: 1:00:00 · 10 km · "), 4_000),
+    "signed lengths": (_in_a_day("+2 km "), 4_000),
+    "emoji": (_in_a_day("😴🏃‍♀️4️⃣ "), 4_000),
+    "lines wrapped at a hyphen": (_on_its_own_line("thres-\nhold at\n"), 4_000),
+    "remarks on the week": (_on_its_own_line("5 km this week\n"), 4_000),
+    "nested list notes": (_on_its_own_line("i. note 3 x 10\n"), 4_000),
+    "day columns": (lambda size: "Week 1\n" + "di  zwemmen 1u15\n" * (size // 17), 4_000),
+    "day groups on one line": (lambda size: "Week 1\n" + "Sat/Sun: easy 5 mi, " * (size // 20), 4_000),
+    "grouped days with a label": (
+        lambda size: "Week 1\n" + "Sat/Sun back-to-back: Sat 2:30, Sun 1:30\n" * (size // 41),
+        4_000,
+    ),
+    "weeks by reference": (
+        lambda size: "".join(
+            f"Week {n}\nSame as week {n - 1} except:\nSun: long run +2 km (so 16 km)\nSat: same as Tuesday\n"
+            if n > 1
+            else "Week 1\nTue: easy 40 min\nSun: long run 14 km\n"
+            for n in range(1, size // 80 + 2)
+        ),
+        4_000,
+    ),
     "an aligned table of weeks": (
         lambda size: "      W1          W2\n" + "Mon   easy 30 min  rest\n" * (size // 24),
         4_000,

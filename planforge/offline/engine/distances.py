@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Final
 
+from planforge.offline.engine.fitness import RIDE_KMH
 from planforge.offline.engine.profile import Profile
-from planforge.offline.engine.sizes import RIDE_KMH
 from planforge.offline.engine.week import Week
 
 _KM_STEP: Final = 5

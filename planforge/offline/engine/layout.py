@@ -13,12 +13,18 @@ from typing import Final, Literal
 
 from planforge.domain.vocabulary import Weekday, WorkoutType, weekday_index
 
-Role = Literal["long", "second-long", "quality", "easy", "brick-run", "extra"]
+Role = Literal["long", "second-long", "medium-long", "quality", "easy", "brick-run", "extra"]
 """What a session is for in its week."""
 
 _MAX_PER_DAY: Final = 2
 _SPORT_ORDER: Final[dict[WorkoutType, int]] = {"bike": 0, "run": 1, "swim": 2}
-_ORDER: Final[dict[Role, int]] = {"long": 0, "brick-run": 1, "second-long": 2, "quality": 3, "easy": 4, "extra": 5}
+_ORDER: Final[dict[Role, int]] = {
+    "long": 0, "brick-run": 1, "second-long": 2, "medium-long": 2, "quality": 3, "easy": 4, "extra": 5,
+}  # fmt: skip
+_HARD: Final[frozenset[Role]] = frozenset({"quality", "long", "second-long", "medium-long"})
+"""What tires the legs for the next day: quality sessions and long runs."""
+_WEIGHT: Final[dict[Role, int]] = {"quality": 3, "long": 1, "second-long": 1, "medium-long": 1}
+"""How much a hard neighbour counts against a day: two quality days in a row are the thing to avoid most."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,11 @@ class Slot:
     sport: WorkoutType
     role: Role
     index: int = 0
+
+
+def _hard(slot: Slot) -> bool:
+    """A session that tires the legs for the next day (a swim, even a long one, does not)."""
+    return slot.role in _HARD and slot.sport != "swim"
 
 
 def _distance(a: Weekday, b: Weekday) -> int:
@@ -41,6 +52,7 @@ class _Week:
     no_back_to_back: frozenset[WorkoutType]
     long_days: dict[WorkoutType, Weekday]
     placed: dict[Weekday, list[Slot]]
+    fixed: dict[Role, Weekday]
 
     def allows(self, slot: Slot, day: Weekday) -> bool:
         here = self.placed[day]
@@ -52,7 +64,7 @@ class _Week:
             neighbours: list[Weekday] = [d for d in self.days if _distance(d, day) == 1]
             if any(s.sport == slot.sport for d in neighbours for s in self.placed[d]):
                 return False
-        if slot.role == "quality" and any(s.role in {"quality", "long"} for s in here):
+        if slot.role == "quality" and any(_hard(s) for s in here):
             return False
         return not (slot.role == "long" and here)
 
@@ -61,7 +73,7 @@ class _Week:
         same: list[Weekday] = [d for d in self.days if any(s.sport == slot.sport for s in self.placed[d])]
         spread = min((_distance(day, d) for d in same), default=4)
         hard_near = sum(
-            1 for d in self.days if _distance(d, day) == 1 for s in self.placed[d] if s.role in {"quality", "long"}
+            _WEIGHT[s.role] for d in self.days if _distance(d, day) == 1 for s in self.placed[d] if _hard(s)
         )
         long_day = self.long_days.get(slot.sport) or next(iter(self.long_days.values()), None)
         after_long = (weekday_index(day) - weekday_index(long_day)) % 7 if long_day else 0
@@ -79,12 +91,16 @@ def place(
     days: tuple[Weekday, ...],
     long_days: dict[WorkoutType, Weekday],
     no_back_to_back: frozenset[WorkoutType],
+    fixed: dict[Role, Weekday] | None = None,
 ) -> tuple[dict[Weekday, list[Slot]], list[Slot]]:
-    """The slots on days (each day's slots in placing order), and the slots that fitted nowhere."""
-    week = _Week(days, no_back_to_back, long_days, {day: [] for day in days})
+    """The slots on days (each day's slots in placing order), and the slots that fitted nowhere; `fixed` names the
+    day of a back-to-back weekend's second long run or of a medium-long run."""
+    week = _Week(days, no_back_to_back, long_days, {day: [] for day in days}, fixed or {})
     dropped: list[Slot] = []
     for slot in sorted(slots, key=lambda s: (_ORDER[s.role], _SPORT_ORDER.get(s.sport, 3), s.index)):
         day = _fixed_day(slot, week)
+        if day is None and slot.role in {"second-long", "medium-long"}:  # not on its day: an easy run, not a long one
+            slot = Slot(slot.sport, "easy", 8)
         if day is None:
             options: list[Weekday] = [d for d in days if week.allows(slot, d)]
             if not options and slot.role == "brick-run":  # no run may follow the ride: the run stands alone
@@ -104,8 +120,6 @@ def _fixed_day(slot: Slot, week: _Week) -> Weekday | None:
         return day if week.allows(slot, day) else None
     if slot.role == "brick-run" and (day := week.long_days.get("bike")) in week.placed:
         return day if week.allows(slot, day) else None
-    if slot.role == "second-long" and (long_day := week.long_days.get(slot.sport)) is not None:
-        after: list[Weekday] = [d for d in week.days if weekday_index(d) == (weekday_index(long_day) + 1) % 7]
-        if after and week.allows(slot, after[0]):
-            return after[0]
+    if slot.role in {"second-long", "medium-long"} and (day := week.fixed.get(slot.role)) in week.placed:
+        return day if week.allows(slot, day) else None
     return None

@@ -182,12 +182,18 @@ Placed = tuple[Weekday, int, Session]
 
 
 def use_library(
-    profile: Profile, week: dict[Weekday, list[Session]], catalog: LibraryCatalog, *, race_week: bool = False
+    profile: Profile,
+    week: dict[Weekday, list[Session]],
+    catalog: LibraryCatalog,
+    *,
+    race_week: bool = False,
+    most: float | None = None,
 ) -> tuple[dict[Weekday, list[Session]], list[Session]]:
     """The week with its sessions taken from the library, and (strict) the sessions the library could not give;
     then within the athlete's hours and the plan's share of hard work, with the library's sizes. In race week a
     session grows at most to the race-week limit of its leg, and the day before the race not at all: the taper's
-    sizes are the point of the week."""
+    sizes are the point of the week. A week the library's sizes push past `most` minutes (its growth limit over the
+    weeks before it) takes smaller library workouts, as over the athlete's hours."""
     used: dict[Weekday, list[Session]] = {}
     planned: list[Placed] = []
     missing: list[Session] = []
@@ -209,7 +215,7 @@ def use_library(
             planned.append((day, len(used[day]), session))
             used[day].append(session if entry is None else as_library_session(session, entry))
     _ease(used, planned, catalog)
-    _within_hours(profile, used, planned, catalog)
+    _within_hours(profile, used, planned, catalog, most)
     return used, missing
 
 
@@ -268,15 +274,26 @@ def _ease(week: dict[Weekday, list[Session]], planned: list[Placed], catalog: Li
 
 
 def _within_hours(
-    profile: Profile, week: dict[Weekday, list[Session]], planned: list[Placed], catalog: LibraryCatalog
+    profile: Profile,
+    week: dict[Weekday, list[Session]],
+    planned: list[Placed],
+    catalog: LibraryCatalog,
+    most: float | None = None,
 ) -> None:
     """Sessions the library made longer than planned back to their planned size (prefer) or to the next
-    smaller library workout (strict), largest growth first, while the week is over the athlete's hours."""
+    smaller library workout (strict), largest growth first and long sessions last, while the week is over the
+    athlete's hours (or over `most` minutes, the week's growth limit)."""
     hours = profile.requirements.hours_per_week
-    if hours is None or hours.max is None:
+    ceilings = [hours.max * 60] if hours is not None and hours.max is not None else []
+    if most is not None:
+        ceilings.append(most)
+    if not ceilings:
         return
-    ceiling = hours.max * 60
-    grown = sorted(planned, key=lambda p: session_minutes(p[2]) - session_minutes(week[p[0]][p[1]]))
+    ceiling = min(ceilings)
+    # Largest growth first; the long sessions last, as the growth rules keep their own progression.
+    grown = sorted(
+        planned, key=lambda p: (p[2].kind in _LONG_KINDS, session_minutes(p[2]) - session_minutes(week[p[0]][p[1]]))
+    )
     for day, index, session in grown:
         if sum(session_minutes(s) for sessions in week.values() for s in sessions) <= ceiling:
             return
@@ -286,7 +303,12 @@ def _within_hours(
         if catalog.preference == "prefer_existing":
             week[day][index] = session
             continue
-        if (entry := _smaller(session, session_minutes(current), catalog)) is not None:
+        entry = _smaller(session, session_minutes(current), catalog)
+        easy = _EASY_OF_SPORT.get(session.sport)
+        if entry is None and easy is not None and session.kind not in _LONG_KINDS:  # a quality workout: an easy one
+            entry = _smaller(Session(easy, session.minutes), session_minutes(current), catalog)
+            session = Session(easy, session.minutes) if entry is not None else session
+        if entry is not None:
             week[day][index] = as_library_session(session, entry)
 
 
@@ -295,6 +317,8 @@ def _smaller(session: Session, minutes: float, catalog: LibraryCatalog) -> Libra
     sub_type = _SUB_TYPE.get(session.kind)
     if sub_type is None:
         return None
-    own, role = (sub_type,), _ROLE.get(sub_type, ())
-    fits = _candidates(session, catalog, None, own) or _candidates(session, catalog, None, role)
-    return max((e for e in fits if _size(e) < minutes), key=lambda e: (_size(e), e.library_id), default=None)
+    for sub_types in ((sub_type,), _ROLE.get(sub_type, ())):
+        shorter = [e for e in _candidates(session, catalog, None, sub_types) if _size(e) < minutes]
+        if shorter:
+            return max(shorter, key=lambda e: (_size(e), e.library_id))
+    return None

@@ -5,7 +5,8 @@ step-back weeks and tune-up races fall, and how far each week is along the way t
   50K and Ironman 3, the rest 2), cutting volume progressively to 45 % of the peak in race week (race week
   40–60 %, Bosquet 2007: −41–60 %). A plan shorter than its taper is all taper.
 - Step-back weeks: the principle's loading pattern (3:1 by default, 2:1 when it says so), never the last week
-  before the taper, at 75 % of the week before.
+  before the taper, at 80 % of the week before; the week after one returns to the level before it (+25 %) and
+  the build resumes from there, so no week grows by 30 % or more, a step-back included.
 - Long plans (20 training weeks or more) hold tune-up races of shorter distances in step-back weeks at least
   eight weeks apart and six weeks clear of the taper, so the year is made of blocks, not of one flat line.
 - Each build week moves one step along the way from the athlete's start to the race's peak
@@ -22,7 +23,7 @@ from planforge.domain.vocabulary import Phase, RaceDistance
 
 WeekKind = Literal["build", "step-back", "tune-up", "taper", "race", "after-race"]
 
-STEP_BACK_VOLUME: Final = 0.75
+STEP_BACK_VOLUME: Final = 0.8
 TUNE_UP_VOLUME: Final = 0.8
 TAPER_VOLUME: Final[dict[int, tuple[float, ...]]] = {1: (0.45,), 2: (0.75, 0.45), 3: (0.8, 0.65, 0.45)}
 _TAPER_WEEKS: Final[dict[RaceDistance, int]] = {
@@ -62,6 +63,14 @@ class WeekTarget:
     """The tune-up race of a tune-up week."""
     taper_week: int = 0
     """1-based index of a taper week (race week is the last)."""
+    volume_index: int = 0
+    """How many steps the week's volume has taken by this week: the week after a step-back week returns to the
+    level before it instead of stepping on (the long session still steps on: it is judged against the longest of
+    the last 30 days, not against the step-back week)."""
+    volume_steps: int = 0
+    """How many steps the week's volume takes in all."""
+    after_step_back: bool = False
+    """The week follows a step-back week (it may hold at most 25 % more than it)."""
 
     @property
     def progress(self) -> float:
@@ -132,22 +141,30 @@ def weekly_targets(
     tail: list[Phase] = [taper_phase] * tapering
     phases += tail
     kinds = _kinds(training, build_weeks, race, tune_ups and race is not None and race.sport == "run")
+    advancing = [kind == "build" and (i == 0 or kinds[i - 1][0] == "build") for i, (kind, _) in enumerate(kinds)]
     steps = max(0, sum(kind == "build" for kind, _ in kinds) - 1)
+    volume_steps = max(0, sum(advancing) - 1)
     targets: list[WeekTarget] = []
-    index = -1
+    index = level = -1
     for week in range(1, weeks + 1):
         phase = phases[min(week, last) - 1]
         phase_week = week - 1 - phases.index(phase)
         if week > last:
-            targets.append(WeekTarget(week, "taper", "after-race", index, steps, 0.0))
+            targets.append(WeekTarget(week, "taper", "after-race", index, steps, 0.0, volume_index=max(level, 0),
+                                      volume_steps=volume_steps))  # fmt: skip
         elif week > training:
             taper = week - training
             volume = TAPER_VOLUME[tapering][taper - 1]
             kind: WeekKind = "race" if week == last else "taper"
-            targets.append(WeekTarget(week, phase, kind, max(index, 0), steps, volume, phase_week, None, taper))
+            targets.append(WeekTarget(week, phase, kind, max(index, 0), steps, volume, phase_week, None, taper,
+                                      volume_index=max(level, 0), volume_steps=volume_steps))  # fmt: skip
         else:
             kind, tune_up = kinds[week - 1]
             index += kind == "build"
+            level += advancing[week - 1]
             volume = {"build": 1.0, "step-back": STEP_BACK_VOLUME, "tune-up": TUNE_UP_VOLUME}[kind]
-            targets.append(WeekTarget(week, phase, kind, max(index, 0), steps, volume, phase_week, tune_up))
+            after = week > 1 and kinds[week - 2][0] != "build" and kind == "build"
+            targets.append(WeekTarget(week, phase, kind, max(index, 0), steps, volume, phase_week, tune_up,
+                                      volume_index=max(level, 0), volume_steps=volume_steps,
+                                      after_step_back=after))  # fmt: skip
     return targets

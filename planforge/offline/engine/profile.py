@@ -68,6 +68,10 @@ class Profile:
     """The athlete has never run: runs start as run/walk (NHS Couch to 5K)."""
     declined: list[str] = field(default_factory=list[str])
     """Stated constraints the plan could not keep, as keys the overview words."""
+    second_long_day: Weekday | None = None
+    """The day of a back-to-back weekend's second long run (an ultra's Sunday after the Saturday long run)."""
+    medium_long_day: Weekday | None = None
+    """The day of a medium-long run the athlete asked for ("Saturday can be longer too")."""
 
     @property
     def endurance(self) -> tuple[WorkoutType, ...]:
@@ -98,18 +102,48 @@ def profile_for(requirements: Requirements, weeks: int, level: Level, start: dt.
     if "run" in requirements.no_back_to_back and counts.get("run", 0) > _MAX_RUNS_NOT_BACK_TO_BACK:
         counts["run"] = _MAX_RUNS_NOT_BACK_TO_BACK
     available = _available_days(requirements)
-    long_days = _long_days(requirements, counts, available, family)
+    back_to_back = (
+        family == "run"
+        and counts.get("run", 0) >= _BACK_TO_BACK_RUNS
+        and (requirements.back_to_back_long or (race is not None and race.reference == "50k"))
+    )
+    long_days = _long_days(requirements, counts, available, family, back_to_back)
     slot = None
     if requirements.race is not None and race is not None:
         slot = race_slot(requirements.race, weeks, calendar, long_days.get(_main_sport(family), "Sunday"))
-    days = _training_days(requirements, counts, available, long_days, declined)
+    second = _second_long_day(requirements, long_days, available) if back_to_back else None
+    medium = requirements.medium_long_day.get("run") if "run" in counts else None
+    medium = medium if medium in available and medium not in long_days.values() and medium != second else None
+    named: list[Weekday] = [day for day, sport in requirements.day_sports.items() if sport in counts]  # indoor rides
+    wanted: list[Weekday | None] = [second, medium, *named]
+    extra: tuple[Weekday, ...] = tuple(dict.fromkeys(d for d in wanted if d is not None))
+    days = _training_days(requirements, counts, available, long_days, declined, extra)
+    current = requirements.current_by_sport.get("run") or requirements.current_volume
     return Profile(
         level=level, weeks=weeks, requirements=requirements, race=race, slot=slot, family=family,
         calendar=calendar, counts=counts, days=days, long_days=long_days,
         flags=caution_flags(requirements.cautions),
-        novice=requirements.current_volume is not None and requirements.current_volume.never_trained,
-        declined=declined,
+        novice=current is not None and current.never_trained and current.sport == "run" and "run" in counts,
+        declined=declined, second_long_day=second if second in days else None,
+        medium_long_day=medium if medium in days else None,
     )  # fmt: skip
+
+
+_BACK_TO_BACK_RUNS: Final = 4
+"""Runs a week a back-to-back weekend needs: the two long runs and at least two other runs."""
+
+
+def _second_long_day(
+    requirements: Requirements, long_days: dict[WorkoutType, Weekday], available: list[Weekday]
+) -> Weekday | None:
+    """The other day of a back-to-back weekend: the day before a long day the athlete named, else the day after the
+    long run (Saturday's long run, Sunday's medium-long one)."""
+    long_day = long_days.get("run")
+    if long_day is None:
+        return None
+    shift = -1 if "run" in requirements.long_session_day else 1
+    day = WEEKDAYS[(weekday_index(long_day) + shift) % 7]
+    return day if day in available else None
 
 
 def _race(requirements: Requirements) -> Race | None:
@@ -208,19 +242,25 @@ _LONG_SPORTS: Final[dict[Family, frozenset[WorkoutType]]] = {
 
 
 def _long_days(
-    requirements: Requirements, counts: dict[WorkoutType, int], available: list[Weekday], family: Family
+    requirements: Requirements,
+    counts: dict[WorkoutType, int],
+    available: list[Weekday],
+    family: Family,
+    back_to_back: bool = False,
 ) -> dict[WorkoutType, Weekday]:
     """The long-session day of each endurance sport the plan is for: the request's, else the weekend (ride Saturday,
     run Sunday); a fitness plan has long sessions only where asked."""
     wanted = dict(requirements.long_session_day)
     defaults: dict[WorkoutType, Weekday] = {"bike": "Saturday", "run": "Sunday", "swim": "Saturday"}
     race = requirements.race
-    if race is not None and race.day is not None and family in {"run", "bike", "swim"}:
-        defaults[_main_sport(family)] = race.day  # long sessions on race day's weekday: a weekly rehearsal
     if counts.get("bike", 0) and not counts.get("run", 0):
         defaults["bike"] = "Sunday"
     if counts.get("swim", 0) and not counts.get("bike", 0) and not counts.get("run", 0):
         defaults["swim"] = "Sunday"
+    if race is not None and race.day is not None and family in {"run", "bike", "swim"}:
+        defaults[_main_sport(family)] = race.day  # long sessions on race day's weekday: a weekly rehearsal
+    if back_to_back and "run" not in wanted:
+        defaults["run"] = "Saturday"  # Saturday's long run, Sunday's second one
     days: dict[WorkoutType, Weekday] = {}
     for sport in ("bike", "run", "swim"):
         if counts.get(sport, 0) == 0 or sport not in _LONG_SPORTS[family]:
@@ -249,9 +289,11 @@ def _training_days(
     available: list[Weekday],
     long_days: dict[WorkoutType, Weekday],
     declined: list[str],
+    extra: tuple[Weekday, ...] = (),
 ) -> tuple[Weekday, ...]:
     """`days_per_week` days (else one per session, at most six), laid out around the long day like a coach's week
-    and moved to the nearest free day where a day is not available."""
+    and moved to the nearest free day where a day is not available; `extra` days (a back-to-back weekend's second
+    long run, a medium-long run) are always among them."""
     sessions = sum(counts.values())
     wanted = requirements.days_per_week or min(sessions, 6)
     if requirements.days_per_week is None and requirements.allowed_days is not None:
@@ -261,7 +303,9 @@ def _training_days(
         wanted = len(available)
     anchor_day: Weekday = long_days.get("run") or next(iter(long_days.values()), None) or "Sunday"
     anchor = weekday_index(anchor_day)
-    chosen: list[Weekday] = [day for day in dict.fromkeys(long_days.values()) if day in available]
+    if WEEKDAYS[(anchor + 1) % 7] in extra:  # a back-to-back weekend: the week is laid out after its second day
+        anchor += 1
+    chosen: list[Weekday] = [day for day in dict.fromkeys([*long_days.values(), *extra]) if day in available]
     for offset in _PATTERNS[max(1, min(wanted, 7))]:
         if len(chosen) >= wanted:
             break
@@ -270,7 +314,10 @@ def _training_days(
         if day in free:
             chosen.append(day)
         elif free:
-            chosen.append(min(free, key=lambda d: (-_gap(d, chosen), abs(weekday_index(d) - weekday_index(day)))))
+            eve = WEEKDAYS[(anchor - 1) % 7]  # the day before the long day: fresh legs for it, a lighter weekend
+            chosen.append(
+                min(free, key=lambda d: (-_gap(d, chosen), d == eve, abs(weekday_index(d) - weekday_index(day))))
+            )
     return tuple(day for day in WEEKDAYS if day in chosen[:wanted])
 
 

@@ -21,8 +21,15 @@ from planforge.offline.engine.paces import Paces
 from planforge.offline.engine.periodization import WeekTarget
 from planforge.offline.engine.profile import Profile
 from planforge.offline.engine.sessions import MainSet, Session, SessionKind, floor5, structured
+from planforge.offline.engine.text import LEXICONS
 
 _SHORT_RETURN_WEEKS: Final = 6
+_FEWEST: Final = 3
+"""Repeats a quality session keeps at least (fewer is no longer one)."""
+_SHORT_WARM_UP: Final = 5
+_SHORT_EFFORTS: Final[frozenset[SessionKind]] = frozenset({"fartlek", "hill-repeats"})
+"""Quality whose efforts are a minute long: in a short week it fits a 5-minute warm-up (a 10K-pace interval
+session keeps its 10–15 minutes)."""
 _FEW_SESSIONS: Final = 4
 _LEVEL: Final[dict[Level, int]] = {"beginner": 0, "intermediate": 1, "advanced": 2}
 _RUN_KINDS: Final[dict[str, dict[Phase, tuple[SessionKind, ...]]]] = {
@@ -126,9 +133,11 @@ def quality_session(
     session = _sized(profile, kind, level, up, down, warm_up)
     pace = paces.for_effort(session.main.effort) if paces and session.main and kind.endswith("-run") else ""
     session = replace(session, pace=pace)
-    while cap is not None and session.minutes > cap and session.main is not None and session.main.reps > 2:
+    while cap is not None and session.minutes > cap and session.main is not None and session.main.reps > _FEWEST:
         shorter = replace(session.main, reps=session.main.reps - 1)
         session = structured(kind, shorter, session.warm_up, session.cool_down, pace)
+    if cap is not None and session.minutes > cap and session.main is not None and kind in _SHORT_EFFORTS:
+        session = structured(kind, session.main, _SHORT_WARM_UP, _SHORT_WARM_UP, pace)  # minute-long surges
     if cap is not None and session.minutes > cap and session.main is not None:
         main = session.main
         work = max(300, (cap - session.warm_up - session.cool_down) * 60)
@@ -140,17 +149,60 @@ def quality_session(
     return session
 
 
+_FINISH_SHARE: Final[dict[Level, tuple[float, float]]] = {"intermediate": (0.15, 0.25), "advanced": (0.2, 0.3)}
+"""The marathon-pace finish of a long run against the run, build then peak. The notes (Q16): advanced runners do
+"2 quality sessions plus quality inside the long run"; the shares and the 45-minute cap are planforge's own."""
+_FINISH_MOST: Final = 45
+_COOL_DOWN: Final = 10
+
+
+def marathon_pace_finish(profile: Profile, target: WeekTarget, minutes: int, paces: Paces | None) -> Session | None:
+    """Every other build week's long run of an intermediate or advanced marathoner with a goal, in build and peak:
+    its last part at marathon pace ("Long run 150 min with the last 40 min at 4:15/km"); None otherwise."""
+    race = profile.race
+    shares = _FINISH_SHARE.get(profile.level)
+    if (
+        race is None
+        or race.reference != "marathon"
+        or shares is None
+        or paces is None
+        or not paces.for_effort("marathon")
+    ):
+        return None
+    if (
+        target.kind != "build"
+        or target.phase not in {"build", "peak"}
+        or target.phase_week % 2
+        or profile.flags.careful  # an injury to respect: the long run stays easy
+    ):
+        return None
+    if not worded("long-run", profile):
+        return None
+    share = shares[1] if target.phase == "peak" else shares[0]
+    work = min(_FINISH_MOST, max(15, floor5(minutes * share)))
+    main = MainSet(1, work * 60, 0, "marathon", "z3")
+    return structured("long-run", main, minutes - work - _COOL_DOWN, _COOL_DOWN, paces.for_effort("marathon"))
+
+
 def _too_small(session: Session) -> bool:
     """A quality session shrunk below what makes it one: fewer than 3 repeats, or under 10 minutes of work."""
     main = session.main
-    if session.kind == "fartlek":
+    if session.kind == "fartlek" and main is None:
         return session.minutes < 20
     if main is None:
         return False
     return main.reps < 3 if main.reps > 1 else main.work_seconds < 600
 
 
+def worded(kind: SessionKind, profile: Profile) -> bool:
+    """Whether the draft's language can state `kind` with a main set (else it is written by its time alone)."""
+    return kind in LEXICONS[profile.requirements.language].structured
+
+
 def _sized(profile: Profile, kind: SessionKind, level: int, up: int, down: int, warm_up: int) -> Session:
+    if kind == "fartlek" and worded(kind, profile):  # surges of a minute with two minutes' easy running between
+        main = MainSet((6, 8, 10)[level] + 2 * up - 2 * down, 60, 120, "10k", "z5")
+        return structured(kind, main, 10, 10)
     if kind == "fartlek":
         return Session("fartlek", (30, 40, 45)[level] - 10 * down + 5 * up)
     if kind == "tempo-run":

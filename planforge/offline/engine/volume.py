@@ -6,12 +6,12 @@ day's time cap.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from typing import Final
 
 from planforge.coaching import peak_long_session, swim_session_m
 from planforge.domain.requirements import HoursPerWeek
 from planforge.domain.vocabulary import WEEKDAYS, Weekday, WorkoutType
+from planforge.offline.engine.intensity import HARD_SHARE_MAX, hard_minutes, limit_intensity
 from planforge.offline.engine.periodization import WeekTarget
 from planforge.offline.engine.profile import Profile, leg_of
 from planforge.offline.engine.sessions import (
@@ -20,10 +20,11 @@ from planforge.offline.engine.sessions import (
     SessionKind,
     floor5,
     session_minutes,
-    structured,
     swim,
 )
 from planforge.offline.engine.week import Week
+
+__all__ = ["HARD_SHARE_MAX", "days_of", "fit_hours", "hard_minutes", "limit_intensity", "week_minutes"]
 
 _HEADROOM: Final = 0.97
 """Aim under the stated maximum: sessions are rounded to 5 minutes and 100 m."""
@@ -126,16 +127,26 @@ def fit_hours(profile: Profile, week: Week, target: WeekTarget) -> Week:
         if hours.max is not None and target.kind == "build":  # build weeks climb through the range to its top
             top = hours.max * 60 * _HEADROOM
             floor = max(floor, min(floor + (top - floor) * target.progress, floor * _RANGE_GROWTH**target.build_index))
-        for attempt in range(2):  # grow what there is; still short, one more easy session, grown with the rest
-            for kinds in (_EASY, _EASY, _EASY | _LONG, _EASY | _LONG):  # easy first: the long ones keep their build
+        # Easy sessions first, then one or two more of them: the long sessions and the swims keep their own build
+        # (a weak swimmer's 400 m is not stretched to fill the hours; week 1's long ride is not the peak's).
+        for attempt in range(_ADDED_SESSIONS + 1):
+            for kinds in (_FILLING, _FILLING):
                 if week_minutes(week) < floor:
                     week = _grow_towards(profile, week, kinds, floor)
-            if attempt == 0 and week_minutes(week) < hours.min * 60 * _HEADROOM:
+            if attempt < _ADDED_SESSIONS and week_minutes(week) < hours.min * 60 * _HEADROOM:
                 week = _add_easy(profile, week, floor - week_minutes(week))
+        # Still short: the long sessions grow too, and the swims last of all (the hours are the athlete's word).
+        for kinds in (_FILLING | _LONG, _FILLING | _LONG, (_EASY - {"strength"}) | _LONG):
+            if week_minutes(week) < floor:
+                week = _grow_towards(profile, week, kinds, floor)
     return week
 
 
-_FLEXIBLE: Final[tuple[WorkoutType, ...]] = ("bike", "swim", "run")
+_FILLING: Final[frozenset[SessionKind]] = _EASY - {"swim", "strength"}
+"""What grows to fill the hours the athlete has: not the swims (a swimmer's distance has its own build) nor the
+strength sessions (a 95-minute strength session is not an easy hour)."""
+_ADDED_SESSIONS: Final = 2
+_FLEXIBLE: Final[tuple[WorkoutType, ...]] = ("bike", "run", "swim")
 
 
 def _add_easy(profile: Profile, week: Week, minutes: float) -> Week:
@@ -164,50 +175,6 @@ def _add_easy(profile: Profile, week: Week, minutes: float) -> Week:
 def _neighbour_has(week: Week, day: Weekday, sport: WorkoutType) -> bool:
     index = WEEKDAYS.index(day)
     return any(s.sport == sport for d in (WEEKDAYS[index - 1], WEEKDAYS[(index + 1) % 7]) for s in week[d])
-
-
-HARD_SHARE_MAX: Final = 0.2
-"""Moderate and hard work stays within a fifth of the week's time (the knowledge: at least 75–80 % easy)."""
-
-
-def hard_minutes(session: Session) -> float:
-    """Minutes at moderate or high intensity, as the plan's measures count them: a fartlek whole, else the work of
-    the main set."""
-    if session.kind == "fartlek":
-        return float(session.minutes)
-    if session.main is None:
-        return 0.0
-    return session.main.reps * session.main.work_seconds / 60
-
-
-def _easier(session: Session) -> Session:
-    """One step easier: a repeat fewer, a steady block 5 minutes shorter, a fartlek shorter; else an easy session."""
-    main = session.main
-    if session.kind == "fartlek" and session.minutes > 25:
-        return Session("fartlek", session.minutes - 5)
-    if main is not None and main.reps > 2:
-        return structured(session.kind, replace(main, reps=main.reps - 1), session.warm_up, session.cool_down,
-                          session.pace)  # fmt: skip
-    if main is not None and main.reps == 1 and main.work_seconds > 600:
-        return structured(session.kind, replace(main, work_seconds=main.work_seconds - 300), session.warm_up,
-                          session.cool_down, session.pace)  # fmt: skip
-    easy: SessionKind = "bike" if session.sport == "bike" else "easy-run"
-    return Session(easy, max(_MIN_MINUTES, floor5(session.minutes)))
-
-
-def limit_intensity(week: Week) -> Week:
-    """The week with its hardest sessions eased until hard work is at most `HARD_SHARE_MAX` of its time."""
-    week = {day: list(sessions) for day, sessions in week.items()}
-    for _ in range(40):
-        total = week_minutes(week)
-        hard: list[tuple[float, Weekday, int]] = [
-            (hard_minutes(s), day, i) for day, sessions in week.items() for i, s in enumerate(sessions)
-        ]
-        if total <= 0 or sum(h for h, _, _ in hard) <= HARD_SHARE_MAX * total:
-            break
-        _, day, index = max(hard)
-        week[day][index] = _easier(week[day][index])
-    return week
 
 
 def days_of(week: Week) -> list[Weekday]:

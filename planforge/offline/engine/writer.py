@@ -17,6 +17,8 @@ from planforge.domain.plan import WeekInfo, Workout
 from planforge.domain.requirements import Requirements
 from planforge.domain.vocabulary import WEEKDAYS, Level, WorkoutType
 from planforge.offline.engine.distances import with_ride_distances
+from planforge.offline.engine.fitness import MASTERS_AGE
+from planforge.offline.engine.growth import hold_week
 from planforge.offline.engine.library import LibraryCatalog, use_library
 from planforge.offline.engine.paces import Paces, paces_for
 from planforge.offline.engine.periodization import WeekTarget, taper_weeks, weekly_targets
@@ -34,18 +36,17 @@ from planforge.offline.engine.raceweek import (
 )
 from planforge.offline.engine.sessions import RaceLeg, Session, session_minutes
 from planforge.offline.engine.sizes import Sizes, sizes_for
+from planforge.offline.engine.swim_sets import week_swim_sets
 from planforge.offline.engine.text import LEXICONS
 from planforge.offline.engine.text.describe import clock, phase_entries, title, week_focus
+from planforge.offline.engine.text.measured import QUALITY_KINDS, is_lighter, longest, phases_with_quality
 from planforge.offline.engine.text.overview import PlanFacts, overview
-from planforge.offline.engine.text.sessions import day_text
+from planforge.offline.engine.text.session_notes import session_notes
+from planforge.offline.engine.text.sessions import DAY_MAX_CHARS, day_text
 from planforge.offline.engine.volume import fit_hours, limit_intensity, week_minutes
 from planforge.offline.engine.week import Week, plan_week
 from planforge.offline.engine.workouts import to_workout
 from planforge.quality.measures import hard_seconds, workout_seconds
-
-_MASTERS_AGE = 60
-_QUALITY_KINDS = frozenset({"tempo-run", "interval-run", "hill-repeats", "fartlek", "race-pace-run", "tempo-ride",
-                            "interval-ride", "hill-ride"})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _legs(profile: Profile) -> list[RaceLeg]:
 def _build_weeks(profile: Profile) -> int:
     build = profile.requirements.principle.build_weeks
     age = profile.requirements.age
-    return min(build, 2) if age is not None and age >= _MASTERS_AGE else build
+    return min(build, 2) if age is not None and age >= MASTERS_AGE else build
 
 
 def _weeks(profile: Profile, targets: list[WeekTarget], sizes: Sizes, paces: Paces | None) -> list[Week]:
@@ -100,6 +101,7 @@ def _weeks(profile: Profile, targets: list[WeekTarget], sizes: Sizes, paces: Pac
             week = tune_up_week(profile, week, profile.calendar, target.tune_up, long_day)
         if target.kind != "race":  # race week's one short sharpener stays, however light the week around it
             week = limit_intensity(fit_hours(profile, limit_intensity(week), target))
+            week = hold_week(profile, target, week, weeks)  # within its growth over the weeks written before it
         if target.kind in {"build", "step-back", "tune-up"}:
             peak = max(peak, week_minutes(week))
         weeks.append(week)
@@ -140,7 +142,7 @@ def _facts(profile: Profile, targets: list[WeekTarget], weeks: list[Week], sizes
     total = sum(workout_seconds(w) for w in training) or 1.0
     easy = 1 - sum(hard_seconds(w) for w in training if "walk" not in w.workout_description.lower()) / total
     quality = max(
-        (sum(s.kind in _QUALITY_KINDS and s.sport == sport for sessions in week.values() for s in sessions)
+        (sum(s.kind in QUALITY_KINDS and s.sport == sport for sessions in week.values() for s in sessions)
          for week in weeks for sport in ("run", "bike")), default=0,
     )  # fmt: skip
     declined: list[tuple[str, dict[str, str]]] = [(key, {}) for key in profile.declined if key != "days"]
@@ -154,10 +156,11 @@ def _facts(profile: Profile, targets: list[WeekTarget], weeks: list[Week], sizes
         declined.append(("race_before", {"week": str(slot.week)}))
     if not sizes.reached and sizes.loads and profile.race is not None:
         # The long session that falls furthest short of its usual peak is the one to name.
-        peaks = _long_peaks(weeks, targets)
+        # A plan without long sessions (a novice's runs) reaches the length of its longest session of the sport.
+        peaks = {s: max(_long_peaks(weeks, targets).get(s, 0.0), longest(weeks, targets, s)) for s in sizes.loads}
         sport = min(sizes.loads, key=lambda s: peaks.get(s, 0.0) / max(sizes.loads[s].long.peak, 1.0))
         reached, usual = peaks.get(sport, 0.0), sizes.loads[sport].long.peak
-        if round(reached / 5) < round(usual / 5):  # a gap the athlete can see in the draft's 5-minute steps
+        if 0 < round(reached / 5) < round(usual / 5):  # a gap the athlete can see in the draft's 5-minute steps
             session = LEXICONS[profile.requirements.language].sessions_long.get(sport, "")
             declined.append(("peak", {"session": session, "band": clock(usual), "reached": clock(reached)}))
     if library is not None:  # strict_existing: the sports the library has no workout for
@@ -170,8 +173,31 @@ def _facts(profile: Profile, targets: list[WeekTarget], weeks: list[Week], sizes
     minutes = [week_minutes(w) for w in weeks]
     return PlanFacts(
         profile, targets, minutes, _long_peaks(weeks, targets), paces, sizes.reached, quality, easy, declined,
-        library.preference if library is not None else None,
+        library.preference if library is not None else None, weeks,
     )  # fmt: skip
+
+
+LIBRARY_TWO_WEEK_MOST = 1.28
+"""A library week holds under 30 % more than the heaviest of the four weeks ending two weeks before it (the
+knowledge's two-week fail line, Nielsen 2014, as `planforge.offline.engine.growth` holds the engine's own weeks):
+the library's sizes come in steps (a 120-min ride, then a 180), so its weeks are held to the fail line, not to the
+engine's 10 % a week."""
+_LOOK_BACK = 4
+
+
+def _library_week(
+    profile: Profile, target: WeekTarget, own: Week, before: list[Week], library: LibraryCatalog
+) -> tuple[Week, list[Session]]:
+    """The week with the library's workouts; when the library's sizes push it past the two-week growth line (a
+    180-min library ride after a month at 120 for a planned 165), with smaller library workouts, long ones last."""
+    week, left_out = use_library(profile, own, library, race_week=target.kind == "race")
+    window = [week_minutes(earlier) for earlier in before[max(0, len(before) - _LOOK_BACK - 1) : len(before) - 1]]
+    if target.kind != "build" or not window or max(window) <= 0:
+        return week, left_out
+    most = max(max(window) * LIBRARY_TWO_WEEK_MOST, week_minutes(own))  # never under the engine's own week
+    if week_minutes(week) > most:
+        week, left_out = use_library(profile, own, library, most=most)
+    return week, left_out
 
 
 def plan_from(
@@ -189,34 +215,47 @@ def plan_from(
     # A tune-up race sits on Saturday before a Sunday long run; never for runs that may not fall on consecutive days.
     tune_ups = "run" not in requirements.no_back_to_back and profile.long_days.get("run") == "Sunday"
     targets = weekly_targets(weeks, profile.race, race_week, _build_weeks(profile), tune_ups=tune_ups)
-    sizes = sizes_for(profile, targets[0].build_steps if targets else 0)
+    sizes = sizes_for(profile, targets[0].build_steps if targets else 0, targets[0].volume_steps if targets else 0)
     paces = paces_for(requirements)
     built = [with_ride_distances(profile, week) for week in _weeks(profile, targets, sizes, paces)]
     missing: list[Session] = []
     if library is not None:
         for index, target in enumerate(targets):
-            built[index], left_out = use_library(profile, built[index], library, race_week=target.kind == "race")
+            built[index], left_out = _library_week(profile, target, built[index], built[:index], library)
             missing += left_out
     lexicon = LEXICONS[requirements.language]
     draft_weeks: list[DraftWeek] = []
     workouts: list[Workout] = []
     weekly_info: dict[str, WeekInfo] = {}
     racing = profile.race is not None
-    for target, week in zip(targets, built, strict=True):
-        focus = week_focus(target, racing, lexicon)
-        days = [DraftDay(day=day, session=day_text(week[day], lexicon)) for day in WEEKDAYS]
+    note = session_notes(profile)
+    minutes = [week_minutes(week) for week in built]
+    quality_phases = phases_with_quality(built, targets)
+    for index, (target, week) in enumerate(zip(targets, built, strict=True)):
+        lighter = is_lighter(index, minutes)
+        focus = week_focus(target, racing, lexicon, lighter=lighter, easy=target.phase not in quality_phases)
+        sets = week_swim_sets(profile, target, week)
+        days: list[DraftDay] = []
+        for day in WEEKDAYS:
+            text = day_text(week[day], lexicon, note, sets)
+            if len(text) > DAY_MAX_CHARS:  # a crowded day states its swims whole
+                sets = {key: found for key, found in sets.items() if key not in {id(s) for s in week[day]}}
+                text = day_text(week[day], lexicon, note, sets)
+            days.append(DraftDay(day=day, session=text))
         draft_weeks.append(DraftWeek(week=target.week, focus=focus, days=days))
         weekly_info[str(target.week)] = WeekInfo(phase=target.phase, focus=focus)
-        workouts += [
-            to_workout(session, week=target.week, phase=target.phase, day=day, language=requirements.language)
-            for day in WEEKDAYS
-            for session in week[day]
-        ]
+        for day, draft_day in zip(WEEKDAYS, days, strict=True):
+            noted = draft_day.session == day_text(week[day], lexicon, note, sets)
+            workouts += [
+                to_workout(session, week=target.week, phase=target.phase, day=day, language=requirements.language,
+                           note=note(session) if noted else "", sets=sets.get(id(session)))
+                for session in week[day]
+            ]  # fmt: skip
     facts = _facts(profile, targets, built, sizes, paces, workouts, library, missing)
     draft = Draft(
         title=title(profile, lexicon),
         overview=overview(facts, lexicon),
-        phases=phase_entries(targets, lexicon),
+        phases=phase_entries(targets, lexicon, quality_phases),
         weeks=draft_weeks,
         language=requirements.language,
     )

@@ -10,7 +10,8 @@ Deterministic, offline and linear in the text. It reads week headers in many for
 languages, tables, chat threads, one line per day, a paragraph per week or sessions without weekdays,
 durations, distances, ranges, repetitions, warm-ups and cool-downs, a length stated in a session's label
 ("Intervals 48 min: 15 min warm-up, …"), race days (a multi-sport race as one race per leg), several sessions on
-one day and rest alternatives.
+one day and rest alternatives, run/walk bouts as blocks, calendar exports ("Planned: 1:05:00 · 12.00 km"), and
+weeks or days written by reference ("same as week 1 except:", "Sat: same as Tuesday").
 """
 
 from __future__ import annotations

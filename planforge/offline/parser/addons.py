@@ -1,5 +1,5 @@
 """Add-ons that belong to the session they follow: strides after an easy run ("+ 6 x 100 m strides",
-"mit 6 Steigerungen", "con 6 progresivos", "4 lignes droites").
+"mit 6 Steigerungen", "con 6 progresivos", "4 lignes droites"), sprints of a few seconds ("+ 5 x 10\" sprints").
 
 Strides are short relaxed accelerations, a few seconds each: they neither make a session intervals or a
 progression run nor add to its length, and they are never a session of their own.
@@ -15,10 +15,16 @@ _LENGTH = (
 )
 _STRIDE_WORDS = (
     r"(?:strides?|steigerung(?:en|slaufe?n?|slauf)?|steigerungslaufe|progresivos|aceleraciones|rectas|"
-    r"lignes?\s+droites?|accelerations|pick[\s-]*ups|allunghi)\b"
+    r"lignes?\s+droites?|accelerations|pick[\s-]*ups|allunghi|przebiezk\w*|stigningslop|stegringar)\b"
+)
+# Sprints of a few seconds ("5 x 10\" sprints", "6 x 15 s sprint") are strides of a ride or run too; longer ones
+# ("8 x 30 s sprints", "10 x 200 m sprints") are a set of their own.
+_SHORT_SPRINTS = (
+    r"\b\d{1,2}\s*[x×*]\s*(?:[1-9]|1\d|20)\s*(?:s|secs?|seconds?|sek|\"|'')\s*(?:max\s+|all[\s-]*out\s+)?sprints?\b"
 )
 # A count may carry a word or two before the strides: "4 x 20 s relaxed strides".
 STRIDES: Final = re.compile(
+    rf"(?:(?:\bwith|\bw/|\bmit|\bavec|\bcon|\bplus|\bet|\by|\bund|\band|\+)\s*)?{_SHORT_SPRINTS}|"
     r"(?:(?:\bwith|\bw/|\bmit|\bavec|\bcon|\bplus|\bet|\by|\bund|\band|\+)\s*)?"
     rf"(?:\b\d{{1,2}}\s*[x×*]\s*(?:{_LENGTH}\s*)?(?:(?!(?:km|mi|min|miles?|k|with|and)\b)[a-z]+\s+){{0,2}}?"
     rf"|\b\d{{1,2}}\s*(?:{_LENGTH}\s*)?)?(?:(?:de|of)\s+)?{_STRIDE_WORDS}"

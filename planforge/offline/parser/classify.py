@@ -13,6 +13,7 @@ from typing import Final
 
 from planforge.domain.vocabulary import WorkoutSubType, WorkoutType
 from planforge.offline.parser.addons import only_strides, without_strides
+from planforge.offline.parser.run_walk import has_run_walk_bouts
 from planforge.offline.parser.structure import INCLUDES, quantities_in
 
 
@@ -40,7 +41,8 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
     ("bike", _words(r"\bbike", r"\bride\b", r"\bcycl", r"\bvelo\b",
                     r"\brad(?:fahren|einheit|training|ausfahrt|tour|runde|intervalle?)?\b", r"\bausfahrt",
                     r"\bbici", r"\bspin\b", r"\bturbo\b", r"\bciclismo", r"\bvtt\b", r"\bmtb\b",
-                    r"\bfiets", r"wielren", r"\brower", r"\bkolarst", r"\bcykl(?:ing|a|ar)\b", r"\bcykel",
+                    r"\bfiets", r"wielren", r"sweet\s*spot", r"\bsst\b",
+                    r"\brower", r"\bkolarst", r"\bcykl(?:ing|a|ar)\b", r"\bcykel",
                     r"\bsykl(?:ing|e)\b", r"\bsykkel", r"\bcykeltur",
                     r"\bna kole\b", r"\bvyjizdk", r"\bkolo\b", r"\bspinning", r"\bpedal(?:ada)?\b",
                     # cycling events: "Gran fondo 120 km", "Sportive 160 km", "Century ride", "Radmarathon"
@@ -52,7 +54,8 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
                         r"\bstabi", r"estabilidad", r"gainage", r"\bplanks?\b", r"\babdos?\b", r"abdominal",
                         r"mobility", r"\byoga", r"stretch", r"pilates", r"\bdehn", r"beweglichkeit", r"etirement",
                         r"souplesse", r"estiramiento", r"movilidad", r"flexibili", r"mobilit",
-                        r"palestra", r"\bforza\b", r"\bforca\b", r"\bpesi\b", r"kracht", r"\bsilown", r"\bsilow",
+                        r"palestra", r"potenziamento", r"alongamento",
+                        r"\bforza\b", r"\bforca\b", r"\bpesi\b", r"kracht", r"\bsilown", r"\bsilow",
                         r"\bstyrk", r"\bsila\b",
                         r"\bposilov", r"\bsilovy", r"\bstyrketr")),
     ("hike", _words(r"\bhike", r"\bhiking", r"\bfjell(?:tur|vandring)", r"\bfjallvandring",
@@ -71,7 +74,7 @@ _SPORTS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
 )  # fmt: skip
 # Session words that mean a run only when no sport is named: "Tempo 20 min" is a run, "Tempo ride" a ride.
 _RUN_BY_DEFAULT: Final = _words(r"\btempo", r"interval", r"fartlek", r"\btrail")
-_BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement")
+_BRICK: Final = _words(r"\bbrick", r"koppel", r"enchainement", r"wisseltraining")
 _CROSS: Final = _words(r"ellipti", r"crosstrainer", r"aqua[\s-]*jog", r"\brow(?:ing)?\b", r"rudern", r"\bskierg",
                        r"\berg\b", r"pool[\s-]*run", r"deep[\s-]*water", r"\bwioslarz",
                        # cross-country skiing: "Ski (classic)", "roller ski", "langrenn", "längdskidor", "běžky"
@@ -95,11 +98,11 @@ _RACE_NAME = (
 )
 # "Full race-day kit", "race shoes", "race fuelling rehearsal": a rehearsal in a training session, not a race.
 _RACE_GEAR = (
-    r"(?:kit|shoes|gear|outfit|clothing|nutrition|fuel\w*|breakfast|routine|rehearsal|simulation|dress|pack|bag|belt|"
+    r"(?:kit|shoes|gear|outfit|clothing|nutrition|fuel\w*|food|gels?|drinks?|breakfast|routine|rehearsal|simulation|dress|pack|bag|belt|"
     r"wheels?|number|bib|power|cadence|watts?|wattage|intensity|speed|rhythm|position|heart|hr\b)"
 )
 _RACE: Final = _words(
-    rf"\brace\b(?!\s*(?:-\s*)?(?:pace|tempo|effort|simulation|specific|(?:day\s*)?{_RACE_GEAR}))",
+    rf"(?<!not a )(?<!\bno )\brace\b(?!\s*(?:-\s*)?(?:pace|tempo|effort|simulation|specific|(?:day\s*)?{_RACE_GEAR}))",
     rf"race day(?!\s*{_RACE_GEAR})",
     r"wettkampf\b",
     r"\brennen\b",
@@ -144,7 +147,8 @@ _THRESHOLD = (
 _THRESHOLD_REPS: Final = re.compile(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}))")
 # A parkrun or time trial is raced, unless the text gives it another effort ("parkrun easy with a friend").
 _TRIAL: Final = re.compile(
-    r"^(?!.*\b(?:easy|steady|jog|relaxed|locker|facile|suave|with (?:a )?friends?|pacing|pacer)\b)"
+    r"^(?!.*\b(?:easy|steady|jog|relaxed|locker|facile|suave|with (?:a )?friends?|pacing|pacer|tempo|not a race"
+    r"|no race|training run)\b)"
     r".*(?:parkrun|time[\s-]*trial|\btt\b|zeitlauf|testlauf|contre[\s-]la[\s-]montre|contrarreloj|test de \d)"
 )
 _RECOVERY: Final = _words(r"recovery", r"\brecup", r"regenera", r"\breko\b", r"shake\s*-?out", r"erholung",
@@ -155,7 +159,8 @@ _RECOVERY: Final = _words(r"recovery", r"\brecup", r"regenera", r"\breko\b", r"s
                           r"\brestitu", r"\baterhamt")  # fmt: skip
 _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("race", _RACE),
-    ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b", r"\bsl\b", r"langer? lauf", r"\blanger\b", _LANG,
+    ("long-run", _words(r"\blong\b(?!\s*interval)", r"\blr\b",
+                        r"back[\s-]*to[\s-]*back", r"\bb2b\b", r"\bsl\b", r"langer? lauf", r"\blanger\b", _LANG,
                         r"sortie longue",
                         r"\blongue\b", r"tirada larga", r"\blarga\b", r"\bfondo\b", r"\bdl\b", r"\blung[oa]\b",
                         r"\blongao", r"lange duur", r"\bdlugi", r"\bwybiegan", r"\blangpass", r"\blangtur",
@@ -199,13 +204,14 @@ _BIKE_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("hill-ride", _words(r"\bhills?\b", r"climb", r"\bberg", r"\bcols?\b", r"subida", r"puerto", r"\bsalit[ae]\b",
                          r"\bheuvel", r"\bklim")),
     ("interval-ride", _words(r"interval", r"\bvo2", r"fraction", r"\bseries\b", _HARD_FTP)),
-    ("tempo-ride", _words(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}|sweet\s*spot|{_FTP_PERCENT}))")),
+    ("tempo-ride", _words(rf"^(?=.*(?:{_REPS.pattern}))(?=.*(?:{_THRESHOLD}|sweet\s*spot|\bsst\b|{_FTP_PERCENT}))")),
     ("endurance-ride", _words(r"^(?!.*(?:recovery|\bz1\b)).*(?:cadence|\bdrills?\b|spin[\s-]*ups?)")),  # technique
     ("interval-ride", _words(r"\d\s*[x×*]\s*\d")),
     # A ride named easy work keeps its name over an FTP ceiling: "Recovery spin 45 min < 55% FTP".
     ("recovery-ride", _words(r"^\W*(?:(?:bike|ride|cycling|rad)\s+)?(?:recovery|easy spin|regenera|erholung)")),
     ("endurance-ride", _words(r"^\W*(?:endurance|aerobic|grundlage|z2)\b")),
-    ("tempo-ride", _words(r"tempo", r"threshold", r"sweet\s*spot", r"\bftp\b", r"schwelle", r"\bseuil", r"umbral",
+    ("tempo-ride", _words(r"tempo", r"threshold", r"sweet\s*spot", r"\bsst\b", r"\bftp\b",
+                          r"schwelle", r"\bseuil", r"umbral",
                           r"\bsoglia")),
     ("recovery-ride", _words(_RECOVERY.pattern, r"easy spin", r"\bz1\b")),
 )  # fmt: skip
@@ -227,7 +233,7 @@ _CORE_WORDS = (
     r"|\bplanks?\b"
 )
 _MOBILITY_WORDS = (
-    r"mobility|\byoga|stretch|\bdehn|beweglichkeit|etirement|souplesse|estiram|mobilit|flexibili"
+    r"mobility|\byoga|stretch|\bdehn|beweglichkeit|etirement|souplesse|estiram|mobilit|flexibili|alongamento"
     r"|pilates|foam"
 )
 _STRENGTH_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
@@ -384,10 +390,16 @@ def classify(folded: str, *, default_sport: WorkoutType | None = None) -> Kind:
         lead = folded[:bracket]  # "Easy 40 min (4 x 1 min fast)": the same
     else:
         lead = label["label"] if label and quantities_in(label["label"]) else ""  # "Easy run 30 min: 5 min walk, …"
+    whole = _classify(folded, default_sport)
     if lead and _EASY_LEAD.search(lead):
         lead_kind = _classify(lead, default_sport)
-        if lead_kind.named and lead_kind.workout_type == _classify(folded, default_sport).workout_type:
+        if lead_kind.named and lead_kind.workout_type == whole.workout_type:
             return lead_kind
+    if "(" in folded:  # "tempo run of 35 min (20 min @ HM pace)": words in brackets elaborate, the name decides
+        bare = _classify(_PARENTHESES.sub(" ", folded), default_sport)
+        named = bare.named and bare.workout_sub_type != _DEFAULT_SUB_TYPE[bare.workout_type]
+        if named and bare.workout_type == whole.workout_type and bare != whole:
+            return bare
     if (label := _LABEL.match(folded)) and (labelled := _classify(label["label"], default_sport)).named:
         sport = _sport_or_default(folded, default_sport) or "run"
         # a strength label with its length names its kind whatever exercises follow ("Strength 30 min: squats,
@@ -395,7 +407,7 @@ def classify(folded: str, *, default_sport: WorkoutType | None = None) -> Kind:
         strength_label = sport == "strength" and bool(quantities_in(label["label"]))
         if labelled.workout_type == sport and (labelled.workout_sub_type != _DEFAULT_SUB_TYPE[sport] or strength_label):
             return labelled
-    return _classify(folded, default_sport)
+    return whole
 
 
 def _sport_or_default(folded: str, default_sport: WorkoutType | None) -> WorkoutType | None:
@@ -416,7 +428,7 @@ def _classify(folded: str, default_sport: WorkoutType | None = None) -> Kind:
         return Kind("run", "easy-run", True)  # strides are relaxed accelerations, never intervals
     folded = without_strides(folded)  # strides ride along with a run: "easy + 6 x 100 m strides" is an easy run
     outside = _PARENTHESES.sub(" ", folded)  # "6 x (2 min run / 1 min walk)" offers no choice
-    if _offers_a_choice(outside) and not _RUN_WALK_NAME.search(folded):
+    if _offers_a_choice(outside) and not _RUN_WALK_NAME.search(folded) and not has_run_walk_bouts(folded):
         return Kind("cross-training", "cross-training", True)  # "bike or swim 45 min": the athlete's choice
     sport = _sport_or_default(folded, default_sport)
     if sport == "walk" and _MOUNTAIN.search(folded):

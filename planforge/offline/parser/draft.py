@@ -9,7 +9,7 @@ from typing import Final, Literal
 from planforge.agents.checks import BLOCK_TOLERANCE
 from planforge.domain.chunk import WeekText
 from planforge.domain.plan import ContentBlock, WeekInfo, Workout
-from planforge.domain.vocabulary import WEEKDAYS, Phase, Weekday, weekday_index
+from planforge.domain.vocabulary import WEEKDAYS, Language, Phase, Weekday, weekday_index
 from planforge.drafttext.context import NO_CONTEXT, PlanContext, long_day_named
 from planforge.drafttext.days import fold
 from planforge.drafttext.segment import SegmentedDraft, check_weeks, segment_draft
@@ -17,6 +17,7 @@ from planforge.exceptions import DraftStructureError
 from planforge.offline.parser.bounds import checked_day, quoted
 from planforge.offline.parser.classify import is_rest
 from planforge.offline.parser.days import clean_session_text, day_entries
+from planforge.offline.parser.names import text_language
 from planforge.offline.parser.parsed import ParsedSession, ParsedWeek
 from planforge.offline.parser.placement import place, placement_note, stated_day, undated_items, without_stated_days
 from planforge.offline.parser.quantities import Quantity
@@ -147,15 +148,15 @@ def _fits(blocks: list[ContentBlock], session: ParsedSession) -> bool:
     )
 
 
-def session_to_workout(session: ParsedSession, *, week: int, phase: Phase) -> Workout:
-    """The workout a parsed session stands for, named and described from templates, its blocks consistent with
-    its targets (`consistent_blocks`)."""
+def session_to_workout(session: ParsedSession, *, week: int, phase: Phase, language: Language | None = None) -> Workout:
+    """The workout a parsed session stands for, named and described from templates in the draft's `language`
+    (else the session's own words decide), its blocks consistent with its targets (`consistent_blocks`)."""
     return Workout(
         week=week,
         phase=phase,
         day=session.day,
-        workout_name=workout_name(session),
-        workout_description=workout_description(session),
+        workout_name=workout_name(session, language),
+        workout_description=workout_description(session, language),
         workout_type=session.workout_type,
         workout_sub_type=session.workout_sub_type,
         target_duration_in_seconds=session.duration_seconds,
@@ -164,12 +165,12 @@ def session_to_workout(session: ParsedSession, *, week: int, phase: Phase) -> Wo
     )
 
 
-def derived_focus(week: ParsedWeek) -> str:
+def derived_focus(week: ParsedWeek, language: Language | None = None) -> str:
     """A focus from the week's sessions when its header gives none: "4 sessions: Long Run, Tempo Run"."""
     if not week.sessions:
         return "Rest week"
     key = [s for s in week.sessions if s.workout_sub_type not in {"easy-run", "recovery-run", "strength-training"}]
-    highlights = ", ".join(dict.fromkeys(workout_name(session) for session in key[:3])) or "easy running"
+    highlights = ", ".join(dict.fromkeys(workout_name(session, language) for session in key[:3])) or "easy running"
     count = len(week.sessions)
     return f"{count} session{'s' if count != 1 else ''}: {highlights}"[:300]
 
@@ -181,9 +182,12 @@ def parse_to_workouts(
     workouts: list[Workout] = []
     weekly_info: dict[str, WeekInfo] = {}
     training_phase: Phase | None = None  # a week that names no phase goes on with the last training phase named
+    language = text_language(text)  # the whole draft's headers and day names tell it; one session may not
     for week in sorted(parse_draft(text, weeks=weeks), key=lambda parsed: parsed.week):
         phase = week.phase or training_phase or default_phase
         training_phase = phase if phase != "recovery" else training_phase
-        workouts += [session_to_workout(session, week=week.week, phase=phase) for session in week.sessions]
-        weekly_info[str(week.week)] = WeekInfo(phase=phase, focus=(week.focus or derived_focus(week))[:300])
+        workouts += [
+            session_to_workout(session, week=week.week, phase=phase, language=language) for session in week.sessions
+        ]
+        weekly_info[str(week.week)] = WeekInfo(phase=phase, focus=(week.focus or derived_focus(week, language))[:300])
     return workouts, weekly_info

@@ -1,4 +1,4 @@
-"""Durations as coaches write them: 45 min, 45', 1h15, 1:15:00, 90", 30 s, "an hour", "1-and-a-half minutes".
+"""Durations as coaches write them: 45 min, 45', 1h15, 1u15, 1:15:00, 90", 30 s, "an hour", "1-and-a-half minutes".
 
 Text is searched folded (lower case, accents dropped, see `planforge.drafttext.segment.fold`). A clock time "1:15"
 is hours and minutes for a whole session (up to 5 h) and minutes and seconds inside a repetition;
@@ -30,7 +30,8 @@ _NOT_PACE = (
 )
 _HOURS_WORD = (
     r"(?:hours?|hrs?|h|std\.?|stunden?|stunde|heures?|horas?|hora|ore|ora|godz(?:in[ay]?|ina)?\.?|timer|timmar|timme"
-    r"|time(?!\s*trial)|tim|t|hod(?:in[ay]?|ina)?\.?)"  # Norwegian and Danish "2 t", "1 t 30 min", "2 time"
+    r"|time(?!\s*trial)|tim|t|hod(?:in[ay]?|ina)?\.?"  # Norwegian and Danish "2 t", "1 t 30 min", "2 time"
+    r"|uur|uren|(?<=\d)u)"  # Dutch "1 uur", "1u15", "2u": a "u" glued to its number
 )
 _MINUTES_WORD = r"(?:minutes?|minuten?|minutos?|minuti|minut(?:y|er|ter)?|mins?|mn|'(?!')|’|′)"
 _SECONDS_WORD = r"(?:seconds?|secondes?|secs?|sekunden|sekund(?:y|er)?|sek|segundos?|s|''|\"|″)"

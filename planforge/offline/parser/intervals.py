@@ -27,10 +27,11 @@ _SETS: Final = re.compile(r"(?<![\d.,:])(?P<sets>\d{1,2})\s*+[x×*]\s*+[(\[](?P<
 _ON_OFF: Final = re.compile(r"^(?P<on>\d{1,3})\s*[-/]\s*(?P<off>\d{1,3})(?![\d.,:'\"a-z])")
 # One or two words between the count and the length: "4 x flying 200 m", "6 x hill 90 s".
 _WORDS_BEFORE_LENGTH: Final = re.compile(r"(?:[a-z]+[ \t]+){1,2}")
-_BARE: Final = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)(?![\d.,:'\"a-z])")
+_BARE: Final = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)(?![\d.,:'\"a-z])(?:\s*+m(?![a-z'/]))?")  # "6 x 25 m"
 _RECOVERY_CUT: Final = re.compile(r"\s(?:w/|with|mit|avec|con|com|met|med)\s|/|\(|,|\b(?:jog|rest|easy|recovery)\b")
+# The recovery may follow the work's pace: "8 x 100 m @ CSS w/ 15 s rest", "… @ CSS (15 s rest)".
 _RECOVERY_LEAD: Final = re.compile(
-    r"^[\s,]*(?:[-/]|w/|with|mit|avec|con|com|met|med|rec(?:overy)?\.?|recup\w*\.?|r\b|\(|\+|pausa|pause)"
+    r"^[\s,]*(?:@\s*+[a-z0-9.]+(?:\s+(?:pace|effort|tempo))?\s*+)?(?:[-/]|w/|with|mit|avec|con|com|met|med|rec(?:overy)?\.?|recup\w*\.?|r\b|\(|\+|pausa|pause)"
 )
 
 
@@ -76,6 +77,8 @@ _SWIM_LAP: Final = 25
 
 def _work(folded: str, at: int, *, swim: bool = False) -> tuple[Quantity, Quantity | None, bool] | None:
     """The work quantity starting at `at` (and the recovery of an on/off pair), and whether it was guessed."""
+    if folded[at : at + 1] in {"(", "["}:  # "6 x (400 m fast, 200 m jog)": the bracket holds one repetition
+        at += 1
     rest = folded[at : at + _NEAR_CHARS]
     if on_off := _ON_OFF.match(rest):
         work = Quantity("duration", int(on_off["on"]), at, at + on_off.end())

@@ -27,6 +27,7 @@ from planforge.offline.parser.distances import race_distance
 from planforge.offline.parser.parsed import ParsedSession
 from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.races import is_race_day, race_day_sessions
+from planforge.offline.parser.run_walk import run_walk_blocks
 from planforge.offline.parser.splitting import split_sessions
 from planforge.offline.parser.structure import (
     INCLUDES,
@@ -46,8 +47,11 @@ from planforge.offline.parser.totals import (
     closing_swim_distance,
     marked_total,
     opening_swim_distance,
+    planned_lengths,
+    without_planned,
 )
 from planforge.offline.parser.typos import with_typos_read
+from planforge.offline.parser.written import as_metres, count_first, sizes
 
 _INTENSITY_TARGETS: Final[dict[WorkoutType, IntensityTarget]] = {"bike": "power"}
 """Structured rides are steered by power (as the engine plans them); everything else by pace."""
@@ -78,10 +82,18 @@ _REST_SENTENCE: Final = re.compile(r"^\s*(?:rest|off|repos|riposo|descanso|ruhet
 _IF_YOU_LIKE: Final = re.compile(r"\bif you (?:feel like it|want|like|fancy|wish)|\bif (?:fresh|needed)\b")
 
 
+# "no intervals this week, rest", "kein Training, Ruhetag": what is dropped, then rest.
+_NOTHING_THEN_REST: Final = re.compile(
+    r"^\s*(?:no|none|kein\w*|pas de|sans|sin|niente|geen|nie ma)\b[^\d,;:]{0,40}[,;:\-–—]\s*"
+    r"(?:rest|off|repos|descanso|riposo|ruhetag|ruhe|rust|rustdag|folga|wolne)\b[\s.!]*$"
+)
+
+
 def _is_rest(folded: str) -> bool:
-    """A rest day, also when a sentence that names no session follows ("Rest. Well done, that's week 3!"), or
-    an unmeasured activity it allows ("off, just stretch if you feel like it")."""
-    if is_rest(folded):
+    """A rest day, also when a sentence that names no session follows ("Rest. Well done, that's week 3!"), what
+    is dropped is named before it ("no intervals this week, rest"), or an unmeasured activity it allows ("off,
+    just stretch if you feel like it")."""
+    if is_rest(folded) or _NOTHING_THEN_REST.match(folded):
         return True
     if REST_WORD.match(folded) and _IF_YOU_LIKE.search(folded) and not any(char.isdigit() for char in folded):
         return True
@@ -158,24 +170,33 @@ def _with_other_measure(
 def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSession:
     day: Weekday = "Monday"  # replaced by the caller
     # strides add nothing to structure or length
-    folded = without_strides(with_typos_read(fold(expand_abbreviations(text))))
+    folded = count_first(without_strides(with_typos_read(fold(expand_abbreviations(text)))))
     folded = with_default_unit(folded, context.default_unit)
     folded, minutes_guessed = (folded, False) if context.default_unit else with_minutes_by_size(folded)
     kind = classify(folded, default_sport=_footnoted_sport(folded, context) or context.default_sport)
     guessed = minutes_guessed or (not kind.named and not _UNITS_ONLY.match(folded))
     blocks = []
     tail = trailing_length(folded)  # "… (45 min)": the session's other measure, no step
-    if kind.workout_type in {"run", "bike", "swim"} and kind.workout_sub_type != "brick" and is_structured(folded):
-        structure = parse_structure(folded[: tail[0]] if tail else folded, kind.workout_sub_type)
+    run_walk = run_walk_blocks(folded) if kind.workout_type == "run" else None
+    if run_walk is not None:  # "Run/walk 25 min: 8 x (60 s run, 90 s walk)"
+        blocks = run_walk[0]
+    elif kind.workout_type in {"run", "bike", "swim"} and kind.workout_sub_type != "brick" and is_structured(folded):
+        steps = without_planned(folded[: tail[0]] if tail else folded)
+        structure = parse_structure(steps, kind.workout_sub_type)
         blocks, guessed = structure.blocks, guessed or structure.guessed
         if kind.workout_type in _INTENSITY_TARGETS:
             blocks = _steered_by(blocks, _INTENSITY_TARGETS[kind.workout_type])
-    quantities = quantities_in(folded)
+    quantities = sizes(folded, quantities_in(folded))
+    if kind.workout_type == "swim":  # "4 x 25 m drills": a pool length, never 25 minutes
+        quantities = [as_metres(folded, q) for q in quantities]
     durations = [q for q in quantities if q.kind == "duration"]
     distances = [q for q in quantities if q.kind == "distance"]
     guessed = guessed or any(q.ambiguous for q in quantities)
     # "Intervals 48 min: 15 min warm-up, …", "Swim 2900 m (55 min) aerobic with 8 x 50 m fast"
-    label = (labelled_total(folded) or stated_lengths(folded)) if blocks else None
+    planned = planned_lengths(folded)  # an export's "Planned: 1:05:00 · 12.00 km" states both, whatever follows
+    label = planned or ((labelled_total(folded) or stated_lengths(folded)) if blocks else None)
+    if run_walk is not None and run_walk[1] is not None:
+        label = (run_walk[1], None)
     if (
         not blocks
         and kind.workout_type in {"run", "bike"}
@@ -183,7 +204,7 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
     ):
         label, blocks = (effort[0], None), effort[1]  # "Ride 50 min with 10 min tempo": 40 min steady, 10 at tempo
     if label is not None:
-        total = marked_total(folded) or label[0]
+        total = label[0] if planned else marked_total(folded) or label[0]
     elif kind.workout_type == "swim" and (opening := opening_swim_distance(blocks)) is not None:
         total = Quantity("distance", opening, 0, 0)
     else:
@@ -195,6 +216,8 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
             blocks, total = blocks[:-1], Quantity("distance", closing, 0, 0)
     if total is not None and blocks:  # blocks add up to the session's length, as the plan checks demand
         fitted = fitted_to_total(blocks, total, BLOCK_TOLERANCE)
+        if fitted is None and planned:  # the export's sizes stand; steps that overrun them are dropped
+            fitted = []
         blocks, total = (fitted, total) if fitted is not None else (blocks, None)
     if total is not None:
         duration, distance = (round(total.value), None) if total.kind == "duration" else (None, total.value)
@@ -250,12 +273,21 @@ _FRACTION: Final = re.compile(r"(?<!\d)(?P<whole>\d*+)(?P<fraction>[½¼¾])")  
 _THOUSANDS_DOT: Final = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{3})(?=\s*+m\b)")
 
 
+# A calendar's note item ("Note · Travel to Lisbon (flight 07:10)", "Reminder: book the pool") is no session, unless
+# it names a sport of its own.
+_NOTE_ITEM: Final = re.compile(r"^\W*(?:notes?|reminder|comment|remarque|hinweis|notiz|nota|n\.?b\.?)\s*[:·\-–—]")
+
+
+def _is_note(folded: str) -> bool:
+    return bool(_NOTE_ITEM.match(folded)) and sport_named(folded, by_default=False) is None
+
+
 def parse_day(day: Weekday, text: str, *, context: PlanContext = NO_CONTEXT) -> list[ParsedSession]:
-    """The sessions of one day's text, read with the plan's defaults; [] for a rest day."""
+    """The sessions of one day's text, read with the plan's defaults; [] for a rest day or a note."""
     text = _LIBRARY_MARK.sub("", text)  # "Hill Repeats 40 min [lib:lib-hills-8x60]": an id, no lengths
     text = _THOUSANDS_DOT.sub(r"\1\2", _THOUSANDS.sub(r"\1\2", _SPACES.sub(" ", text)))
     text = _FRACTION.sub(lambda match: f"{match['whole'] or '0'}{_FRACTIONS[match['fraction']]}", text)
-    if _is_rest(fold(text).strip()):
+    if _is_rest(fold(text).strip()) or _is_note(fold(text)):
         return []
     if is_race_day(fold(text)):  # a race's advice names no session of its own: only "+" starts another
         return [session for piece in _RACE_LEGS.split(text) for session in _race_or_sessions(day, piece, context)]

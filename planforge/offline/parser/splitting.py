@@ -43,7 +43,8 @@ JointKind = Literal["time", "list", "sequence", "comma", "slash"]
 _TIME_OF_DAY = (
     r"(?:am(?=\s*[:\-–])|pm\b|a\.m\.|p\.m\.|(?:in the\s+|this\s+)?(?:morning|afternoon|evening|night)\b|"
     r"(?:fruh|morgens|vormittags|mittags|nachmittags|abends)\b|(?:le\s+)?(?:matin|midi|soir)\b|(?:l'|l\s)?apres[\s-]midi\b|"
-    r"(?:por la\s+)?(?:manana|tarde|noche)\b|rano\b|wieczor\w*|po\s+poludniu\b|morgon\b|kvall\b|aften\b|kveld\b)"
+    r"(?:por la\s+)?(?:manana|tarde|noche)\b|(?:de\s+)?(?:manha|noite)\b|(?:di\s+)?(?:mattina|pomeriggio|sera)\b|"
+    r"(?:'s\s+)?(?:ochtends?|middags?|avonds?)\b|rano\b|wieczor\w*|po\s+poludniu\b|morgon\b|kvall\b|aften\b|kveld\b)"
 )
 # One search finds the next joint; at a position the kinds are tried in this order. A joint that starts with
 # white space starts only where the white space does ((?<!\s)), so a long run of spaces is crossed once.
@@ -57,11 +58,14 @@ _JOINT: Final = re.compile(
     r"|(?P<comma>(?:(?<!\d),|,(?!\d))\s*+)"  # "21,1 km" is a decimal
     r"|(?P<slash>(?<!\s)\s++/\s++)"
 )
-_BRICK: Final = re.compile(r"\bbrick|koppel|enchainement")
+_BRICK: Final = re.compile(r"\bbrick|koppel|enchainement|wisseltraining")
 # A run "off the bike" makes the ride before it a brick even when no brick word is written.
 _OFF_THE_BIKE: Final = re.compile(r"off the bike|nach dem rad|apres le velo|(?:al )?bajar de la bici|dopo la bici")
 # An arrow from a ride into a run ("Bike 60' → Run 15'", "Bike 45' -> Run 10'") makes the ride a brick too.
-_INTO_A_RUN: Final = re.compile(r"(?:→|->|=>)\s*+(?:easy\s+)?(?:run|jog|lauf|course|footing|carrera|corsa)\b")
+_INTO_A_RUN: Final = re.compile(
+    r"(?:→|->|=>)\s*+(?:easy\s+)?(?:run|jog|lauf|laufen|course|footing|carrera|correr|corsa|corrida|hardlopen|lopen"
+    r"|bieg\w*|beh|lob|lop|lopning)\b"
+)
 _OWN_SESSION: Final = re.compile(r"tempo|interval|fartlek|\bhills?\b|\blong\b|\brace\b|progress|recovery run|"
                                  r"\bmp\b|fraction|\bseries\b|\blauf\b|footing|rodaje|\d\s*[x×]\s*\d")  # fmt: skip
 _AM_PM_SESSION: Final = re.compile(r"\s*+(?:am|pm|a\.m\.|p\.m\.)\s*+:?\s*+[a-z]{3}")
@@ -109,6 +113,10 @@ _LEAD_IN: Final = re.compile(
 _LEAD_IN_CHARS: Final = 40
 # A part that names swimming itself ("+ Swim 1000 m") is a swim of its own; a set with pool gear is not.
 _SWIM_NAMED: Final = re.compile(r"\bswim|schwimm|natation|\bnage|nataci|\bnadar|\bnuoto|\bzwem")
+# A part that opens with a run session's name ("+ Fartlek 20 min", "+ tempo 30 min") is no set of a swim before it.
+_RUN_SESSION_FIRST: Final = re.compile(
+    r"^\s*+(?:fartlek|tempo|intervals?|hills?|progression|footing|rodaje|trail|(?:easy|long|recovery) run)\b"
+)
 _RUN_WALK_STEP: Final = 10 * 60
 """Run/walk steps are short: a run and a walk of at most this long each, side by side, are one session."""
 _RUN_OR_WALK: Final[dict[str, re.Pattern[str]]] = {
@@ -220,7 +228,12 @@ def _starts_session(piece: str, session: _Session, kind: JointKind) -> bool:
     if kind == "list" and sport is None and session.lead_in():
         return False  # "2E + 6x200 R": the easy miles lead into the set of the same workout
     # "Long swim: 1 x 1000 + 4 x 250": a set with no sport of its own goes on the swim before it
-    swim_set = sport in {None, "swim"} and session.sport == "swim" and not _SWIM_NAMED.search(folded)
+    swim_set = (
+        sport in {None, "swim"}
+        and session.sport == "swim"
+        and not _SWIM_NAMED.search(folded)
+        and not _RUN_SESSION_FIRST.match(folded)  # "Swim 800 m: … + Fartlek 20 min": the day's run
+    )
     if kind != "time" and (_run_walk(facts, session) or swim_set):
         return False  # a run/walk alternation, or a set of the swim before ("... + 6x100 pull buoy")
     if kind == "time":  # "… / PM easy 30": an AM/PM mark with anything after it is the day's next session
@@ -249,7 +262,7 @@ def _split_brick(text: str) -> list[str]:
     return _label_on_ride([session.text for session in sessions])
 
 
-_BRICK_LABEL: Final = re.compile(r"^\s*(?P<label>[^:]*\b(?:brick|koppel\w*|enchainement)[^:]*):\s*")
+_BRICK_LABEL: Final = re.compile(r"^\s*(?P<label>[^:]*\b(?:brick|koppel\w*|enchainement|wisseltraining)[^:]*):\s*")
 
 
 def _label_on_ride(legs: list[str]) -> list[str]:
@@ -328,7 +341,9 @@ def _split(text: str) -> tuple[str, ...]:
     sessions: list[_Session] = []
     for piece in _pieces(text):
         if sessions and piece.kind is not None and not _starts_session(piece.text, sessions[-1], piece.kind):
-            sessions[-1].join(_glue(piece), piece.text.strip())
+            # "… finish with 6 x 20 sec" / "strides on a flat road": a line wrapped inside the strides
+            wrapped = "\n" in piece.joint and only_strides(fold(piece.text))
+            sessions[-1].join(" " if wrapped else _glue(piece), piece.text.strip())
         else:
             sessions.append(_Session(piece.text.strip()))
     return tuple(session.text for session in sessions)

@@ -127,10 +127,21 @@ def labelled_total(folded: str) -> tuple[Quantity, Quantity | None] | None:
 
     A label naming a warm-up, a cool-down or a repetition ("Warm-up 15 min: …", "6 x 800 m: …") states a step, not
     the session."""
-    label = LENGTH_LABEL.match(folded)
-    if label is None or not folded[label.end() :].strip():
-        return None
-    return _lengths_of(label["label"])
+    label = _length_label(folded)
+    return _lengths_of(label["label"]) if label is not None else None
+
+
+# "Swim – technique, 30 min: 10 x 50 m drills": a label up to its colon may hold commas when its length ends it.
+_COLON_LABEL: Final = re.compile(r"^(?P<label>[^:\n]{1,80}?\d[^:\n]{0,12}?)\s*+:(?=\s)\s*+")
+
+
+def _length_label(folded: str) -> re.Match[str] | None:
+    """The label that states the session's length (see `labelled_total`), or None."""
+    for pattern in (LENGTH_LABEL, _COLON_LABEL):
+        label = pattern.match(folded)
+        if label is not None and folded[label.end() :].strip() and _lengths_of(label["label"]) is not None:
+            return label
+    return None
 
 
 def _lengths_of(words: str) -> tuple[Quantity, Quantity | None] | None:
@@ -149,8 +160,8 @@ def _lengths_of(words: str) -> tuple[Quantity, Quantity | None] | None:
 
 def _without_label(folded: str) -> str:
     """The steps of a session: its text after a label ("Intervals 48 min: …" → "…")."""
-    if labelled_total(folded) is not None:
-        return LENGTH_LABEL.sub("", folded, count=1)
+    if (label := _length_label(folded)) is not None:
+        return folded[label.end() :]
     return _LABEL.sub("", folded, count=1)
 
 
@@ -226,7 +237,7 @@ def stated_lengths(folded: str) -> tuple[Quantity, Quantity | None] | None:
     when stated too, else None.
 
     "Long run 2 h with 3 x 10 min @ MP" → 2 h; "Swim 2900 m (55 min) aerobic with 8 x 50 m fast" → 2900 m, 55 min;
-    "15 min warm-up, 6 x 800 m" → None (that is a step).
+    "1h30 SST 3x12'" → 1h30; "15 min warm-up, 6 x 800 m" → None (that is a step).
     """
     repetition = REPETITION_MARK.search(folded)
     if repetition is None:
@@ -239,11 +250,29 @@ def stated_lengths(folded: str) -> tuple[Quantity, Quantity | None] | None:
     elif bracket > 0 and ")" not in folded[bracket : repetition.start()]:
         cut = bracket
     else:
-        return None
+        return _leading_hours(folded, repetition)
     lead = _LABEL.sub("", folded[:cut], count=1)
     if _SEPARATORS.search(lead):
         return None
     return _lengths_of(lead)
+
+
+_LEADING_HOURS_SECONDS: Final = 30 * 60
+"""A session's own time leads its timed repetitions unmarked only when it is long ("1h30 SST 3x12'"): "10 min easy
+6 x 1 min" reads as a step before the set."""
+
+
+def _leading_hours(folded: str, repetition: re.Match[str]) -> tuple[Quantity, Quantity | None] | None:
+    """A long time written straight before timed repetitions, with no separator ("1h30 SST 3x12' @ 88-93%",
+    "1h30 threshold 2x20'"): the session's own time, the set inside it."""
+    lead = _LABEL.sub("", folded[: repetition.start()], count=1)
+    if _SEPARATORS.search(lead):
+        return None
+    lengths = _lengths_of(lead)
+    after = quantities_in(folded[repetition.start() : repetition.end() + 16])
+    if lengths is None or lengths[0].kind != "duration" or lengths[0].value < _LEADING_HOURS_SECONDS:
+        return None
+    return lengths if after and after[0].kind == "duration" else None
 
 
 def block_totals(blocks: list[ContentBlock]) -> tuple[int | None, float | None]:

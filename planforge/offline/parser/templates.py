@@ -1,23 +1,14 @@
-"""Workout names and descriptions for parsed sessions: "Easy Run", "Tempo Run 30 min", "Intervals 6 × 800 m"."""
+"""Workout names and descriptions for parsed sessions: "Easy Run", "Tempo Run 30 min", "Intervals 6 × 800 m", in
+the draft's language ("Lockerer Lauf 45 min", "Wettkampf: Halbmarathon"; see `planforge.offline.parser.names`)."""
 
 from __future__ import annotations
 
 from typing import Final
 
 from planforge.domain.plan import ContentBlock
+from planforge.domain.vocabulary import Language
+from planforge.offline.parser.names import NAMES, OPTIONAL, RACE_NAMES, is_run_walk, text_language
 from planforge.offline.parser.parsed import ParsedSession
-
-_NAMES: Final[dict[str, str]] = {
-    "easy-run": "Easy Run", "recovery-run": "Recovery Run", "long-run": "Long Run", "tempo-run": "Tempo Run",
-    "interval-run": "Intervals", "hill-repeats": "Hill Repeats", "fartlek": "Fartlek",
-    "progression-run": "Progression Run", "race-pace-run": "Race Pace Run", "trail-run": "Trail Run", "race": "Race",
-    "endurance-ride": "Endurance Ride", "recovery-ride": "Recovery Ride", "long-ride": "Long Ride",
-    "tempo-ride": "Tempo Ride", "interval-ride": "Bike Intervals", "hill-ride": "Hill Ride", "brick": "Brick",
-    "endurance-swim": "Endurance Swim", "technique-swim": "Technique Swim", "interval-swim": "Swim Intervals",
-    "open-water-swim": "Open Water Swim", "strength-training": "Strength", "core": "Core", "mobility": "Mobility",
-    "walk": "Walk", "hike": "Hike", "cross-training": "Cross-Training",
-}  # fmt: skip
-_RACE_NAMES: Final[dict[float, str]] = {42195.0: "Marathon", 21097.5: "Half Marathon", 10000.0: "10K", 5000.0: "5K"}
 
 
 def format_duration(seconds: int) -> str:
@@ -51,18 +42,29 @@ _MAX_NAME_CHARS: Final = 120
 """`Workout.workout_name`'s limit."""
 
 
-def workout_name(session: ParsedSession) -> str:
-    """A short name from the sub-type and the session's main length (at most 120 characters)."""
-    return _name(session)[:_MAX_NAME_CHARS]
+def session_language(session: ParsedSession, language: Language | None = None) -> Language:
+    """The language to name `session` in: the draft's when known, else its own words', else English."""
+    return language or text_language(session.text) or "en"
 
 
-def _name(session: ParsedSession) -> str:
-    name = _NAMES[session.workout_sub_type]
+def workout_name(session: ParsedSession, language: Language | None = None) -> str:
+    """A short name from the sub-type and the session's main length in the draft's `language` (else the session's
+    own), at most 120 characters."""
+    return _name(session, session_language(session, language))[:_MAX_NAME_CHARS]
+
+
+def _name(session: ParsedSession, language: Language) -> str:
+    names = NAMES[language]
+    run_walk = session.workout_sub_type == "interval-run" and is_run_walk(session.text)
+    name = names["run-walk" if run_walk else session.workout_sub_type]
     repetitions = [block for block in session.content_blocks if block.type == "interval"]
-    if repetitions:
+    whole_swim = session.workout_type == "swim" and session.explicit_distance  # its sets are in the description
+    if repetitions and not run_walk and not whole_swim:
         return f"{name} {_repetition_label(repetitions[0])}"
-    if session.workout_sub_type == "race" and session.distance_meters in _RACE_NAMES:
-        return f"Race: {_RACE_NAMES[session.distance_meters]}"
+    if session.workout_sub_type == "race" and session.distance_meters in RACE_NAMES[language]:
+        return f"{name}: {RACE_NAMES[language][session.distance_meters]}"
+    if session.workout_sub_type == "race" and ":" in session.text:  # "Prova: meia maratona 21.1 km": its own words
+        return f"{name}: {session.text.split(':', 1)[1].strip().rstrip('.')}"
     if session.explicit_distance and session.distance_meters:
         return f"{name} {format_distance(session.distance_meters)}"
     if session.duration_seconds:
@@ -70,9 +72,9 @@ def _name(session: ParsedSession) -> str:
     return name
 
 
-def workout_description(session: ParsedSession) -> str:
-    """The coach's own words, with the optional nature spelled out."""
+def workout_description(session: ParsedSession, language: Language | None = None) -> str:
+    """The coach's own words, with the optional nature spelled out in the draft's `language`."""
     text = session.text.strip().rstrip(".") + "."
     if session.optional:
-        text += " Optional: do it if you feel fresh, otherwise rest."
+        text += " " + OPTIONAL[session_language(session, language)]
     return text[:2000]

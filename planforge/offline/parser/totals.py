@@ -1,6 +1,7 @@
 """A session's total when the text states it: "1h30 total", "totale 2200 m", "insgesamt 60 min", "… · 42:00"
-(the last item of a dotted list), "… = 3000 yd", "20 min at threshold inside a 50 min run", or a swim
-set's opening distance ("Swim 2000 m technique — 8x50 drills + 6x100 pull") that its sets fit inside.
+(the last item of a dotted list), "… = 3000 yd", "20 min at threshold inside a 50 min run", a calendar export's
+"Planned: 1:05:00 · 12.00 km", or a swim set's opening distance ("Swim 2000 m technique — 8x50 drills + 6x100
+pull") that its sets fit inside.
 """
 
 from __future__ import annotations
@@ -74,3 +75,29 @@ def opening_swim_distance(blocks: list[ContentBlock]) -> float | None:
         return None
     opening = blocks[0].block_distance_in_meters
     return opening if sum(meters or 0 for meters in rest) <= opening else None
+
+
+# A calendar export states a workout's planned sizes: "Planned: 1:05:00 · 12.00 km · TSS 78 · IF 0.86",
+# "Duration: 55:00 | Distance: 10.00 km".
+_PLANNED: Final = re.compile(
+    r"\b(?:planned|geplant|prevu|previsto|planificado|pianificato|gepland|planowane"
+    r"|(?:planned\s+)?(?:duration|distance)|dauer|distanz|duree|duracion|distancia|durata|distanza|duur|afstand)"
+    r"\s*+:\s*+(?P<sizes>[^\n]{0,60})"
+)
+
+
+def planned_lengths(folded: str) -> tuple[Quantity, Quantity | None] | None:
+    """The sizes an export's "Planned:" item states (its time, then its distance if any), or None."""
+    match = _PLANNED.search(folded)
+    if match is None:
+        return None
+    found = quantities_in(match["sizes"])
+    found = [quantity for quantity in found if not quantity.ambiguous][:2]
+    if not found or (len(found) == 2 and found[0].kind == found[1].kind):
+        return (found[0], None) if found else None
+    return found[0], found[1] if len(found) == 2 else None
+
+
+def without_planned(folded: str) -> str:
+    """`folded` with an export's "Planned: …" item blanked out (same length): sizes of the workout, no step of it."""
+    return _PLANNED.sub(lambda match: " " * len(match.group()), folded)

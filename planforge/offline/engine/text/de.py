@@ -24,6 +24,8 @@ GERMAN = Lexicon(
         "brick-run": "Lauf",
     },
     structured={
+        "fartlek": "Fartlek",
+        "long-run": "Langer Lauf",
         "tempo-run": "Tempolauf",
         "interval-run": "Intervalle",
         "hill-repeats": "Bergläufe",

@@ -11,12 +11,13 @@ import datetime as dt
 from typing import Final
 
 from planforge.domain.draft import DraftPhase
-from planforge.domain.vocabulary import Weekday, WorkoutType
+from planforge.domain.vocabulary import Phase, Weekday, WorkoutType
 from planforge.drafttext import render
 from planforge.offline.engine.paces import Paces, format_pace
 from planforge.offline.engine.periodization import WeekTarget
 from planforge.offline.engine.profile import Profile
 from planforge.offline.engine.text.lexicon import Lexicon
+from planforge.offline.engine.text.notes import NOTES
 
 OVERVIEW_MAX_CHARS: Final = 1_500
 _QUOTE_MAX_CHARS: Final = 90
@@ -32,7 +33,7 @@ def day_name(day: Weekday, lexicon: Lexicon) -> str:
     return name.lower() if lexicon.language in _LOWER_CASE_DAYS else name
 
 
-def _list(items: list[str], lexicon: Lexicon) -> str:
+def list_phrase(items: list[str], lexicon: Lexicon) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {lexicon.conjunction} {items[-1]}"
@@ -54,8 +55,11 @@ def title(profile: Profile, lexicon: Lexicon) -> str:
     return lexicon.sentences.title.format(weeks=profile.weeks, level=level, goal=goal)[:150]
 
 
-def phase_entries(targets: list[WeekTarget], lexicon: Lexicon) -> list[DraftPhase]:
-    """One DraftPhase per run of consecutive weeks sharing a phase."""
+def phase_entries(
+    targets: list[WeekTarget], lexicon: Lexicon, quality_phases: frozenset[Phase] | None = None
+) -> list[DraftPhase]:
+    """One DraftPhase per run of consecutive weeks sharing a phase; a build, peak or taper phase without hard
+    sessions (not in `quality_phases`, when given) is described as the easy phase it is."""
     phases: list[DraftPhase] = []
     for target in targets:
         if phases and phases[-1].phase == target.phase:
@@ -67,19 +71,31 @@ def phase_entries(targets: list[WeekTarget], lexicon: Lexicon) -> list[DraftPhas
                 name=lexicon.phase_names[target.phase],
                 start_week=target.week,
                 end_week=target.week,
-                description=lexicon.phase_descriptions[target.phase],
+                description=_phase_description(target.phase, lexicon, quality_phases),
             )
         )
     return phases
 
 
-def week_focus(target: WeekTarget, racing: bool, lexicon: Lexicon) -> str:
-    """The week's focus, its phase's name first: "Build: step-back week"."""
+def _phase_description(phase: Phase, lexicon: Lexicon, quality_phases: frozenset[Phase] | None) -> str:
+    easy = NOTES[lexicon.language].phase_easy
+    if quality_phases is not None and phase in easy and phase not in quality_phases:
+        return easy[phase]
+    return lexicon.phase_descriptions[phase]
+
+
+def week_focus(target: WeekTarget, racing: bool, lexicon: Lexicon, *, lighter: bool = True,
+               easy: bool = False) -> str:  # fmt: skip
+    """The week's focus, its phase's name first: "Build: step-back week". A step-back week that is not `lighter`
+    than the week before is not called one; a week of an `easy` phase (no hard sessions) claims no quality."""
     phase = lexicon.phase_names[target.phase]
-    if target.kind in {"step-back", "tune-up", "race", "after-race"}:
+    easy_focus = NOTES[lexicon.language].focus_easy
+    if target.kind in {"tune-up", "race", "after-race"} or (target.kind == "step-back" and lighter):
         detail = lexicon.focus[target.kind]
     elif not racing:
         detail = lexicon.focus["fitness"] if target.phase != "base" else ""
+    elif easy and target.phase in easy_focus:
+        detail = easy_focus[target.phase]
     else:
         detail = lexicon.focus[target.phase] if target.phase != "base" else ""
     if not detail or detail.lower().startswith(phase.lower()):
@@ -122,12 +138,18 @@ def quote(items: list[str], budget: int) -> str:
     return ", ".join(quoted)
 
 
-def paces_sentence(paces: Paces | None, lexicon: Lexicon) -> str:
+def paces_sentence(paces: Paces | None, lexicon: Lexicon, *, race_pace: bool = True) -> str:
+    """The goal race pace (or the one a race result predicts, said so), threshold and easy paces; no race pace when
+    `race_pace` is off (a trail race: a road pace means little there)."""
     if paces is None:
         return ""
     easy = f"{format_pace(paces.easy_fast)}–{format_pace(paces.easy_slow)}"
-    return lexicon.sentences.paces.format(race=format_pace(paces.race),
-                                          threshold=paces.for_effort("threshold"), easy=easy)  # fmt: skip
+    threshold = paces.for_effort("threshold")
+    notes, race = NOTES[lexicon.language], format_pace(paces.race)
+    if not race_pace:
+        return notes.paces_training.format(threshold=threshold, easy=easy)
+    template = lexicon.sentences.paces if paces.goal else notes.paces_result
+    return template.format(race=race, threshold=threshold, easy=easy)
 
 
 def sessions_phrase(counts: dict[WorkoutType, int], lexicon: Lexicon) -> str:
@@ -137,8 +159,8 @@ def sessions_phrase(counts: dict[WorkoutType, int], lexicon: Lexicon) -> str:
         for sport, count in counts.items()
         if sport in lexicon.sports and count > 0
     ]
-    return _list(parts, lexicon)
+    return list_phrase(parts, lexicon)
 
 
 def days_phrase(days: list[Weekday], lexicon: Lexicon) -> str:
-    return _list([day_name(day, lexicon) for day in days], lexicon)
+    return list_phrase([day_name(day, lexicon) for day in days], lexicon)

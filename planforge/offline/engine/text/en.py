@@ -22,6 +22,8 @@ ENGLISH = Lexicon(
         "brick-run": "Run",
     },
     structured={
+        "fartlek": "Fartlek",
+        "long-run": "Long run",
         "tempo-run": "Tempo",
         "interval-run": "Intervals",
         "hill-repeats": "Hill repeats",

@@ -23,6 +23,8 @@ SPANISH = Lexicon(
         "brick-run": "carrera",
     },
     structured={
+        "fartlek": "Fartlek",
+        "long-run": "Tirada larga",
         "tempo-run": "Umbral",
         "interval-run": "Series",
         "hill-repeats": "Cuestas",

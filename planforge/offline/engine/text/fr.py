@@ -22,6 +22,8 @@ FRENCH = Lexicon(
         "brick-run": "course à pied",
     },
     structured={
+        "fartlek": "Fartlek",
+        "long-run": "Sortie longue",
         "tempo-run": "Seuil",
         "interval-run": "Fractionné",
         "hill-repeats": "Côtes",

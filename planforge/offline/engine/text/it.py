@@ -22,6 +22,8 @@ ITALIAN = Lexicon(
         "brick-run": "corsa",
     },
     structured={
+        "fartlek": "Fartlek",
+        "long-run": "Lungo",
         "tempo-run": "Soglia",
         "interval-run": "Ripetute",
         "hill-repeats": "Salite",

@@ -24,6 +24,8 @@ DUTCH = Lexicon(
         "brick-run": "hardlopen",
     },
     structured={
+        "fartlek": "Fartlek",
+        "long-run": "Lange duurloop",
         "tempo-run": "Drempeltraining",
         "interval-run": "Intervallen",
         "hill-repeats": "Heuvels",

@@ -13,9 +13,11 @@ from typing import Final, Literal
 
 from planforge.domain.vocabulary import WorkoutType
 from planforge.drafttext.render import HEADER_WORDS
+from planforge.offline.engine.fitness import careful
 from planforge.offline.engine.paces import Paces
 from planforge.offline.engine.periodization import WeekTarget
 from planforge.offline.engine.profile import Profile
+from planforge.offline.engine.text.advice import advice
 from planforge.offline.engine.text.describe import (
     OVERVIEW_MAX_CHARS,
     clock,
@@ -23,14 +25,30 @@ from planforge.offline.engine.text.describe import (
     day_name,
     days_phrase,
     goal_key,
+    list_phrase,
     paces_sentence,
     quote,
     sessions_phrase,
 )
 from planforge.offline.engine.text.lexicon import Lexicon, counted
+from planforge.offline.engine.text.measured import (
+    TRAINING_KINDS,
+    has_kind,
+    has_quality,
+    largest_rise,
+    lighter_weeks,
+    typical_week,
+)
+from planforge.offline.engine.text.notes import NOTES
+from planforge.offline.engine.week import Week
 
 _LIBRARY_WORDS: Final = re.compile(r"librar|bibliot|libreri", re.IGNORECASE)
 """A request's words for the org's library (English, German, French, Spanish, Italian, Portuguese, Dutch)."""
+_FAST_GROWTH: Final = 0.08
+"""A plan whose biggest weekly rise reaches this grows as fast as is safe: only then is it "too short"."""
+_GENTLE_GROWTH: Final = 0.08
+"""The biggest weekly rise of a build the overview may call gentler (the careful build's 7 %, with the 5-minute
+steps' rounding): never claimed for a build that rises by the usual 10 %."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +68,13 @@ class PlanFacts:
     """(constraint key, its fields) the plan could not keep."""
     library: Literal["prefer_existing", "strict_existing"] | None = None
     """How the plan uses the org's library, when it does."""
+    weeks: list[Week] = field(default_factory=list[Week])
+    """The written weeks: what the overview states about days, growth and lighter weeks is measured in them."""
+
+    @property
+    def rise(self) -> float:
+        """The largest rise of a training week above the biggest week before it."""
+        return largest_rise(self.weekly_minutes, self.targets)
 
 
 def _goal(facts: PlanFacts, lexicon: Lexicon) -> str:
@@ -66,23 +91,47 @@ def _goal(facts: PlanFacts, lexicon: Lexicon) -> str:
     return sentences.goal_race.format(weeks=profile.weeks, goal=goal, level=level, when=when)
 
 
+def _days(facts: PlanFacts, lexicon: Lexicon) -> str:
+    """The days and sessions most training weeks hold, as written."""
+    typical = typical_week(facts.weeks, facts.targets) if facts.weeks else None
+    if typical is None:
+        days, counts = list(facts.profile.days), facts.profile.counts
+    else:
+        days, counts = list(typical.days), typical.counts
+    return lexicon.sentences.days.format(count=len(days), days=days_phrase(days, lexicon),
+                                         sessions=sessions_phrase(counts, lexicon))  # fmt: skip
+
+
+def _growth(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
+    """How the weekly volume grows and which weeks are lighter, as measured in the written weeks."""
+    notes = NOTES[lexicon.language]
+    training = [m for t, m in zip(facts.targets, facts.weekly_minutes, strict=True) if t.kind in TRAINING_KINDS]
+    if len(training) < 2:
+        return []
+    start, peak = clock(training[0]), clock(max(training))
+    if start == peak:
+        parts = [notes.steady.format(start=start)]
+    else:
+        parts = [notes.growth.format(start=start, peak=peak, rise=max(round(facts.rise * 100), 1))]
+    if lighter := lighter_weeks(facts.weekly_minutes, facts.targets):
+        week_list = list_phrase([str(week) for week in lighter], lexicon)
+        parts.append(counted(notes.lighter, len(lighter)).format(weeks=week_list))
+    return parts
+
+
 def _shape(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
     profile, sentences = facts.profile, lexicon.sentences
     parts: list[str] = []
     if any(t.kind in {"build", "step-back", "tune-up"} for t in facts.targets):  # a race week alone shows its days
-        parts.append(sentences.days.format(count=len(profile.days), days=days_phrase(list(profile.days), lexicon),
-                                           sessions=sessions_phrase(profile.counts, lexicon)))  # fmt: skip
+        parts.append(_days(facts, lexicon))
     for sport, day in profile.long_days.items():
         if sport in facts.long_peaks and sport in lexicon.sessions_long:
             peak = facts.long_peaks[sport]
             size = f"{round(peak * 50, -2):g} m" if sport == "swim" else clock(peak)
             parts.append(sentences.long.format(session=lexicon.sessions_long[sport], day=day_name(day, lexicon),
                                                peak=size))  # fmt: skip
-    training = [m for t, m in zip(facts.targets, facts.weekly_minutes, strict=True) if t.kind in {"build", "step-back"}]
-    if len(training) >= 2:
-        cycle = profile.requirements.principle.build_weeks + 1
-        parts.append(sentences.growth.format(start=clock(training[0]), peak=clock(max(training)), cycle=cycle))
-    if not facts.reached:
+    parts += _growth(facts, lexicon)
+    if not facts.reached and facts.rise >= _FAST_GROWTH:  # it only says so when the plan does grow at the limit
         parts.append(sentences.short_growth)
     tune_ups = [t for t in facts.targets if t.tune_up is not None]
     if tune_ups:
@@ -91,7 +140,10 @@ def _shape(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
         parts.append(sentences.tune_ups.format(races=", ".join(races)))
     tapering = sum(t.kind in {"taper", "race"} for t in facts.targets)
     if tapering and profile.race is not None:
-        parts.append(counted(sentences.taper, tapering).format(weeks=tapering))
+        taper_weeks = [w for w, t in zip(facts.weeks, facts.targets, strict=False) if t.kind in {"taper", "race"}]
+        sharp = not facts.weeks or has_quality(taper_weeks)
+        template = sentences.taper if sharp else NOTES[lexicon.language].taper_easy
+        parts.append(counted(template, tapering).format(weeks=tapering))
     return parts
 
 
@@ -100,9 +152,11 @@ def _intensity(facts: PlanFacts, lexicon: Lexicon) -> list[str]:
     quality = (counted(words["quality_some"], facts.quality_most).format(count=facts.quality_most) if facts.quality_most
                else words["quality_none"])  # fmt: skip
     parts = [sentences.easy.format(share=f"{facts.easy_share:.0%}", quality=quality)]
-    if profile.novice:
+    if profile.novice and (not facts.weeks or has_kind(facts.weeks, "run-walk")):
         parts.append(sentences.novice)
-    if paces := paces_sentence(facts.paces, lexicon):
+    race = profile.requirements.race
+    trail = race is not None and (race.sport == "trail-run" or race.distance in {"50k", "ultra"})
+    if paces := paces_sentence(facts.paces, lexicon, race_pace=not trail):
         parts.append(paces)
     return parts
 
@@ -144,7 +198,7 @@ def _cautions(facts: PlanFacts, lexicon: Lexicon) -> str:
         "no_intervals": flags.no_run_intervals,
         "no_quality": flags.no_run_quality,
         "easy_swims": flags.easy_swims,
-        "careful": flags.careful,
+        "careful": careful(facts.profile) and facts.rise <= _GENTLE_GROWTH,  # claimed only when the plan keeps it
     }
     rules = [words[key] for key, on in ruled_out.items() if on]
     cautions = facts.profile.requirements.cautions
@@ -154,7 +208,8 @@ def _cautions(facts: PlanFacts, lexicon: Lexicon) -> str:
 
 
 def overview(facts: PlanFacts, lexicon: Lexicon) -> str:
-    """The overview paragraph, at most 1,500 characters."""
+    """The overview paragraph, at most 1,500 characters: advice that does not fit is left out last-first, then
+    the quoted "not used" list takes what room is left."""
     sentences = lexicon.sentences
     parts = [_goal(facts, lexicon), *_shape(facts, lexicon), *_intensity(facts, lexicon)]
     if kept := _kept(facts, lexicon):
@@ -164,7 +219,10 @@ def overview(facts: PlanFacts, lexicon: Lexicon) -> str:
     if facts.declined:
         items = [lexicon.constraints[key].format(**fields) for key, fields in facts.declined]
         parts.append(sentences.declined.format(items="; ".join(items)))
-    text = " ".join(part for part in parts if part)
+    tips = advice(facts.profile, facts.weeks)
+    while tips and len(" ".join([*parts, *tips])) > OVERVIEW_MAX_CHARS:
+        tips.pop()
+    text = " ".join(part for part in [*parts, *tips] if part)
     not_used = facts.profile.requirements.not_used
     if facts.library is not None:  # "use our club library" is kept: the sessions name their library workouts
         not_used = [clause for clause in not_used if not _LIBRARY_WORDS.search(clause)]

@@ -24,6 +24,8 @@ PORTUGUESE = Lexicon(
         "brick-run": "corrida",
     },
     structured={
+        "fartlek": "Fartlek",
+        "long-run": "Longão",
         "tempo-run": "Tempo no limiar",
         "interval-run": "Tiros",
         "hill-repeats": "Subidas",

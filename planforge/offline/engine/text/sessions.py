@@ -14,12 +14,17 @@ is in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from typing import Final
 
 from planforge.domain.vocabulary import WorkoutType
 from planforge.offline.engine.sessions import MainSet, RaceLeg, Session
+from planforge.offline.engine.swim_sets import SwimSet
 from planforge.offline.engine.text.lexicon import Lexicon
+from planforge.offline.engine.text.notes import NOTES
 
+DAY_MAX_CHARS: Final = 300
+"""A draft day's limit (`DraftDay.session`)."""
 _RIDE_KINDS = frozenset({"tempo-ride", "interval-ride", "hill-ride"})
 
 
@@ -83,9 +88,21 @@ LIBRARY_MARK: Final = re.compile(r"\s*\[lib:([^\]\s]+)\]")
 """How a draft names the library workout a session is: "Tempo run 40 min [lib:ID]" (the library prompt's form)."""
 
 
-def session_text(session: Session, lexicon: Lexicon) -> str:
-    """The session as the draft states it (a library workout followed by its id in brackets)."""
-    text = _session_text(session, lexicon)
+def swim_set_text(meters: float, sets: SwimSet, lexicon: Lexicon) -> str:
+    """`Swim 1500 m: 300 m warm-up, 4 x 50 m drills, 8 x 100 m w/ 20 s rest, 200 m cool-down`."""
+    warm_up, drills, rest, cool_down = NOTES[lexicon.language].swim_words
+    pace = " @ CSS" if sets.threshold else ""  # the critical swim speed: threshold pace, a word every swimmer reads
+    main = f"{sets.reps} x {sets.rep_meters} m{pace}{rest.format(r=f'{sets.rest_seconds} s')}"
+    return (f"{lexicon.swim} {_swim_length(meters)}: {sets.warm_up} m {warm_up}, {sets.drill_reps} x"
+            f" {sets.drill_meters} m {drills}, {main}, {sets.cool_down} m {cool_down}")  # fmt: skip
+
+
+def session_text(session: Session, lexicon: Lexicon, note: str = "", sets: SwimSet | None = None) -> str:
+    """The session as the draft states it, with the coach's `note` (a strength session's exercises after a colon,
+    any other note in brackets) and a swim's `sets`, a library workout followed by its id in brackets."""
+    text = swim_set_text(session.meters, sets, lexicon) if sets is not None else _session_text(session, lexicon)
+    if note:
+        text = f"{text}: {note}" if session.kind == "strength" else f"{text} ({note})"
     return f"{text} [lib:{session.library}]" if session.library else text
 
 
@@ -113,6 +130,17 @@ def _session_text(session: Session, lexicon: Lexicon) -> str:
     return f"{label} {session.minutes} min"
 
 
-def day_text(sessions: list[Session], lexicon: Lexicon) -> str:
-    """A day's sessions joined with " + ", or the rest word."""
-    return " + ".join(session_text(session, lexicon) for session in sessions) or lexicon.rest
+def day_text(
+    sessions: list[Session],
+    lexicon: Lexicon,
+    note: Callable[[Session], str] | None = None,
+    sets: Mapping[int, SwimSet] | None = None,
+) -> str:
+    """A day's sessions joined with " + " (swims with their `sets`, by `id(session)`), each with its `note` while
+    the day fits the draft's line; or the rest word."""
+    sets = sets or {}
+    if note is not None:
+        noted = " + ".join(session_text(s, lexicon, note(s), sets.get(id(s))) for s in sessions)
+        if noted and len(noted) <= DAY_MAX_CHARS:
+            return noted
+    return " + ".join(session_text(s, lexicon, sets=sets.get(id(s))) for s in sessions) or lexicon.rest

@@ -10,13 +10,14 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from planforge.domain.vocabulary import Language
+from planforge.domain.vocabulary import Language, WorkoutType
 from planforge.offline.engine.understand.text import RequestText
 
 _AGE: Final = re.compile(
     r"\b(?:i'?m|i am|aged?|age:?)\s*(?P<a>\d{2})\b(?!\s*(?:km|k|min|weeks?|%))"
     r"|\b(?P<b>\d{2})\s*(?:years? old|jahre\b|jahre alt|ans\b|anos\b|anni\b|jaar\b|anos de idade|ano\b)"
     r"|\b(?:j'ai|tengo|ho|tenho|ik ben)\s*(?P<c>\d{2})\s*(?:ans|anos|anni|jaar|años|anos)\b"
+    r"|\b(?:ich bin|ik ben|sono|soy|sou|je suis)\s+(?P<f>\d{2})\b(?!\s*(?:km|k|min|minuten|minutes|wochen|weken|%|x))"
     r"|\b(?:masters? \w+|athlete: \w+|lauferin|laufer|coureur|corredor)\s*,\s*(?P<d>\d{2})\b"
     r"|^\s*\w+\s*,\s*(?P<e>\d{2})\s*,"
 )
@@ -34,6 +35,15 @@ _INJURY: Final = re.compile(
     r"dolore|dor\b"
 )
 _SENTENCE_LIMIT: Final = 200
+_I_AM = (
+    r"(?:i'?m|i am|as|masters?|ich bin|je suis|soy|sono|sou|ik ben)\s+(?:an?\s+|un[ae]?\s+|een\s+)?(?:[\w-]+\s+){0,2}?"
+)
+_ATHLETE_SPORT: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
+    ("bike", re.compile(rf"\b{_I_AM}(?:cyclist|rider|biker|roadie|(?:renn)?radfahrer\w*|radsportler\w*|cycliste|"
+                        r"ciclista|fietser|wielrenner)\b")),
+    ("swim", re.compile(rf"\b{_I_AM}(?:swimmer|schwimmer\w*|nageu(?:r|se)|nadador\w*|nuotat(?:ore|rice)|zwemmer)\b")),
+    ("run", re.compile(rf"\b{_I_AM}(?:runner|laufer\w*|coureu(?:r|se)|corredor\w*|podista|hardloper|loper)\b")),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,22 @@ def read_age(text: RequestText) -> int | None:
         if 12 <= age <= 95:
             text.use(match)
             return age
+    return None
+
+
+def age_words(text: RequestText) -> str | None:
+    """The athlete's words that state their age ("I'm 58"), for a caution to quote."""
+    if match := _AGE.search(text.folded):
+        return text.original[match.start() : match.end()].strip()
+    return None
+
+
+def read_athlete_sport(text: RequestText) -> WorkoutType | None:
+    """The sport the athlete calls their own ("I'm a cyclist", "je suis nageuse"), when stated."""
+    for sport, pattern in _ATHLETE_SPORT:
+        if match := pattern.search(text.folded):
+            text.use(match)
+            return sport
     return None
 
 

@@ -32,8 +32,11 @@ DATE: Final = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+|di\s+)?(?P<m1>{_MONTH})\b\.?(?:,?\s*(?:de\s+)?(?P<y1>\d{{4}}))?"
     rf"|\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<y2>\d{{4}}))?"
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})\b"
+    r"|(?<![\d.,/-])(?P<d4>\d{1,2})(?P<sep>[./-])(?P<m4>\d{1,2})(?P=sep)(?P<y4>20\d{2})\b"
+    r"|(?<![\d.,/-])(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?=\s|$|,|\))"
 )
-"""A calendar date in any of the seven languages."""
+"""A calendar date in any of the seven languages: "14 June 2026", "June 14", "2026-06-14", "13-06-2027",
+"09.05.2027", "31/10/2027", "9.5." (day first, as Europe writes it)."""
 _YEAR: Final = re.compile(r"\b20[2-9]\d\b")
 
 
@@ -46,24 +49,44 @@ class DateMention:
     month: int
     day: int
     year: int | None
+    other_order: tuple[int, int] | None = None
+    """(month, day) read the other way round, when both parts of a numeric date could be the month
+    ("05/12/2027": 5 December, or 12 May the American way)."""
 
 
 def date_mentions(folded: str) -> list[DateMention]:
     """Every date in `folded`, in order."""
     found: list[DateMention] = []
     for match in DATE.finditer(folded):
-        for day_group, month_group, year_group in (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3")):
+        groups = (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"), ("d5", "m5", "y5"))
+        for day_group, month_group, year_group in groups:
             if match[day_group]:
-                month_text = match[month_group]
+                month_text, day = match[month_group], int(match[day_group])
                 month = int(month_text) if month_text.isdigit() else _MONTHS[month_text]
-                year = int(match[year_group]) if match[year_group] else None
-                if 1 <= month <= 12 and 1 <= int(match[day_group]) <= 31:
-                    found.append(DateMention(match.start(), match.end(), month, int(match[day_group]), year))
+                year = int(match[year_group]) if year_group in match.groupdict() and match[year_group] else None
+                other: tuple[int, int] | None = None
+                if day_group in {"d4", "d5"} and month > 12 >= day:  # "12/31/2027": the American order
+                    month, day = day, month
+                elif day_group in {"d4", "d5"} and day <= 12 and month != day:
+                    other = (day, month)
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    found.append(DateMention(match.start(), match.end(), month, day, year, other))
     return found
 
 
-def resolve(mention: DateMention, folded: str, start: dt.date | None) -> dt.date | None:
-    """The date a mention names: its own year, else the first on or after `start`, else another year of the text."""
+def resolve(mention: DateMention, folded: str, start: dt.date | None, weekday: int | None = None) -> dt.date | None:
+    """The date a mention names: its own year, else the first on or after `start`, else another year of the text.
+    A `weekday` named with it (0 = Monday) picks, among the readings, the one on that weekday: the order of an
+    ambiguous numeric date, the year of a date without one. When none falls on it, the date wins."""
+    dates = _readings(mention, folded, start)
+    if mention.year is None and dates:  # the weekday picks the order of day and month, never another year
+        dates = [date for date in dates if date.year == dates[0].year]
+    matching = [date for date in dates if date.weekday() == weekday]
+    return (matching or dates or [None])[0]
+
+
+def _readings(mention: DateMention, folded: str, start: dt.date | None) -> list[dt.date]:
+    """Every date the mention may name, the likeliest first."""
     candidates: list[int] = []
     if mention.year is not None:
         candidates = [mention.year]
@@ -71,12 +94,15 @@ def resolve(mention: DateMention, folded: str, start: dt.date | None) -> dt.date
         candidates = [start.year, start.year + 1]
     elif years := _YEAR.findall(folded):
         candidates = [int(years[0])]
-    for year in candidates:
-        with contextlib.suppress(ValueError):
-            date = dt.date(year, mention.month, mention.day)
-            if mention.year is not None or start is None or date >= start:
-                return date
-    return None
+    orders = [(mention.month, mention.day), *([mention.other_order] if mention.other_order else [])]
+    readings: list[dt.date] = []
+    for month, day in orders:
+        for year in candidates:
+            with contextlib.suppress(ValueError):
+                date = dt.date(year, month, day)
+                if mention.year is not None or start is None or date >= start:
+                    readings.append(date)
+    return readings
 
 
 _SHORT_RACE_MAX_SECONDS: Final = 2 * 3600

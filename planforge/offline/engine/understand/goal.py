@@ -25,7 +25,8 @@ _START: Final = re.compile(
 )
 
 
-def _plausible(race: RaceRequirement) -> tuple[int, int]:
+def plausible_seconds(race: RaceRequirement) -> tuple[int, int]:
+    """The slowest and fastest believable finishing times of `race`, in seconds."""
     km = race_for(race.distance, race.distance_km).total_km
     if race.sport == "triathlon":
         return round(_TRIATHLON_HOURS[0] * 3600), round(_TRIATHLON_HOURS[1] * 3600)
@@ -41,13 +42,13 @@ def read_goal_time(text: RequestText, race: RaceRequirement | None) -> str | Non
     ("aiming for 1:29", "Ziel 1:55") wins over a limit ("under 1:30")."""
     if race is None:
         return None
-    plausible = _plausible(race)
+    plausible = plausible_seconds(race)
     found: list[tuple[int, int, re.Match[str]]] = []
     for match in GOAL_TIME.finditer(text.folded):
         clause_start, _ = text.clause_at(match.start())
         before = text.folded[max(clause_start, match.start() - 20) : match.start()]
-        if _PAST.search(before) or _PAST.search(match.group()):
-            continue
+        if _PAST.search(before) or _PAST.search(match.group()) or text.is_used(match.span()):
+            continue  # a time done (`read_race_results` took it) is no goal
         if (seconds := goal_seconds(match, plausible)) is not None:
             found.append((0 if _AIM.match(match.group()) else 1, seconds, match))
     if not found:
@@ -82,3 +83,20 @@ def read_start(text: RequestText) -> dt.date | None:
             text.use((mention.start, mention.end))
             return resolve(mention, text.folded, None)
     return None
+
+
+_GENERAL_FITNESS: Final = re.compile(
+    r"\bgeneral fitness|\bget(?:ting)? fit|\bfitter\b|\bstay fit|\bkeep fit|\bget in shape|\bfor (?:my )?health|"
+    r"\ballgemeine fitness|\bfit (?:werden|bleiben)|\bfitter werden|\bfur die gesundheit|\bremise en forme|"
+    r"\bforme generale|\bpour (?:la|ma) sante|\bmantenerme en forma|\bponerme en forma|\bforma fisica|"
+    r"\bpor salud|\brimettermi in forma|\bper la salute|\bficar em forma|\bpela saude|\bmanter a forma|"
+    r"\balgemene (?:fitheid|conditie)|\bfit (?:worden|blijven)|\bvoor mijn gezondheid|\bconditie opbouwen"
+)
+
+
+def read_general_fitness(text: RequestText) -> bool:
+    """Whether a plan without a race is for general fitness ("just general fitness", "remise en forme")."""
+    if match := _GENERAL_FITNESS.search(text.folded):
+        text.use(text.clause_at(match.start()))
+        return True
+    return False

@@ -11,32 +11,32 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
-from planforge.domain.requirements import CurrentVolume, HoursPerWeek, TimeCaps
-from planforge.domain.vocabulary import Weekday, WorkoutType
+from planforge.domain.requirements import HoursPerWeek, TimeCaps
+from planforge.domain.vocabulary import WEEKDAYS, Weekday
 from planforge.offline.engine.understand.text import RequestText
 from planforge.offline.engine.understand.words import (
     DURATION,
     HOURS,
+    NEGATION,
     PER_WEEK,
     WEEKDAY,
     WEEKDAYS_WORD,
     WEEKEND,
-    count_of,
     minutes_of,
     number_value,
-    sports_in,
     weekday_of,
 )
 
 _NUM = r"\d{1,3}(?:[.,]\d{1,3})?"
-_HOURS_RANGE: Final = re.compile(
-    rf"(?:(?P<low>{_NUM})\s*(?:-|–|to|bis|a|à|y|e|tot|and)\s*)?(?P<high>{_NUM})\s*{HOURS}(?![a-z])"
+HOURS_RANGE: Final = re.compile(
+    rf"(?:(?P<low>{_NUM})\s*(?:-|–|to|bis|a|à|y|e|et|und|en|tot|and)\s*)?(?P<high>{_NUM})\s*{HOURS}(?![a-z])"
 )
-_CURRENT: Final = re.compile(
+CURRENT: Final = re.compile(
     r"\bnow\b|\bcurrently|\bat the moment|\bi ride|\bi run|\bi swim|\bi've been|\bbeen training|\bbase\b|\bhad\b|"
     r"\baktuell|\bderzeit|\bmomentan|\bactuellement|\ben ce moment|\bahora|\bactualmente|\battualmente|"
     r"\batualmente|\bneste momento|\bmomenteel|\bnu\b|\bbiggest week|\bgood base|\bspring\b|\bweeks\)|"
-    r"\bgrundlage|\bsteht\b|\bdone\b|\bweeks \("
+    r"\bgrundlage|\bsteht\b|\bdone\b|\bweeks \(|\bich (?:fahre|laufe|jogge|schwimme)\b|\bje (?:roule|cours|nage)\b|"
+    r"\b(?:ruedo|pedaleo|corro|nado|nuoto|pedalo)\b|\bik (?:fiets|loop|zwem)\b"
 )
 _AVAILABLE: Final = re.compile(
     r"\bi have\b|\bi can\b|\bup to\b|\bmax|\bno more|\bnot more|\bnever more|\bbudget|\bno week over|"
@@ -57,43 +57,19 @@ _WEEKLY_AFTER: Final = re.compile(
     r"\s*(?:in any |in a |a |per |each |every |in the |/\s*|pro |par |por |a la |alla |per )?"
     r"(?:weeks?|woche|semaine|semana|settimana|wk)\b|\s*weekly"
 )
-_LONGEST: Final = re.compile(
-    r"\blongest (?P<what>run|ride|swim)\w*(?: so far)?(?: is| was)?\s*(?P<value>[^,.;)]*)|"
-    r"\b(?:peak )?long (?P<what2>run|ride)\w*(?: was| is)?\s*(?P<value2>\d[^,.;)]*)|"
-    r"\btirada mas larga fue de (?P<value3>[^,.;)]*)|\bgiri di (?P<value4>[^,.;)]*)|"
-    r"\bswims? around (?P<value5>[\d.,]+\s*m)"
-)
-_KM_WEEK: Final = re.compile(
-    rf"\b(?:(?P<low>{_NUM})\s*(?:-|–|to|bis|a)\s*)?(?P<km>{_NUM})\s*(?:km|kilometers?|kms)\b\s*"
-    r"(?P<per>(?:[a-z/]+\s*){0,3})"
-)
-_TIMES_WORD = r"(?:x|×|times|mal|vezes|veces|keer|fois|volte)"
-_AMOUNT = r"(?P<amount>\d{1,5}(?:[.,]\d{1,3})?)(?:\s*-\s*(?P<amount2>\d{1,5}(?:[.,]\d{1,3})?))?"
-_UNIT = r"\s*(?P<unit>km|m|min|minutes|minuten|minutos)\b"
-_RUNS: Final = re.compile(
-    r"\bi run\b|\brun\w*\b|\blaufe|\bcorro\b|\bcours\b|\bloop\b|\bcorr|\babout\b|\bca\.|\benviron|\bunos\b|\bcirca"
-)
-_REPEATED: Final = re.compile(
-    rf"\b(?P<count>\d|two|three|twee|drie|duas|tres|dos|zwei|drei|deux|trois|due|tre)\s*{_TIMES_WORD}\s*"
-    rf"(?:(?:per|por|pro|a) (?:week|semana|woche)\s*)?{_AMOUNT}{_UNIT}"
-    rf"|\b(?P<count2>twice|zweimal|twee keer|duas vezes|dos veces|deux fois|due volte)\s*"
-    rf"(?:(?:per|por|pro|a|par) (?:week|semana|woche|semaine)\s*)?{_AMOUNT.replace('amount', 'b_amount')}"
-    rf"{_UNIT.replace('unit', 'b_unit')}"
-    rf"|{_AMOUNT.replace('amount', 'c_amount')}{_UNIT.replace('unit', 'c_unit')}\s+"
-    rf"(?P<count3>twice|\d\s*{_TIMES_WORD}|two times|zweimal|deux fois|dos veces|due volte|duas vezes|twee keer)"
-)
 
 
 def read_hours_per_week(text: RequestText) -> HoursPerWeek | None:
-    """The hours a week the athlete has (not today's volume); the last statement wins."""
+    """The hours a week the athlete has (not today's volume); the last statement wins. A range is kept whole
+    ("between 12 and 15 hours a week, never more than 15" → 12 to 15)."""
     found: HoursPerWeek | None = None
     for start, end in text.sentences():
         sentence = text.folded[start:end]
-        for match in _HOURS_RANGE.finditer(sentence):
+        for match in HOURS_RANGE.finditer(sentence):
             window = sentence[max(0, match.start() - 40) : match.end() + 30]
             if not re.search(rf"{PER_WEEK.pattern}|\bweeks?\b|\bwoche\b|\bsemaine\b|\bsemana\b|\bsettimana\b", window):
                 continue
-            if _CURRENT.search(window) and not _AVAILABLE.search(window):
+            if CURRENT.search(window) and not _AVAILABLE.search(window):
                 continue
             if _PER_SESSION.match(sentence[match.end() :]) or number_value(match["high"]) < _MIN_WEEKLY_HOURS:
                 continue  # "max 1 hour per session" is a cap
@@ -101,16 +77,59 @@ def read_hours_per_week(text: RequestText) -> HoursPerWeek | None:
                 continue  # a seasonal cap ("8-10 hours until February") is not the plan's
             high = number_value(match["high"])
             low = number_value(match["low"]) if match["low"] else None
-            ceiling_only = bool(
-                re.search(
-                    r"\bup to|\bno more|\bnot more|\bnever more|\bno week over|\bmax|\bat most"
-                    r"|\bhochstens|\bno maximo|\bal massimo|\bmaximaal|\bbiggest",
-                    window,
-                )
-            )
-            found = HoursPerWeek(min=None if ceiling_only else low, max=high)
             text.use((start + match.start(), start + match.end()))
+            if ceiling := _CEILING_AFTER.search(sentence, match.end()):  # "..., never more than 15"
+                high = min(high, number_value(ceiling["n"])) if number_value(ceiling["n"]) >= (low or 0) else high
+                text.use((start + ceiling.start(), start + ceiling.end()))
+            peak = bool(_AT_PEAK.search(sentence[max(0, match.start() - 30) : match.end() + 30]))
+            found = HoursPerWeek(min=low, max=high, at_peak=peak)
     return found
+
+
+_AT_PEAK: Final = re.compile(
+    r"\bat (?:the )?peak|\bpeak weeks?|\bin (?:the )?peak|\bbiggest weeks?|\bin der spitze|\bspitzenwoche|"
+    r"\bau pic|\ben pico|\bal picco|\bno pico|\bpiekweken?|\bop het hoogtepunt"
+)
+_CEILING_AFTER: Final = re.compile(
+    r"\b(?:never|not|no|nie|nicht|jamais|pas|nunca|no|mai|nao|nooit|niet)\s+(?:more|mehr|plus|mas|piu|mais|meer)\s+"
+    r"(?:than|als|de|que|di|dan)\s+(?P<n>\d{1,2}(?:[.,]\d)?)\b(?!\s*(?:km|min|m\b|x\b|times|days?|sessions?))"
+)
+
+
+def read_session_minutes(text: RequestText) -> int | None:
+    """The length wanted for every session, without a cap word ("three sessions a week, 45 minutes each",
+    "séances de 45 minutes", "3 x 45 min"); a length for named days or with "max" is a cap (`read_time_caps`)."""
+    for start, end in text.sentences():
+        sentence = text.folded[start:end]
+        if WEEKDAY.search(sentence) or WEEKDAYS_WORD.search(sentence) or WEEKEND.search(sentence):
+            continue
+        for match in _SESSION_LENGTH.finditer(sentence):
+            window = sentence[max(0, match.start() - 30) : match.end() + 20]
+            if _CAP_ONLY.search(window):
+                continue
+            duration = DURATION.search(match.group())
+            if text.is_used((start + match.start(), start + match.end())):
+                continue  # "3 vezes por semana, 30 minutos cada vez" is today's habit
+            if duration is not None and 10 <= (minutes := minutes_of(duration)) <= 300:
+                text.use((start + match.start(), start + match.end()))
+                return minutes
+    return None
+
+
+_CAP_ONLY: Final = re.compile(
+    r"\bmax|\bat most|\bno (?:longer|more)|\bhochstens|\bau plus|\bmassimo|\bmaximaal|\bonly|\bnur\b|\bsolo\b"
+)
+_EACH = (
+    r"(?:each|apiece|per session|a session|per workout|jeweils|pro einheit|chacune?|par seance|cada una?|por sesion|"
+    r"ciascuna?|a seduta|per seduta|cada|elk|per sessie|per keer)"
+)
+_DURATION_TEXT = re.sub(r"\(\?P<\w+>", "(?:", DURATION.pattern)
+_SESSION_LENGTH: Final = re.compile(
+    rf"(?:{_DURATION_TEXT})\s*,?\s*{_EACH}\b"
+    rf"|\b(?:sessions?|workouts?|einheiten|seances?|sesiones|sedute|sessoes|sessies|trainingen)\s+(?:of|von|de|da|di|van)"
+    rf"\s+(?:{_DURATION_TEXT})"
+    rf"|\b{_EACH}\s+(?:{_DURATION_TEXT})"
+)
 
 
 def read_time_caps(text: RequestText) -> TimeCaps | None:
@@ -133,6 +152,9 @@ def read_time_caps(text: RequestText) -> TimeCaps | None:
             text.use((start + match.start(), start + match.end()))
             if cue := _CAP_WORD.search(sentence):
                 text.use((start + cue.start(), start + cue.end()))
+            for clause_start, clause_end in text.clauses():  # "because of work" only says why
+                if start <= clause_start < end and _REASON.match(text.folded, clause_start, clause_end):
+                    text.use((clause_start, clause_end))
             days = _cap_days(text, start, end, match.start() + start)
             if days == "weekdays":
                 weekday = minutes
@@ -149,124 +171,83 @@ def read_time_caps(text: RequestText) -> TimeCaps | None:
     return TimeCaps(weekday_minutes=weekday, weekend_minutes=weekend, per_day_minutes=per_day)
 
 
+_REASON: Final = re.compile(
+    r"\W*(?:because of|due to|for work|wegen|a cause d|por (?:el|mi) trabajo|por causa d|per (?:il )?lavoro|"
+    r"a causa del|vanwege|door mijn werk)"
+)
+_WEEKDAYS: Final = re.compile(rf"{WEEKDAYS_WORD.pattern}|\bweekday|\bunter der woche|\bin settimana")
+_NOT_A_CAP_DAY: Final = re.compile(
+    rf"\blong|\blang|\blarg|\blung|\bsortie|\brace\b|\brennen|\bgara\b|\bwedstrijd|\brest|\bruhetag|\brepos|"
+    rf"\bdescanso|\briposo|\brust|\boff\b|{NEGATION.pattern}"
+)
+"""A clause whose day is not the cap's: the long session's, the race's, a rest day or a day ruled out."""
+_EVERY_SESSION: Final = re.compile(
+    r"\b(?:each|every|all|any|jede|alle|chaque|toutes?|cada|todas?|ogni|tutte|elke|iedere|alle)\s+(?:\w+\s+)?"
+    r"(?:sessions?|workouts?|einheit\w*|training\w*|seances?|sesion\w*|sessao|sessoes|seduta|sedute|sessies?)"
+)
+_AVAILABLE_DAYS: Final = re.compile(
+    r"\bonly|\bsolo|\buniquement|\bnur\b|\bcan\b|\bkann\b|\bpeux\b|\bpuedo|\bposso|\bkan\b|\bconsigo|"
+    r"\bavailable|\bschedule"
+)
+
+
 def _cap_days(
     text: RequestText, start: int, end: int, at: int
 ) -> Literal["weekdays", "weekend", "all"] | list[Weekday]:
-    sentence = text.folded[start:end]
-    if WEEKDAYS_WORD.search(sentence) or re.search(r"\bweekday|\bunter der woche|\bin settimana", sentence):
+    """The days a cap at `at` applies to: the weekdays, the weekend, the days its clause or sentence names (not the
+    long session's, a rest day or the race's day in another clause), or every day."""
+    sentence, clause = text.folded[start:end], text.clause_at(at)
+    if _WEEKDAYS.search(text.folded, *clause):
         return "weekdays"
-    named: list[Weekday] = [weekday_of(m) for m in WEEKDAY.finditer(text.folded, start, end)]
+    if _EVERY_SESSION.search(text.folded, *clause):
+        return "all"  # "às quartas não posso, e cada sessão no máximo 1 hora": every session
+    days = _day_matches(text, start, end)
+    named: list[Weekday] = [day for _, day in days]
+    if re.search(r"\bthose days|\bon those|\bevenings", sentence) and named:
+        return _used(text, days[:2])
+    usable = [pair for pair in days if not _NOT_A_CAP_DAY.search(text.folded, *text.clause_at(pair[0].start()))]
+    if len({day for _, day in usable}) >= 3 and _AVAILABLE_DAYS.search(sentence):
+        return "all"  # "only Tuesday, Thursday and Saturday, max 1 hour": the training days are those
+    if own := [pair for pair in days if text.clause_at(pair[0].start()) == clause]:
+        return _used(text, own)  # "weekdays max 45 min, except Wednesday 75 min": Wednesday's own
+    if weekdays := _WEEKDAYS.search(sentence):
+        text.use((start + weekdays.start(), start + weekdays.end()))
+        return "weekdays"
     if re.search(r"\blong run[^.]*max", sentence) and named:
         return [named[-1]]
-    if re.search(r"\bthose days|\bon those|\bevenings", sentence) and named:
-        return named[:2] if len(named) > 2 else named
     if WEEKEND.search(sentence) and not re.search(
         r"more time|mehr zeit|plus de temps|mas tiempo|open\b|libre", sentence
     ):
-        if re.search(r"tambien|also|auch|aussi|anche|tambem|ook", sentence):
-            return "all"
-        return "weekend"
-    if named and re.search(r"\bonly|\bsolo|\buniquement|\bnur\b", sentence) and len(named) >= 3:
-        return "all"
-    return "all"
+        return "all" if re.search(r"tambien|also|auch|aussi|anche|tambem|ook", sentence) else "weekend"
+    return _used(text, usable) or "all"
 
 
-def read_current_volume(text: RequestText, main: WorkoutType, multisport: bool = False) -> CurrentVolume | None:
-    """Today's volume: km or minutes a week, the longest recent session, or never having done the sport; hours of
-    a `multisport` athlete that name no sport are all their training."""
-    km: float | None = None
-    minutes: int | None = None
-    sport: WorkoutType = main
-    all_sports = False
-    for start, end in text.sentences():
-        sentence = text.folded[start:end]
-        repeated = _repeated(sentence)
-        if repeated is not None:
-            amount, unit, repeated_sport = repeated
-            sport = repeated_sport or sport
-            if unit == "min":
-                minutes = round(amount)
-            else:
-                km = amount
-            text.use(text.clause_at(start + (sentence.find("x") if "x" in sentence else 0)))
-            continue
-        if (weekly := _weekly_km(sentence)) is not None:
-            km, span = weekly
-            text.use((start + span[0], start + span[1]))
-            sports: list[WorkoutType] = [s for _, s in sports_in(sentence) if s in {"run", "swim", "bike"}]
-            sport = sports[0] if sports else main
-        if minutes is None and (hours := _current_hours(sentence)) is not None:
-            minutes, span = hours
-            named: list[WorkoutType] = [s for _, s in sports_in(sentence) if s in {"run", "swim", "bike"}]
-            sport = "bike" if re.search(r"\bride|\bbike|\bcycl", sentence) else named[0] if named else sport
-            all_sports = multisport and not named and sport == main
-            text.use((start + span[0], start + span[1]))
-    longest_minutes, longest_km = _longest(text)
-    if km is None and minutes is None and longest_minutes is None and longest_km is None:
-        return None
-    return CurrentVolume(
-        sport=sport, km_per_week=km, minutes_per_week=minutes,
-        longest_session_minutes=longest_minutes, longest_session_km=longest_km, all_sports=all_sports and km is None,
-    )  # fmt: skip
+def _used(text: RequestText, days: list[tuple[re.Match[str], Weekday]]) -> list[Weekday]:
+    """The days of `days`, each once, their words recorded as used."""
+    for match, _ in days:
+        text.use(match)
+    return list(dict.fromkeys(day for _, day in days))
 
 
-def _repeated(sentence: str) -> tuple[float, Literal["min", "km"], WorkoutType | None] | None:
-    """A habit stated as repeats: "2 x 20 minutes a week", "3x pro Woche 5-6 km", "20-25 min twice a week"."""
-    match = _REPEATED.search(sentence)
-    if match is None:
-        return None
-    prefix = next(p for p in ("", "b_", "c_") if match[f"{p}amount"])
-    count_text = match["count"] or match["count2"] or match["count3"] or "1"
-    count = count_of(re.sub(r"\s*(?:x|×|times|mal|vezes|veces|keer|fois|volte)$", "", count_text).strip())
-    if count_text.startswith(("twice", "zweimal", "twee", "duas", "dos", "deux", "due", "two")):
-        count = 2
-    amount = number_value(match[f"{prefix}amount"])
-    if match[f"{prefix}amount2"]:
-        amount = (amount + number_value(match[f"{prefix}amount2"])) / 2
-    total = count * amount
-    unit = match[f"{prefix}unit"]
-    sports: list[WorkoutType] = [sport for _, sport in sports_in(sentence)]
-    sport = sports[0] if sports else None
-    if unit == "m":
-        return total / 1000, "km", sport or "swim"
-    return total, "min" if unit.startswith("min") else "km", sport
+def _day_matches(text: RequestText, start: int, end: int) -> list[tuple[re.Match[str], Weekday]]:
+    """The weekdays named in a span, a range ("Tuesday to Friday", "di-vr") standing for every day in it."""
+    found: list[tuple[re.Match[str], Weekday]] = []
+    matches = list(WEEKDAY.finditer(text.folded, start, end))
+    for index, match in enumerate(matches):
+        day = weekday_of(match)
+        previous = matches[index - 1] if index else None
+        if previous is not None and _RANGE.fullmatch(text.folded, previous.end(), match.start()):
+            first, last = WEEKDAYS.index(weekday_of(previous)), WEEKDAYS.index(day)
+            for between in WEEKDAYS[first + 1 : last]:
+                found.append((match, between))
+        found.append((match, day))
+    return found
 
 
-def _weekly_km(sentence: str) -> tuple[float, tuple[int, int]] | None:
-    """Km a week: "about 30 km a week", "semanas de 100-110 km"; else the first km of a sentence about the week."""
-    loose: tuple[float, tuple[int, int]] | None = None
-    for match in _KM_WEEK.finditer(sentence):
-        before = sentence[: match.start()].rstrip()
-        longest = re.search(r"long\w*\s*(?:run|ride)?\s*(?:was|is|so far)?$|larga fue de$|\bvon$|\bde$", before)
-        if longest and not re.search(r"semanas de$", before):
-            continue
-        km = number_value(match["km"])
-        if match["low"]:
-            km = (km + number_value(match["low"])) / 2
-        if PER_WEEK.search(match["per"]) or re.search(r"semanas de$|weeks? of$", before):
-            return km, match.span()
-        if loose is None and PER_WEEK.search(sentence) and _RUNS.search(before):
-            loose = km, match.span()
-    return loose
+def named_days(text: RequestText, start: int, end: int) -> list[Weekday]:
+    """The weekdays a span names, ranges spelled out, each once, in order of the week."""
+    days = {day for _, day in _day_matches(text, start, end)}
+    return [day for day in WEEKDAYS if day in days]
 
 
-def _current_hours(sentence: str) -> tuple[int, tuple[int, int]] | None:
-    for match in _HOURS_RANGE.finditer(sentence):
-        window = sentence[max(0, match.start() - 40) : match.end() + 30]
-        if _CURRENT.search(window) and not re.search(r"\bmax|\bno more|\bup to|\bno week|\bnever more", window):
-            high = number_value(match["high"])
-            low = number_value(match["low"]) if match["low"] else high
-            return round((low + high) / 2 * 60), match.span()
-    return None
-
-
-def _longest(text: RequestText) -> tuple[int | None, float | None]:
-    for match in _LONGEST.finditer(text.folded):
-        value = match["value"] or match["value2"] or match["value3"] or match["value4"] or match["value5"] or ""
-        if km := re.search(rf"(?P<km>{_NUM})\s*(?:km|k)\b", value):
-            text.use(match)
-            return None, number_value(km["km"])
-        if duration := DURATION.search(value):
-            text.use(match)
-            return minutes_of(duration), None
-    return None, None
+_RANGE: Final = re.compile(r"\s*(?:-|–|to|through|till|until|bis|au|a|al|ao|tot|t/m)\s*")

@@ -15,44 +15,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from planforge.domain.requirements import RaceRequirement
-from planforge.domain.vocabulary import WEEKDAYS, RaceDistance, RaceSport, Weekday
+from planforge.domain.vocabulary import WEEKDAYS, RaceDistance, RaceSport, Weekday, WorkoutType
 from planforge.offline.engine.understand.dates import date_mentions, resolve
+from planforge.offline.engine.understand.event import named_event
+from planforge.offline.engine.understand.race_names import KM, RACE_PATTERNS
 from planforge.offline.engine.understand.text import RequestText
 from planforge.offline.engine.understand.words import WEEKDAY, number_value, weekday_of
 
-_KM: Final = r"(?P<km>\d{1,3}(?:[.,]\d{1,3})?)\s*(?:k|km|kilometers?|kilometres?|kms)\b"
-# (distance, sport, pattern), most specific first: a span taken by one is not read again by the next.
-_RACE_REGEXES: Final[tuple[tuple[RaceDistance, RaceSport, str], ...]] = (
-        ("half-ironman", "triathlon", r"\biron\s*man[\s-]*70\.3\b|"  # "Ironman 70.3" is the brand's half
-                                      r"(?:half|halb|halve|meio|medio|mezzo|demi)[\s-]*(?:iron\s*man|distan\w*|"
-                                      r"afstand\w*|triat\w*)|\b70\.3\b|mitteldistanz|1[,.]9\s*(?:km)?\s*/\s*90"),
-        ("ironman", "triathlon", r"\biron\s*man\b|\bfull[\s-]*(?:distance|ironman|triathlon)|\b140\.6\b|"
-                                 r"langdistanz|long[\s-]*distance tri\w*|3[,.]8\s*/\s*180"),
-        ("sprint-triathlon", "triathlon", r"sprint[\s-]*(?:distance\s*)?tri\w*|tri\w*\s+sprint|sprinttri\w*|"
-                                          r"750\s*m?\s*/\s*20"),
-        ("olympic-triathlon", "triathlon", r"olymp\w*[\s-]*(?:distance\s*)?(?:tri\w*|race)|tri\w*\s+olimpic\w*|"
-                                           r"kurzdistanz|olympische distanz|1[,.]5\s*(?:km)?\s*/\s*40"),
-        ("olympic-triathlon", "triathlon", r"\btri(?:athlon|atlon|atlo|athlete)?s?\b"),  # refined by _TRI_DISTANCE
-        ("other", "duathlon", r"\bdua(?:thlon|tlon|tlo)s?\b"),
-        ("half-marathon", "run", r"half[\s-]*marathons?|halbmarathon\w*|semi[\s-]*marathon|medias?[\s-]*maratone?s?|"
-                                 r"medio[\s-]*maraton|mezza[\s-]*maratona|meias?[\s-]*maratonas?|halve[\s-]*marathon|"
-                                 r"\bhm\b|\b21[,.]1\s*km|\b21\s*km\b"),
-        ("marathon", "run", r"(?<!rad)marathons?\b|\bmaratone?s?\b|\bmaratonas?\b"),
-        ("ultra", "trail-run", r"\bultra\w*|"
-                               r"\b(?:4[3-9]|[5-9]\d|\d{3})\s*(?:k|km)\s*(?:trail|ultra|mountain|berg|montagne|race|lauf)|"
-                               r"\btrail\w*(?:\s+\w+){0,2}\s*:?\s*(?:4[3-9]|[5-9]\d|\d{3})\s*(?:k|km)\b"),
-        ("gran-fondo", "bike", r"gran\s*fondo|granfondo"),
-        ("century", "bike", r"\bcentury\b"),
-        ("sportive", "bike", r"\bsportive\b|cyclosportive|radmarathon|jedermann|cycling event|bike race|"
-                              r"toertocht|\bmarcha cicloturista|cicloturistica"),
-        ("open-water", "swim", r"open[\s-]*water|eau libre|aguas abiertas|acque libere|aguas abertas|zwemtocht|"
-                               r"freiwasser"),
-        ("10k", "run", r"\b10\s*(?:k|km)\b|\b10[,.]?000\s*m\b"),
-        ("5k", "run", r"\b5\s*(?:k|km)\b|\bparkrun\b|\b5[,.]?000\s*m\b"),
-)  # fmt: skip
-_RACE_PATTERNS: Final[tuple[tuple[RaceDistance, RaceSport, re.Pattern[str]], ...]] = tuple(
-    (distance, sport, re.compile(pattern)) for distance, sport, pattern in _RACE_REGEXES
-)
 _VOLUME_AFTER: Final = re.compile(
     r"^\s*(?:/|a |per |pro |par |por |a la |alla |na |in de )?\s*(?:week|woche|semaine|semana|settimana|wk)"
     r"|^\s*(?:[a-z]+\s+)?(?:x|times|mal|fois|veces|volte|vezes|keer|twice|duas vezes|twee keer)\b"
@@ -63,7 +32,9 @@ _OTHER_SPORT_AFTER: Final = re.compile(
 )
 _NO_RACE: Final = re.compile(
     r"\bno (?:target )?(?:race|event)|\bnot racing|\bwithout a race|\bgeneral fitness|\bno competition|"
-    r"\bkein\w* (?:wettkampf|rennen)|\bohne wettkampf|\bsans competition|\bpas de course|\bsin carrera|"
+    r"\bkein\w* (?:wettkampf|rennen)|\bohne wettkampf|\bsans competition|\bpas de course|"
+    r"\bpas de competition|\bsin competicion|"
+    r"\bsenza competizion|\bsin carrera|"
     r"\bninguna carrera|\bnessuna gara|\bsenza gara|\bnenhuma prova|\bsem prova|\bgeen wedstrijd|\bnaar geen wedstrijd"
 )
 _TARGET: Final = re.compile(
@@ -95,7 +66,7 @@ _WHEN: Final = re.compile(
     r"\bin (?:the )?(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|"
     r"september|october|november|december)"
 )
-_DUATHLON_LEGS: Final = re.compile(rf"{_KM}\s*(?:run|corrida|lauf|course|carrera|corsa|loop)?")
+_DUATHLON_LEGS: Final = re.compile(rf"{KM}\s*(?:run|corrida|lauf|course|carrera|corsa|loop)?")
 _SCORE_WINDOW: Final = 60
 
 
@@ -110,10 +81,11 @@ class RaceMention:
     score: int
 
 
-def _mentions(text: RequestText) -> list[RaceMention]:
+def race_mentions(text: RequestText) -> list[RaceMention]:
+    """Every race the request names, targets and races done alike, in order."""
     folded, taken = text.folded, list[tuple[int, int]]()
     mentions: list[RaceMention] = []
-    for distance, sport, pattern in _RACE_PATTERNS:
+    for distance, sport, pattern in RACE_PATTERNS:
         for match in pattern.finditer(folded):
             if any(s < match.end() and e > match.start() for s, e in taken):
                 continue
@@ -153,17 +125,17 @@ def _length_km(text: RequestText, mention: RaceMention) -> float | None:
     """The race's length when its distance has none of its own: the km stated near it."""
     start, end = text.sentence_at(mention.start)
     sentence = text.folded[start:end]
-    if mention.distance == "other":  # a duathlon: the sum of its legs, "(10 km run, 40 km bike, 5 km run)"
+    if mention.sport == "duathlon":  # the sum of its legs, "(10 km run, 40 km bike, 5 km run)"
         legs = [number_value(match["km"]) for match in _DUATHLON_LEGS.finditer(sentence)]
         if len(legs) >= 2:
             return sum(legs)
         return 27.5 if "sprint" in sentence else 55.0
     if mention.distance == "century":
         return 161.0
-    if mention.distance not in {"ultra", "gran-fondo", "sportive", "open-water"}:
+    if mention.distance not in {"ultra", "gran-fondo", "sportive", "open-water", "other"}:
         return None
     at = mention.start - start
-    found = [(abs(m.start() - at), number_value(m["km"])) for m in re.finditer(_KM, sentence)]
+    found = [(abs(m.start() - at), number_value(m["km"])) for m in re.finditer(KM, sentence)]
     if mention.distance == "open-water":
         found += [(abs(m.start() - at), float(m["m"]) / 1000) for m in re.finditer(r"(?P<m>\d{3,5})\s*m\b", sentence)]
     found.sort()
@@ -181,7 +153,14 @@ def _fixed_distance(mention: RaceMention, km: float | None) -> tuple[RaceDistanc
         return mention.distance, 100.0 if mention.distance == "sportive" else 130.0
     if mention.distance == "open-water" and km is None:
         return mention.distance, 3.0
+    if mention.distance == "other" and km is None:  # "a trail race" of unknown length: the usual short trail
+        return mention.distance, 21.0
     return mention.distance, km
+
+
+def mention_distance(text: RequestText, mention: RaceMention) -> tuple[RaceDistance, float | None]:
+    """The distance a mention names and its length in km, for the distances without a fixed one."""
+    return _fixed_distance(mention, _length_km(text, mention))
 
 
 def _trail(text: RequestText, mention: RaceMention) -> bool:
@@ -189,31 +168,35 @@ def _trail(text: RequestText, mention: RaceMention) -> bool:
     return bool(re.search(r"\btrail|\bmountain|\bberg|\bmontagne|\bmontana|\bmontagna|\bd\+", text.folded[start:end]))
 
 
-def target_mention(text: RequestText) -> RaceMention | None:
-    """The mention of the race the plan trains for, or None."""
+def target_mention(text: RequestText, athlete_sport: WorkoutType | None = None) -> RaceMention | None:
+    """The mention of the race the plan trains for, or None; an event named by its own name ("the Ride London 100
+    on 30 May") when no race distance is named."""
     if no_race := _NO_RACE.search(text.folded):
         text.use(no_race)
         return None
-    mentions = [mention for mention in _mentions(text) if mention.score >= 0]
+    mentions = [mention for mention in race_mentions(text) if mention.score >= 0]
     if not mentions:
-        return None
+        event = named_event(text, athlete_sport)
+        return RaceMention(event.distance, event.sport, event.start, event.end, 0) if event is not None else None
     return max(mentions, key=lambda mention: (mention.score, -mention.start))
 
 
-def read_race(text: RequestText, start: dt.date | None) -> RaceRequirement | None:
+def read_race(
+    text: RequestText, start: dt.date | None, athlete_sport: WorkoutType | None = None
+) -> RaceRequirement | None:
     """The target race, with its date and weekday when the request names them."""
-    mention = target_mention(text)
+    mention = target_mention(text, athlete_sport)
     if mention is None:
         return None
     text.use((mention.start, mention.end))
-    distance, km = _fixed_distance(mention, _length_km(text, mention))
+    distance, km = mention_distance(text, mention)
     if _GENERIC_TRI.fullmatch(text.folded[mention.start : mention.end]):
         for named, pattern in _TRI_DISTANCE:
             if pattern.search(text.folded):
                 distance = named
                 break
     sport: RaceSport = mention.sport
-    if distance in {"50k", "ultra", "marathon"} and _trail(text, mention):
+    if sport == "run" and _trail(text, mention):
         sport = "trail-run"
     date, day = _race_date(text, mention, start)
     for when in _WHEN.finditer(text.folded):
@@ -262,9 +245,13 @@ def _race_date(text: RequestText, mention: RaceMention, start: dt.date | None) -
     date = None
     if near:
         chosen = min(near, key=lambda d: abs(d.start - mention.start))
-        date = resolve(chosen, text.folded, start)
+        day_match = _weekday_near(text, chosen.start, chosen.end)
+        named = WEEKDAYS.index(weekday_of(day_match)) if day_match else None
+        date = resolve(chosen, text.folded, start, named)
         text.use((chosen.start, chosen.end))
-        if day_match := _weekday_near(text, chosen.start, chosen.end):
+        if day_match and date is not None and date.weekday() != named:
+            text.set_aside(day_match)  # "Saturday 13 June 2027" is a Sunday: the date wins, the weekday is reported
+        elif day_match:
             text.use(day_match)
             return date, weekday_of(day_match)
     if date is not None:
@@ -281,6 +268,9 @@ def _race_date(text: RequestText, mention: RaceMention, start: dt.date | None) -
 def _weekday_near(text: RequestText, start: int, end: int) -> re.Match[str] | None:
     """A weekday right before or after a date ("Sunday 14 June", "am Sonntag, 18. Oktober", "14 June (Sunday)")."""
     before = list(WEEKDAY.finditer(text.folded, max(0, start - 20), start))
-    if before:
+    if before and not re.search(r"[.!?;]", text.folded[before[-1].end() : start]):
         return before[-1]
-    return WEEKDAY.search(text.folded, end, min(len(text.folded), end + 15))
+    after = WEEKDAY.search(text.folded, end, min(len(text.folded), end + 15))
+    if after and re.fullmatch(r"[\s,(-]*", text.folded[end : after.start()]):  # not the next sentence's
+        return after
+    return None

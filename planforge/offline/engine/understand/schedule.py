@@ -13,6 +13,8 @@ from typing import Final
 from planforge.domain.vocabulary import WEEKDAYS, RunSubType, Weekday, WorkoutType
 from planforge.offline.engine.understand.text import RequestText
 from planforge.offline.engine.understand.words import (
+    COMPARATIVE_LONG,
+    DURATION,
     NEGATION,
     NUMBER,
     PER_WEEK,
@@ -43,6 +45,12 @@ _NO_BACK_TO_BACK: Final = re.compile(
     r"jours consecutifs|dos dias seguidos|dias consecutivos|due giorni di fila|giorni consecutivi|"
     r"dois dias seguidos|twee dagen achter elkaar|dagen achter elkaar|opeenvolgende"
 )
+_IN_A_ROW: Final = re.compile(
+    r"[^.;,]{0,15}?(?:in a row|hintereinander|d'affilee|consecutiv|seguid|di fila|achter elkaar|back[\s-]to[\s-]back)"
+)
+_HARD_DAYS: Final = re.compile(
+    r"\bhard(?!lo)|\bintens|\bquality|\bharte|\bschwer|\bdurs?\b|\bduros?\b|\bduras?\b|\bintensi|\bzware|\bfaticos|\bpesad"
+)
 _BACK_TO_BACK_OK: Final = re.compile(r"back[\s-]to[\s-]back (?:run|long)|\benchainement|back-to-back on")
 _ALLOWED_CUE: Final = re.compile(
     r"\bonly\b|\bcan\b|\bschedule|\bavailable|\btrain on|\bnur\b|\bkann\b|\buniquement|\bseulement|\bpeux\b|"
@@ -56,25 +64,35 @@ _ONLY: Final = re.compile(
     r"\bonly\b|\bnur\b|\buniquement|\bseulement|\bsolo\b|\bsolamente|\bsoltanto|\bapenas|\bsomente|\balleen|"
     r"\bnothing on the other"
 )
+_CAP_PHRASE: Final = re.compile(
+    r"\b(?:no|not|never|nie|nicht|jamais|pas|no|non|nao|niet|nooit)\s+(?:more|longer|mehr|langer|plus|mas|piu|mais|"
+    r"meer|langer)\s+(?:than|als|de|que|di|dan)\b|\bat most|\bmax\w*|\bhochstens|\bau plus|\bcomo maximo|"
+    r"\bal massimo|\bno maximo|\bhooguit|\bup to"
+)
+"""A cap on a session's length: its negation ("pas plus de 50 minutes") rules out no day."""
 _MIDWEEK_REST: Final = re.compile(
     r"rest day (?:in )?midweek|midweek rest|ruhetag (?:unter der woche|in der wochenmitte)|repos en milieu de semaine|"
     r"descanso a mitad de semana|riposo a meta settimana|descanso a meio da semana|rustdag midden in de week"
 )
 _EXCLUDED_CUE: Final = re.compile(
-    rf"{NEGATION.pattern}|\brest day|\brestday|\boff\b|\bjour off|\bruhetag|\brepos\b|\bdescanso|\briposo|\bfolga|"
+    rf"{NEGATION.pattern}|\brest day|\brestday|\brest\b(?! of)|\bresting\b|\brust\b|\boff\b|\bjour off|"
+    r"\bruhetag|\brepos\b|\bdescanso|\briposo|\bfolga|"
     r"\brustdag|\bvrij\b|\bfamily day|\bfamilientag|\bday off"
 )
 _LONG: Final = re.compile(
     r"\blong\w*|\blange[nr]?\b|\blanger\b|\blarg[ao]s?\b|\blung[hoa]e?\b|\blong[oa]s?\b|\blongao|\benchainement"
 )
-_RIDE_WORD: Final = re.compile(r"\bride|\bbike|\brad|\bvelo|\bbici|\bpedal|\bfiets|\bgiro|\bgiri|\bcycl")
+_RIDE_WORD: Final = re.compile(
+    r"\bride|\bbike|\brad|\bvelo|\bbici|\bpedal|\bfiets|\bgiro|\bgiri|\bcycl|\brit\b|\bsortie velo"
+)
 _TRAIL: Final = re.compile(r"\btrail")
 _NOT_A_COUNT: Final = re.compile(
     r"\bbrick|\bkoppel|\bcombinado|\bcounts? as|\bconta\b|\bcompte|\btrail|\bhill|\btempo|\binterval|\blong"
 )
 """A clause that counts a kind of session ("one trail run", "two long runs") or explains a brick, not a sport."""
 _NOW: Final = re.compile(
-    r"\bat the moment|\bcurrently|\bnow\b|\bi've been|\baktuell|\bderzeit|\bmomentan|\bactuellement|\bahora mismo|"
+    r"\bat the moment|\bcurrently|\bnow\b|\bi've been|\baktuell|\bderzeit|\bzurzeit|\bzur zeit|\bmomentan|"
+    r"\bactuellement|\bahora mismo|"
     r"\bactualmente|\battualmente|\batualmente|\bneste momento|\bmomenteel|\bnu\b|\bantes\b|\bbefore\b|\bvorher"
 )
 _SEASONAL: Final = re.compile(
@@ -95,6 +113,8 @@ def read_days_per_week(text: RequestText) -> int | None:
         if not (_DAYS_CONTEXT.search(text.folded[max(start, match.start() - 25) : min(end, match.end() + 20)])):
             continue
         count = count_of(match["upper"] or match["count"])
+        if _IN_A_ROW.match(text.folded, match.end()):
+            continue  # "zwei Tage hintereinander" counts days in a row, not training days
         if 1 <= count <= 7:
             text.use(match)
             found = count
@@ -165,14 +185,6 @@ def _count_in(clause: str) -> int | None:
     return None
 
 
-def read_back_to_back_long(text: RequestText) -> bool:
-    """Whether the request asks for (or allows) a back-to-back run after the long run."""
-    if match := re.search(r"back[\s-]to[\s-]back|enchainement|en enchainement|doppelter? lang", text.folded):
-        text.use(text.clause_at(match.start()))
-        return True
-    return False
-
-
 def read_run_kinds(text: RequestText) -> dict[RunSubType, int]:
     """Kinds of run wanted every week ("one trail run per week")."""
     kinds: dict[RunSubType, int] = {}
@@ -191,6 +203,8 @@ def read_no_back_to_back(text: RequestText) -> list[WorkoutType]:
         sentence = text.folded[start:end]
         if (match := _NO_BACK_TO_BACK.search(sentence)) and not _BACK_TO_BACK_OK.search(sentence):
             text.use((start + match.start(), start + match.end()))
+            if _HARD_DAYS.search(text.folded, *text.clause_at(start + match.start())):
+                continue  # "never two hard days in a row": every plan keeps that, it rules out no sport
             sports: list[WorkoutType] = [sport for _, sport in sports_in(sentence)] or ["run"]
             return sports[:1]
     return []
@@ -213,14 +227,19 @@ def read_day_rules(text: RequestText, race_day: Weekday | None) -> tuple[list[We
             text.use((start + match.start(), start + match.end()))
         if WEEKDAYS_WORD.search(sentence) or not named:
             continue  # "max 1 hour Monday to Friday" names a range of days for a cap
-        if days and (cue := _EXCLUDED_CUE.search(sentence)) and len(days) <= 2:
+        capped = bool(DURATION.search(sentence) and _CAP_PHRASE.search(sentence))
+        unnegated = _CAP_PHRASE.sub(" ", sentence)  # "pas plus de 50 minutes" rules no day out
+        if days and (cue := _EXCLUDED_CUE.search(unnegated)) and len(days) <= 2:
             for match, day in days:
                 if day != race_day:
                     excluded.append(day)
                     text.use(match)
-            text.use((start + cue.start(), start + cue.end()))
+            if not capped:
+                text.use((start + cue.start(), start + cue.end()))
         elif (
-            len(named) >= 2 and _ALLOWED_CUE.search(sentence) and (_ONLY.search(sentence) or not _LONG.search(sentence))
+            len(named) >= 2
+            and _ALLOWED_CUE.search(sentence)
+            and (_ONLY.search(sentence) or not (_LONG.search(sentence) or (capped and len(named) <= 2)))
         ):
             named_days: list[Weekday] = [*(allowed or []), *(day for _, day in named)]
             allowed = [day for day in WEEKDAYS if day in named_days]
@@ -259,8 +278,16 @@ def read_long_days(text: RequestText, main_sport: WorkoutType) -> dict[WorkoutTy
                 for m in WEEKDAY.finditer(text.folded, clause_start, clause_end)
                 if not _DATE_AFTER.match(text.folded, m.end())  # a race date: "Sunday 14 June", "Sonntag, 18. Oktober"
             ]
-            if long_word is None or not weekdays:
-                continue
+            comparative = COMPARATIVE_LONG.search(clause)
+            if (
+                long_word is None
+                or not weekdays
+                or (comparative and comparative.start() <= long_word.start() < comparative.end())
+            ):
+                continue  # "Saturday can be longer too" is a second long day (`read_medium_long_days`)
+            if comparative:  # "long run on Sunday and Saturday a bit longer too": the day nearest the long word
+                at = clause_start + long_word.start()
+                weekdays.sort(key=lambda match: abs(match.start() - at))
             sport = _long_sport(clause, long_word, main_sport)
             days.setdefault(sport, weekday_of(weekdays[0]))
             text.use((clause_start + long_word.start(), clause_start + long_word.end()))

@@ -35,6 +35,7 @@ class RequestText:
     original: str
     folded: str = field(init=False)
     used: list[tuple[int, int]] = field(default_factory=list[tuple[int, int]])
+    set_aside_words: list[str] = field(default_factory=list[str])
 
     def __post_init__(self) -> None:
         self.folded = fold(self.original)
@@ -43,6 +44,12 @@ class RequestText:
         """Record that a reader used the words of `match` (a match in `folded`, or a (start, end) span)."""
         span = match.span() if isinstance(match, re.Match) else match
         self.used.append(span)
+
+    def set_aside(self, match: re.Match[str] | tuple[int, int]) -> None:
+        """Record words a reader read but could not follow (a weekday the date contradicts), to be reported as not
+        used even though their clause was."""
+        start, end = match.span() if isinstance(match, re.Match) else match
+        self.set_aside_words.append(" ".join(self.original[start:end].split()))
 
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence; a full stop after a number or an abbreviation does not end one."""
@@ -63,7 +70,9 @@ class RequestText:
         if self.folded[end - 1] != ".":
             return False
         after = self.original[end : end + 12]
-        if _NO_BREAK.search(self.folded[max(0, end - 7) : end]) or _MONTH_AFTER.match(after):
+        if _NO_BREAK.search(self.folded[max(0, end - 7) : end]):
+            return True
+        if _MONTH_AFTER.match(after) and self.folded[end - 2 : end - 1].isdigit():  # "18. Oktober", not "5. Marathon"
             return True
         return not after[:1].isspace()  # "2.5 km" and "z.B." go on; ". Then", ". 5 runs", ". i can" end
 
@@ -106,4 +115,4 @@ class RequestText:
             if _CHATTER.match(fold(words)) or sum(c.isalpha() for c in words) < _MIN_UNUSED_LETTERS:
                 continue
             unused.append(words)
-        return unused
+        return [*unused, *self.set_aside_words]

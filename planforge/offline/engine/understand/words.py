@@ -2,7 +2,8 @@
 
 Every pattern runs on folded text (lower case, no accents). Weekdays come with their plural and adverb forms
 ("sundays", "sonntags", "los domingos", "maandags"); Portuguese short forms ("segunda") count only after "às",
-"nas", "aos"… or before "-feira", since they are also ordinal words.
+"nas", "aos"…, before "-feira", or opening a sentence before "é", "são" or a comma ("Segunda é dia de descanso"),
+since they are also ordinal words.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _STEMS: Final = "|".join(sorted(_STEM_DAY, key=len, reverse=True))
 WEEKDAY: Final = re.compile(
     rf"\b(?P<stem>{_STEMS})(?:s|en|es|he|feiras)?\b"
     rf"|\b(?:as|nas|aos|das|na|ao|a)\s+(?P<pt>{'|'.join(_PT_SHORT)})s?\b"
+    rf"|(?:(?<![\s\S])|(?<=[.!?;:] ))(?P<pt2>{'|'.join(_PT_SHORT)})s?\b(?=\s+(?:e|sao|fica|ficam)\b|\s*[,:])"
 )
 """A weekday in any of the seven languages, singular or plural."""
 
@@ -47,7 +49,7 @@ def weekday_of(match: re.Match[str]) -> Weekday:
     """The weekday a `WEEKDAY` match names."""
     if match["stem"]:
         return _STEM_DAY[match["stem"]]
-    return _PT_SHORT[match["pt"]]
+    return _PT_SHORT[match["pt"] or match["pt2"]]
 
 
 NUMBER_WORDS: Final[dict[str, int]] = {
@@ -58,6 +60,9 @@ NUMBER_WORDS: Final[dict[str, int]] = {
     "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8,
     "dois": 2, "duas": 2, "quatro": 4, "sete": 7, "oito": 8,
     "een": 1, "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "zeven": 7,
+    "twelve": 12, "neun": 9, "zehn": 10, "zwolf": 12, "neuf": 9, "dix": 10, "douze": 12, "nueve": 9,
+    "diez": 10, "doce": 12, "nove": 9, "dieci": 10, "dodici": 12, "dez": 10, "doze": 12, "negen": 9,
+    "tien": 10, "twaalf": 12,
 }  # fmt: skip
 _ONE_WORDS: Final = ("un", "une", "una", "um", "uma", "ein", "eine", "einen", "a", "an")
 NUMBER: Final = rf"(?:\d{{1,2}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
@@ -106,19 +111,20 @@ NEGATION: Final = re.compile(
 
 # Sport words: nouns and verbs. The first sport a clause names is what it is about.
 SPORT_WORDS: Final[tuple[tuple[WorkoutType, re.Pattern[str]], ...]] = (
-    ("swim", re.compile(r"\bswim|schwimm|\bnage|\bnager|natation|\bnatac|\bnadar|\bnado\b|\bnuot|\bzwem|"
-                        r"open[\s-]?water")),
+    ("swim", re.compile(r"\bswim|schwimm|\bkraul|\bbreaststroke|\bnage|\bnager|natation|\bnatac|\bnadar|"
+                        r"\bnado\b|\bnuot|\bzwem|open[\s-]?water")),
     ("bike", re.compile(r"\bbike|\bbiking|\bride|\brides|\briding|\bcycl|\brad\b|\bradfahr|\bradausfahrt|\bvelo\b|"
-                        r"\bbici|\bbicicleta|\bpedal|\bfiets|\bspin\b|\bturbo\b|\bsmart trainer|\bgiro lungo|"
-                        r"\bgiri\b|\buscit\w+ in bici|\bciclis")),
+                        r"\bbici|\bbicicleta|\bpedal|\bfiets|\bje roule|\brouler\b|"
+                        r"\brit\b|\britten\b|\bspin\b|\bturbo\b|\bsmart trainer|"
+                        r"\bgiro lungo|\bgiri\b|\buscit\w+ in bici|\bciclis")),
     ("strength", re.compile(r"strength|\bgym\b|\bweights\b|\bkraft|renforcement|muscula|\bfuerza|\bforza\b|\bforca\b|"
                             r"\bpalestra|kracht|dryland|\bcore\b|\bstabi")),
     ("walk", re.compile(r"\bwalk(?:s|ing)?\b|\bspazier|\bmarche\b|\bcaminar\b|\bcamminat|\bcaminhad|\bwandel")),
     ("hike", re.compile(r"\bhike|\bhiking|\bwander(?:n|ung)|randonn|senderis|escursion|\btrek")),
     ("cross-training", re.compile(r"cross[\s-]?train|\bellipti|crosstrainer|\browing\b|aquajog")),
     ("run", re.compile(r"\brun\b|\bruns\b|\brunning\b|\bjog|\blauf|\blaufe|\blauft|\bcourir|\bcourse\b|\bcourses\b|"
-                       r"\bsorties? de course|\bfooting|\bcorr(?:o|er|ida|idas|ia|iendo)\b|\bsalidas?\b|\bcorsa|"
-                       r"\bcorrere|\bhardlo|\bloop\b|\blopen\b|\bduurloop|\btrail")),
+                       r"\bje cours\b|\bsorties? de course|\bfooting|\bcorr(?:o|er|ida|idas|ia|iendo)\b|\bsalidas?\b|"
+                       r"\bcorsa|\bcorrere|\bhardlo|\bloop\b|\blopen\b|\bduurloop|\btrail")),
 )  # fmt: skip
 
 
@@ -158,3 +164,13 @@ def number_value(text: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", text):
         return float(re.sub(r"[,.]", "", text))
     return float(text.replace(",", "."))
+
+
+COMPARATIVE_LONG: Final = re.compile(
+    r"\blonger\b|\bplus longu?e?s?\b|\bmas larg[oa]s?\b|\bpiu lung[oa]\b|\bmais long[oa]s?\b|"
+    r"\b(?:auch|etwas|noch|ook|iets|wat|mag|kann|darf) (?:\w+ )?langer\b|"
+    r"\blanger (?:sein|werden|zijn|worden|ausfallen)\b|"
+    r"\bmedium[\s-]long|\bmittellang|\bmi-long|\bmedio[\s-]larg|\bmedio[\s-]lung|\bmiddellang|\bsecond long|"
+    r"\bzweite[rn]? lang|\bdeuxieme sortie longue|\bsegunda tirada"
+)
+"""A second, shorter long session: "Saturday can be longer too", "samedi plus long aussi", "medium-long run"."""
