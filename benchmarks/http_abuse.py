@@ -15,7 +15,12 @@ machine shows as one odd round instead of deciding the verdict. It prints p50, p
 the normal requests of each run, what the hostile requests were answered, and PASS when the median of the
 rounds' loaded p99 / unloaded p99 stays within 2× (the issue's target) with no 5xx.
 
-    uv run python benchmarks/http_abuse.py [--seconds 8] [--rate 10] [--rounds 3] [--only KIND]
+`--control` adds a third run to each round: the same hostile clients aimed at a second `planforge serve` (a
+decoy with its own worker processes), so the measured server does none of their work but the machine carries
+all of it. Its ratio is the machine's share of the slowdown (cores taken by the hostile clients and the
+decoy's work), which no change to the server can remove; the loaded ratio minus it is the server's own.
+
+    uv run python benchmarks/http_abuse.py [--seconds 8] [--rate 10] [--rounds 3] [--only KIND] [--control]
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -196,11 +202,13 @@ async def _hostile_load(base_url: str, token: str, seconds: float, only: list[st
 
 
 async def _loaded_run(
-    base_url: str, tokens: tuple[str, str], seconds: float, rate: float, only: list[str]
+    urls: tuple[str, str], tokens: tuple[str, str], seconds: float, rate: float, only: list[str]
 ) -> tuple[list[float], Counter[str]]:
-    """The normal load while a hostile process runs next to it: its latencies, and the hostile answers."""
+    """The normal load on `urls[0]` while a hostile process runs next to it against `urls[1]` (the same server,
+    or the control's decoy): the normal latencies, and the hostile answers."""
+    base_url, hostile_url = urls
     normal_token, hostile_token = tokens
-    command = [sys.executable, __file__, "--hostile", base_url, hostile_token, "--seconds", str(seconds)]
+    command = [sys.executable, __file__, "--hostile", hostile_url, hostile_token, "--seconds", str(seconds)]
     command += [argument for name in only for argument in ("--only", name)]
     hostile = await asyncio.create_subprocess_exec(*command, stdout=asyncio.subprocess.PIPE)
     assert hostile.stdout is not None
@@ -217,43 +225,77 @@ def _summary(latencies: list[float]) -> tuple[float, float, float]:
     return statistics.median(ordered) * 1000, p99 * 1000, ordered[-1] * 1000
 
 
-async def main(seconds: float, rate: float, rounds: int, workers: int, only: list[str]) -> None:
-    runs: list[tuple[list[float], list[float]]] = []
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round's normal latencies: alone, next to hostile clients, and (with `--control`) next to hostile clients
+    aimed at the decoy."""
+
+    alone: list[float]
+    loaded: list[float]
+    control: list[float] | None
+
+
+async def _rounds(
+    folder: Path, tokens: tuple[str, str], arguments: tuple[float, float, int, int], only: list[str], control: bool
+) -> tuple[list[Round], Counter[str]]:
+    seconds, rate, rounds, workers = arguments
+    ports = [_free_port() for _ in range(2 if control else 1)]
+    servers = [_start_server(folder, port, workers) for port in ports]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    base_url, decoy_url = urls[0], urls[-1]
+    runs: list[Round] = []
     answers: Counter[str] = Counter()
+    try:
+        for url in urls:
+            await _wait_until_up(url)
+            await _warm_up(url, tokens[0], rate)
+        for _ in range(rounds):
+            alone = await _normal_load(base_url, tokens[0], seconds, rate)
+            loaded, round_answers = await _loaded_run((base_url, base_url), tokens, seconds, rate, only)
+            answers += round_answers
+            beside = None
+            if control:
+                beside, _ = await _loaded_run((base_url, decoy_url), tokens, seconds, rate, only)
+            runs.append(Round(alone, loaded, beside))
+    finally:
+        for server in servers:
+            _stop(server)
+    return runs, answers
+
+
+async def main(seconds: float, rate: float, rounds: int, workers: int, only: list[str], control: bool) -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = SQLitePrincipalStore.open(Path(folder))
         store.create_org(ORG, ["coach_agent"])
         tokens = store.create_token(ORG, "coach"), store.create_token(ORG, "coach")
         store.close()
-        port = _free_port()
-        server = _start_server(Path(folder), port, workers)
-        base_url = f"http://127.0.0.1:{port}"
-        try:
-            await _wait_until_up(base_url)
-            await _warm_up(base_url, tokens[0], rate)
-            for _ in range(rounds):
-                alone = await _normal_load(base_url, tokens[0], seconds, rate)
-                loaded, round_answers = await _loaded_run(base_url, tokens, seconds, rate, only)
-                runs.append((alone, loaded))
-                answers += round_answers
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        runs, answers = await _rounds(Path(folder), tokens, (seconds, rate, rounds, workers), only, control)
 
     print(f"normal requests: {rate:g}/s for {seconds:g} s, alternating GET principle / POST 4-week draft")
-    print(f"server: planforge serve --workers {workers}; {rounds} round(s) of (alone, next to hostile clients)")
-    print(f"{'':28} {'p50 ms':>8} {'p99 ms':>8} {'worst ms':>9} {'p99 ratio':>10}")
+    shape = "alone, next to hostile clients" + (", next to hostile clients aimed at a decoy" if control else "")
+    print(f"server: planforge serve --workers {workers}; {rounds} round(s) of ({shape})")
+    print(f"{'':34} {'p50 ms':>8} {'p99 ms':>8} {'worst ms':>9} {'p99 ratio':>10}")
     ratios: list[float] = []
-    for number, (alone, loaded) in enumerate(runs, start=1):
-        ratio = _summary(loaded)[1] / _summary(alone)[1]
-        ratios.append(ratio)
-        for name, latencies in ((f"round {number} alone", alone), (f"round {number} next to hostile", loaded)):
+    control_ratios: list[float] = []
+    for number, run in enumerate(runs, start=1):
+        unloaded_p99 = _summary(run.alone)[1]
+        ratios.append(_summary(run.loaded)[1] / unloaded_p99)
+        rows = [(f"round {number} alone", run.alone), (f"round {number} next to hostile", run.loaded)]
+        if run.control is not None:
+            control_ratios.append(_summary(run.control)[1] / unloaded_p99)
+            rows.append((f"round {number} hostile at decoy", run.control))
+        for name, latencies in rows:
             p50, p99, worst = _summary(latencies)
-            shown = f"{ratio:9.2f}×" if latencies is loaded else ""
-            print(f"{name:28} {p50:8.1f} {p99:8.1f} {worst:9.1f} {shown:>10}")
+            shown = f"{p99 / unloaded_p99:9.2f}×" if latencies is not run.alone else ""
+            print(f"{name:34} {p50:8.1f} {p99:8.1f} {worst:9.1f} {shown:>10}")
     print("\nhostile requests and their answers (all rounds):")
     for answer, count in sorted(answers.items()):
         print(f"  {answer:40} ×{count}")
@@ -262,6 +304,10 @@ async def main(seconds: float, rate: float, rounds: int, workers: int, only: lis
     verdict = "PASS" if ratio <= 2 and server_errors == 0 else "FAIL"
     shown = ", ".join(f"{r:.2f}×" for r in ratios)
     print(f"\nloaded p99 / unloaded p99: median {ratio:.2f}× of rounds [{shown}] (target ≤ 2×),")
+    if control_ratios:
+        machine = statistics.median(control_ratios)
+        shown = ", ".join(f"{r:.2f}×" for r in control_ratios)
+        print(f"  of which the machine (hostile clients at a decoy server): median {machine:.2f}× of rounds [{shown}],")
     print(f"hostile 5xx: {server_errors}  {verdict}")
 
 
@@ -280,10 +326,24 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=3, help="pairs of runs (alone, loaded); the median counts")
     parser.add_argument("--workers", type=int, default=1, help="server processes (planforge serve --workers)")
     parser.add_argument("--only", action="append", default=[], help="run only hostile kinds whose name has this")
+    parser.add_argument(
+        "--control",
+        action="store_true",
+        help="also run the hostile clients against a decoy server (the machine's share)",
+    )
     parser.add_argument("--hostile", nargs=2, metavar=("URL", "TOKEN"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.hostile:
         url, token = arguments.hostile
         _hostile_process(url, token, arguments.seconds, arguments.only)
     else:
-        asyncio.run(main(arguments.seconds, arguments.rate, arguments.rounds, arguments.workers, arguments.only))
+        asyncio.run(
+            main(
+                arguments.seconds,
+                arguments.rate,
+                arguments.rounds,
+                arguments.workers,
+                arguments.only,
+                arguments.control,
+            )
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Annotated
 
@@ -35,8 +36,13 @@ _DRAFT_PATTERNS: list[JsonValue] = [{"pattern": f"([^{_BLANKS}][{_BLANKS}]*){{10
 # JSON Schema validators' regular-expression engines compile. The description states it.
 
 
+_NON_BLANK = re.compile(r"\S")
+"""`\\S` of Python's `re` is exactly what `str.isspace` does not call blank."""
+
+
 def _at_least_ten_non_blank(text: str) -> str:
-    if sum(not c.isspace() for c in text) < 10:
+    # Stops at the tenth non-blank character, scanning in C: a 200,000-character draft costs microseconds.
+    if next(itertools.islice(_NON_BLANK.finditer(text), 9, None), None) is None:
         raise ValueError("must contain at least 10 non-blank characters")
     return text
 

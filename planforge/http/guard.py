@@ -63,7 +63,8 @@ def _declared_length(request: Request) -> int | None:
         return None  # no header (chunked), or one uvicorn would already have refused
 
 
-def _client_address(request: Request) -> str:
+def client_address(request: Request) -> str:
+    """The address the request came from (the proxy's, behind one), which per-address limits count by."""
     return request.client.host if request.client is not None else "unknown"
 
 
@@ -73,7 +74,7 @@ async def _authenticate(request: Request, state: PlanforgeState) -> Response | N
     if credential is None:
         return planforge_error_response(missing_credential())
     failures = state.limits.auth_failures
-    address = _client_address(request)
+    address = client_address(request)
     if failures is not None and (wait := failures.wait_seconds(address)):
         return _too_many(wait, "too many requests with unknown credentials from this address; retry later")
     try:
@@ -207,7 +208,7 @@ async def guard(request: Request, state: PlanforgeState, shape: BodyShape | None
     try:
         body = await _read_body(request, settings.max_body_bytes, settings.body_timeout_seconds)
     except ClientDisconnect:
-        logger.info("client %s left while sending its body to %s", _client_address(request), request.url.path)
+        logger.info("client %s left while sending its body to %s", client_address(request), request.url.path)
         return Response(status_code=400)  # nobody is listening any more
     if isinstance(body, Response):
         return body

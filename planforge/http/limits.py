@@ -1,12 +1,19 @@
-"""Token buckets: a per-token request rate limit, and a brake on a client that keeps sending unknown credentials.
+"""Token buckets: a per-token request rate limit, a brake on a client that keeps sending unknown credentials, and
+the pacing of a client address's refused requests.
 
 Buckets live in the server process (with `--workers N`, each worker counts on its own, so the limits are per
 worker). A bucket holds `burst` requests and refills at `per_minute / 60` a second; an empty bucket answers
 how long until the next request may come (the 429's Retry-After).
+
+Pacing is what keeps a flood of refused requests (wrong credentials, oversized bodies, junk) from taking the
+server's CPU from valid ones: refusing is cheap, but a client that sends its next refused request as soon as
+the last is answered makes hundreds a second. Past its address's burst, each refusal waits before its answer,
+which costs a timer, so such a client gets one answer per connection every `Settings.refusal_delay_seconds`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from collections import OrderedDict
@@ -14,11 +21,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from planforge.settings import Settings
+
 MAX_TRACKED_KEYS: Final = 100_000
 """Buckets kept at most (least recently used dropped first): a flood of distinct keys cannot exhaust memory."""
 
 AUTH_FAILURE_BURST: Final = 10
 """Unknown credentials a client address may send at once before the brake applies."""
+
+REFUSAL_BURST: Final = 30
+"""Refused requests a client address gets answered at once before pacing applies (a developer's first mistakes)."""
+
+MAX_PACED_REFUSALS: Final = 1_000
+"""Refusals waiting at once at most; beyond, they are answered at once (each waiting one holds a connection)."""
 
 
 @dataclass
@@ -59,16 +74,40 @@ class TokenBuckets:
         return wait
 
 
+class RefusalPacer:
+    """Delays a client address's refused requests past its burst (see the module docstring)."""
+
+    def __init__(self, per_minute: int, delay_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._buckets = TokenBuckets(per_minute, REFUSAL_BURST, clock)
+        self.delay_seconds = delay_seconds
+        self._waiting = 0
+
+    async def pace(self, address: str) -> None:
+        """Return once the refusal of a request from `address` may be answered."""
+        if self._buckets.take(address) == 0 or self._waiting >= MAX_PACED_REFUSALS:
+            return
+        self._waiting += 1
+        try:
+            await asyncio.sleep(self.delay_seconds)
+        finally:
+            self._waiting -= 1
+
+
 @dataclass(frozen=True)
 class RequestLimits:
-    """The limits of one app: per credential (None: off) and per client address for unknown credentials."""
+    """The limits of one app: per credential, per client address for unknown credentials, and the pacing of
+    refusals (each None: off)."""
 
     per_token: TokenBuckets | None
     auth_failures: TokenBuckets | None
+    refusals: RefusalPacer | None = None
 
     @classmethod
-    def from_settings(cls, rate_per_minute: int | None, burst: int, failures_per_minute: int | None) -> RequestLimits:
-        """Limits as `Settings` configure them."""
-        per_token = TokenBuckets(rate_per_minute, burst) if rate_per_minute is not None else None
-        failures = TokenBuckets(failures_per_minute, AUTH_FAILURE_BURST) if failures_per_minute is not None else None
-        return cls(per_token, failures)
+    def from_settings(cls, settings: Settings) -> RequestLimits:
+        """Limits as `settings` configure them."""
+        rate, failures = settings.rate_limit_per_minute, settings.auth_failures_per_minute
+        per_token = TokenBuckets(rate, settings.rate_limit_burst) if rate is not None else None
+        auth_failures = TokenBuckets(failures, AUTH_FAILURE_BURST) if failures is not None else None
+        delay = settings.refusal_delay_seconds
+        refusals = RefusalPacer(settings.refusals_per_minute, delay) if delay > 0 else None
+        return cls(per_token, auth_failures, refusals)

@@ -3,7 +3,8 @@
 Before FastAPI reads the body, the route runs the guard (size, credential, rate limit, content type, body read
 within limits: see `planforge.http.guard`). Errors raised before the response starts (validation, planforge
 errors, bugs) answer with the error envelope, and a wrong method gets a 405 naming every allowed method,
-whatever error handlers the host app has.
+whatever error handlers the host app has. A refusal (4xx) past its client address's burst waits before it is
+answered (`planforge.http.limits.RefusalPacer`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from planforge.http.errors import (
     unexpected_error_response,
     validation_error_response,
 )
-from planforge.http.guard import BodyShape, guard
+from planforge.http.guard import BodyShape, client_address, guard
 from planforge.http.state import get_state
 
 logger = logging.getLogger(__name__)
@@ -51,16 +52,23 @@ class EnvelopeRoute(APIRoute):
             try:
                 guarded = await guard(request, get_state(request), shape)
                 if isinstance(guarded, Response):
-                    return guarded
-                return await handle(guarded)
+                    return await _paced(request, guarded)
+                return await _paced(request, await handle(guarded))
             except RequestValidationError as error:
-                return validation_error_response(error)
+                return await _paced(request, validation_error_response(error))
             except PlanforgeError as error:
-                return planforge_error_response(error)
+                return await _paced(request, planforge_error_response(error))
             except StarletteHTTPException as error:
-                return http_error_response(error)
+                return await _paced(request, http_error_response(error))
             except Exception:
                 logger.exception("planforge: unexpected error on %s %s", request.method, request.url.path)
                 return unexpected_error_response()
 
         return handle_with_envelope
+
+
+async def _paced(request: Request, response: Response) -> Response:
+    """`response`, once it may be sent: a refusal waits when its client address has had its burst of them."""
+    if 400 <= response.status_code < 500 and (pacer := get_state(request).limits.refusals) is not None:
+        await pacer.pace(client_address(request))
+    return response

@@ -33,9 +33,7 @@ def install_planforge(
     `settings` (for the HTTP layer: SSE keep-alive, body and rate limits) default to the forge's.
     """
     settings = settings or forge.settings
-    limits = RequestLimits.from_settings(
-        settings.rate_limit_per_minute, settings.rate_limit_burst, settings.auth_failures_per_minute
-    )
+    limits = RequestLimits.from_settings(settings)
     state = PlanforgeState(forge=forge, principals=principals, settings=settings, limits=limits)
     setattr(app.state, _STATE_ATTRIBUTE, state)
 

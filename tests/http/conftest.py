@@ -50,7 +50,8 @@ def new_tokens(principals: InMemoryPrincipalStore) -> Tokens:
 
 def new_app(principals: InMemoryPrincipalStore) -> FastAPI:
     """The app over in-memory stores, the scripted coach drafting and converting."""
-    settings = Settings(sse_keepalive_seconds=15.0, request_timeout_seconds=10.0)
+    # Refusals answered at once: a module's shared app refuses dozens (pacing: test_refusal_pacing.py).
+    settings = Settings(sse_keepalive_seconds=15.0, request_timeout_seconds=10.0, refusal_delay_seconds=0)
     return create_app(forge=PlanForge(model=scripted_coach(weeks=2), settings=settings), principals=principals)
 
 
