@@ -1,4 +1,5 @@
-"""Units a table's header gives its column's bare numbers ("Duration (min)", "Distance [km]", "Miles")."""
+"""Units a table's header gives its column's bare numbers ("Duration (min)", "Distance [km]", "Miles"), and the
+clock form it declares ("duration (h:mm)": "0:40" is 40 minutes, whatever the session's steps)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,15 @@ _BARE_NUMBER: Final = re.compile(
 )
 
 
+_HOURS_MINUTES_HEADER: Final = re.compile(r"\bh{1,2}\s*+:\s*+mm\b")
+_HOURS_MINUTES: Final = re.compile(r"(?<![\d:.,])(\d{1,2}):([0-5]\d)(?![\d:])")
+
+
 def header_unit(cell: str) -> str | None:
-    """The unit a header cell gives its column ("Tue (min)" → "min", "Distance [km]" → "km"), or None."""
+    """The unit a header cell gives its column ("Tue (min)" → "min", "Distance [km]" → "km", "Time (h:mm)" →
+    "h:mm"), or None."""
+    if _HOURS_MINUTES_HEADER.search(fold(cell)):
+        return "h:mm"
     match = HEADER_UNIT.search(fold(cell).strip())
     if match is None:
         return None
@@ -33,5 +41,8 @@ def header_unit(cell: str) -> str | None:
 
 
 def with_unit(cell: str, unit: str | None) -> str:
-    """`cell` with `unit` after each number that has none ("45" → "45 min", "Tempo 30" → "Tempo 30 min")."""
+    """`cell` with `unit` after each number that has none ("45" → "45 min", "Tempo 30" → "Tempo 30 min"); in an
+    h:mm column, "0:40" → "40 min"."""
+    if unit == "h:mm":
+        return _HOURS_MINUTES.sub(lambda match: f"{int(match[1]) * 60 + int(match[2])} min", cell)
     return cell if unit is None else _BARE_NUMBER.sub(lambda number: f"{number.group()} {unit}", cell)

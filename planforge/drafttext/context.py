@@ -24,10 +24,11 @@ UNIT_WORDS: Final[dict[BareNumberUnit, str]] = {"mi": "miles", "km": "kilometres
 """A bare-number unit in words, as a chunk's `plan_context` states it to any converting model."""
 
 _UNIT_NOTE: Final = re.compile(
-    r"\b(?:distances?|distanzen|entfernungen|afstanden|distanze|distancias|mileage|all runs|everything|numbers"
+    r"\b(?:distances?|distanzen|entfernungen|afstanden|distanze|distancias|mileage|all runs|everything|numbers?"
     r"|times|durations|values|figures|zahlen|zeiten|nombres|chiffres|numeros|numeri|getallen|sessions|workouts"
     r"|dystanse|czasy|distanser|tider|afstande|avstander|vzdalenosti|casy|units?)\b"
-    r"[^.\n]{0,25}?(?:\b(?:in|en|sind in|are in|are|sind|sont|son|sono|zijn|w|i|v|ve|er i|ar i|er|ar)\s++|[:=]\s*+)"
+    r"[^.\n]{0,25}?(?:\b(?:in|en|sind in|are in|are|is the|sind|sont|son|sono|zijn|w|i|v|ve|er i|ar i|er|ar)\s++"
+    r"|[:=]\s*+)"
     r"(?P<unit>miles?|mi|millas|km|kilomet\w*|kilometr\w*|minutes?|mins?|minuten|minutos|minuti|minut\w*|yards?"
     r"|yds?)\b"
 )

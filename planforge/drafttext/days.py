@@ -1,5 +1,6 @@
-"""Day names in English, German, French, Spanish, Italian, Dutch, Portuguese, Polish, Czech, Swedish, Danish and
-Norwegian, with abbreviations, and where a text names a day.
+"""Day names in English, German, French, Spanish, Italian, Dutch, Portuguese, Polish, Czech, Swedish, Danish,
+Norwegian, Finnish ("ma ti ke to pe la su") and Japanese ("月 火 水 木 金 土 日", "月曜日"), with abbreviations,
+and where a text names a day.
 
 A day mark is a day name at the start of an entry: at the start of a line (after list or markdown
 decoration), after a comma, semicolon, pipe, opening parenthesis or sentence end. Short names that are also
@@ -35,27 +36,30 @@ _CACHED_FOLD_CHARS: Final = 2_000
 _DAY_WORDS: Final[dict[Weekday, tuple[str, ...]]] = {
     "Monday": ("monday", "mon", "montag", "mo", "lundi", "lun", "lunes", "lunedi", "maandag", "ma", "m",
                "segunda-feira", "segunda feira", "segunda", "seg",
-               "poniedzialek", "pon", "pn", "pondeli", "po", "mandag", "man"),
+               "poniedzialek", "pon", "pn", "pondeli", "po", "mandag", "man", "maanantai", "月曜日", "月曜", "月"),
     "Tuesday": ("tuesday", "tues", "tue", "tu", "dienstag", "di", "mardi", "mar", "martes", "martedi", "dinsdag",
                 "t", "terca-feira", "terca feira", "terca", "ter",
-                "wtorek", "wt", "utery", "ut", "tisdag", "tis", "tirsdag", "tirs", "tir", "tysdag", "ti"),
+                "wtorek", "wt", "utery", "ut", "tisdag", "tis", "tirsdag", "tirs", "tir", "tysdag", "ti", "tiistai",
+                "火曜日", "火曜", "火"),
     "Wednesday": ("wednesday", "weds", "wed", "we", "mittwoch", "mi", "mercredi", "mer", "miercoles", "mie",
                   "mercoledi",
                   "woensdag", "wo", "w", "quarta-feira", "quarta feira", "quarta", "qua",
-                  "sroda", "sr", "streda", "st", "onsdag", "ons", "on"),
+                  "sroda", "sr", "streda", "st", "onsdag", "ons", "on", "keskiviikko", "ke", "水曜日", "水曜", "水"),
     "Thursday": ("thursday", "thurs", "thur", "thu", "th", "donnerstag", "do", "jeudi", "jeu", "jueves", "jue",
                  "giovedi", "gio", "donderdag", "r",
                  "quinta-feira", "quinta feira", "quinta", "qui",
-                 "czwartek", "czw", "cz", "ctvrtek", "ct", "torsdag", "tors", "tor", "to"),
+                 "czwartek", "czw", "cz", "ctvrtek", "ct", "torsdag", "tors", "tor", "to", "torstai",
+                 "木曜日", "木曜", "木"),
     "Friday": ("friday", "fri", "freitag", "fr", "vendredi", "ven", "viernes", "vie", "venerdi", "vrijdag", "vr", "f",
                "sexta-feira", "sexta feira", "sexta", "sex",
-               "piatek", "pt", "patek", "pa", "fredag", "fre"),
+               "piatek", "pt", "patek", "pa", "fredag", "fre", "perjantai", "pe", "金曜日", "金曜", "金"),
     "Saturday": ("saturday", "sat", "samstag", "sonnabend", "sa", "samedi", "sam", "sabado", "sabato", "sab",
                  "zaterdag", "za",
-                 "sobota", "sob", "lordag", "laurdag", "lor", "lo"),
+                 "sobota", "sob", "lordag", "laurdag", "lor", "lo", "lauantai", "la", "土曜日", "土曜", "土"),
     "Sunday": ("sunday", "sun", "sonntag", "so", "su", "dimanche", "dim", "domingo", "dom", "domenica", "zondag",
                "zo",
-               "niedziela", "niedz", "ndz", "nd", "nie", "nedele", "ne", "sondag", "sundag", "son"),
+               "niedziela", "niedz", "ndz", "nd", "nie", "nedele", "ne", "sondag", "sundag", "son", "sunnuntai",
+               "日曜日", "日曜", "日"),
 }  # fmt: skip
 
 # Day names that are also common words or units: they need a capital letter or a ':'/'.' after them.
@@ -65,7 +69,7 @@ _AMBIGUOUS: Final = frozenset({"we", "so", "do", "sat", "sun", "mar", "mi", "mo"
                                "pon", "wt", "sob", "ons", "fre", "tis", "tir", "tor"})  # fmt: skip
 # Abbreviations that are everyday words ("man", "on", "to", "son", "nie", "po", "st" …): a ':' or '.' after them.
 _STRICT: Final = frozenset({"pn", "po", "ut", "ti", "sr", "st", "on", "cz", "ct", "to", "pt", "pa", "lo", "nd", "nie",
-                            "ne", "son", "man", "lor", "ndz"})  # fmt: skip
+                            "ne", "son", "man", "lor", "ndz", "ke", "pe", "la"})  # fmt: skip
 # One-letter days: "M:" (a capital and a colon), or capitals in order at the start of "|"-separated cells.
 _ONE_LETTER: Final = frozenset({"m", "t", "w", "r", "f"})
 _A_DIGIT: Final = re.compile(r"\d")
@@ -79,8 +83,9 @@ _ALTERNATION = "|".join(sorted(_WEEKDAY_BY_WORD, key=len, reverse=True))
 _DAY_TOKEN = re.compile(rf"(?<![\w])(?P<day>{_ALTERNATION})(?P<dot>\.)?(?![\w])")
 # What may stand before a day mark on its line: list bullets, markdown emphasis, headings, pipes.
 _LINE_START = re.compile(r"(?:(?!\n)[\s\-*•#>|_])*")
-_ENTRY_START = re.compile(
-    r"(?:[,;:|(/&+]|[.!]\s|\*\*|\b(?:and|und|et|y|e|then|dann|puis|luego|poi|daarna|depois)\b)[\s*_]*$"
+_ENTRY_START = re.compile(  # prose too: "… at the end. On Thursday do …", "…, and on Sunday go long"
+    r"(?:[,;:|(/&+]|[.!]\s|\*\*|\b(?:and|und|et|y|e|then|dann|puis|luego|poi|daarna|depois)\b"
+    r"|(?:[.!]\s+|\band\s+)on\b)[\s*_]*$"
 )
 _AFTER = re.compile(r"[\s*_]*(?P<sep>[:\-–—)/&,+]|\s|$)")
 

@@ -8,8 +8,8 @@ header with no days) sets the phase of the weeks that follow. Markdown or pipe t
 columns) are weeks and whose columns (or rows) are days are read as one week per row (column). A header
 line that carries the days itself ("Week 1: Mon rest, Tue easy 5 mi, ...") is a week whose body is that
 paragraph. Week words are read in English, German, French, Spanish, Portuguese, Italian, Polish, Czech, Swedish,
-Danish and Norwegian ("Tydzień 2", "Týden 2", "Vecka 2", "Uge 2", "Uke 2"); a line ending in a week
-("Here's week 2:") is a header too.
+Danish, Norwegian, Finnish and Japanese ("Tydzień 2", "Týden 2", "Vecka 2", "Uge 2", "Uke 2", "Viikko 2", "第2週"); a
+line ending in a week ("Here's week 2:") is a header too.
 
 Days written before the first week header form the week before it ("Here's next week: Mon off, Tue easy 6k, ..."
 then "Wk2: ..."). A plan with no week header at all may be dated or numbered per day, or simply name its
@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planforge.domain.chunk import WeekText
 from planforge.domain.vocabulary import Phase
 from planforge.drafttext.chat import coach_messages
 from planforge.drafttext.context import PlanContext, plan_context
 from planforge.drafttext.days import day_marks, fold
+from planforge.drafttext.dittos import with_dittos_filled
 from planforge.drafttext.headerless import calendar_days, weeks_by_weekday_order
 from planforge.drafttext.pasted import email_body, html_as_text, without_checkbox
 from planforge.drafttext.repeats import with_repeats_copied
@@ -40,6 +41,7 @@ __all__ = [
     "WEEK_HEADER",
     "SegmentedDraft",
     "check_weeks",
+    "numbered_from_one",
     "phase_named_in",
     "segment_draft",
     "week_number",
@@ -47,10 +49,12 @@ __all__ = [
 
 _DECOR = r"[\s#*_>|\-–—=~\[【]*+"
 # Week words, folded (see `fold`): the segmenter matches folded lines.
-_ONE_WEEK = r"(?:week|wk|woche|semaine|semana|settimana|tydzien|tydz|tyg|tyden|vecka|veckan|uge|ugen|uke|uka|veke|w)"
+_ONE_WEEK = (
+    r"(?:week|wk|woche|semaine|semana|settimana|tydzien|tydz|tyg|tyden|vecka|veckan|uge|ugen|uke|uka|veke|viikko|w)"
+)
 _WEEK_WORD = (
     r"(?:weeks?|wks?|wochen?|semaines?|semanas?|settimane|settimana|tygodnie|tydzien|tyg|tydny|tyden|veckor|vecka"
-    r"|uger|uge|uker|uke|w)"
+    r"|uger|uge|uker|uke|viikot|viikko|w)"
 )
 # Week numbers written as words, one to twelve, in English, German, French, Spanish, Portuguese and Italian.
 _NUMBER_WORDS: dict[int, tuple[str, ...]] = {
@@ -70,7 +74,7 @@ _NUMBER_WORDS: dict[int, tuple[str, ...]] = {
 _NUMBER_BY_WORD: dict[str, int] = {fold(word): number for number, words in _NUMBER_WORDS.items() for word in words}
 _NUMBER_WORD = "|".join(sorted(_NUMBER_BY_WORD, key=len, reverse=True))
 WEEK_HEADER = re.compile(  # "1. Week 1 – getting going": a numbered list's item may carry the week
-    rf"^{_DECOR}(?:\d{{1,2}}[.)][^\S\n]++(?=[a-z]))?(?:{_ONE_WEEK}\.?\s*+(?P<week>\d{{1,2}})\b"
+    rf"^{_DECOR}(?:\d{{1,2}}[.)][^\S\n]++(?=[a-z]))?(?:(?:{_ONE_WEEK}\.?\s*+|第\s*+)(?P<week>\d{{1,2}})(?:\s*+週)?\b"
     rf"|(?:week|woche|semaine|semana|settimana)\s+(?P<word>{_NUMBER_WORD})(?![\w'’-]))(?P<rest>.*)$"
 )
 """A week header, matched against a folded line (see `fold`)."""
@@ -257,12 +261,13 @@ def _calendar_weeks(lines: list[str]) -> list[WeekText]:
 
 def _lines(text: str) -> list[str]:
     """The draft's lines: HTML read as text, checklist boxes and emoji bullets taken off, an email reduced to its
-    body (see `planforge.drafttext.pasted`), a chat to the coach's messages, tables of weeks rewritten, and a line
+    body (see `planforge.drafttext.pasted`), a chat to the coach's messages, a table's ditto marks filled in (see
+    `planforge.drafttext.dittos`), tables of weeks rewritten, and a line
     that ends by naming a week ("Here's week 2:") cut so that the week starts a line."""
     lines = html_as_text(text).splitlines()
     pasted = email_body([without_checkbox(line) for line in lines], is_week_header=WEEK_HEADER)
     lines: list[str] = []
-    for line in expand_week_tables(coach_messages(pasted)):
+    for line in expand_week_tables(with_dittos_filled(coach_messages(pasted))):
         cut = _TRAILING_WEEK.search(fold(line))
         lines += [line[: cut.start()], line[cut.end() :]] if cut else [line]
     return lines
@@ -288,7 +293,36 @@ def segment_draft(text: str) -> SegmentedDraft:
             " each followed by that week's days (e.g. '- Monday: Rest', '- Tuesday: Easy run 45 min'),"
             " or a table with one row per week and one column per day"
         )
-    return SegmentedDraft(with_repeats_copied(weeks), plan_context("\n".join(lines)))
+    return SegmentedDraft(with_repeats_copied(_without_remarks(weeks)), plan_context("\n".join(lines)))
+
+
+def _without_remarks(weeks: list[WeekText]) -> list[WeekText]:
+    """`weeks` without a line that only remarks on a week already read ("Week 3 is a step-back week." under the
+    table that holds week 3): a header repeating an earlier week's number with nothing under it."""
+    read = {week.week for week in weeks if week.body.strip()}
+    kept: list[WeekText] = []
+    numbers: set[int] = set()
+    for week in weeks:
+        if not week.body.strip() and week.week in read and week.week in numbers:
+            continue
+        kept.append(week)
+        numbers.add(week.week)
+    return kept
+
+
+def numbered_from_one(segmented: SegmentedDraft) -> SegmentedDraft:
+    """A whole draft whose weeks run on from a later block ("Week 7", "Week 8", "Week 9": a sheet of weeks 7-9 of
+    an 18-week book) with its weeks numbered from 1 in the same order; any other numbering is kept as written.
+
+    Only for a whole draft of two weeks or more: a chunk of a longer plan (weeks 5-8 of 12) keeps its numbers, and
+    so does a lone "Week 2" (what it says about week 2 is asked about week 2).
+    """
+    numbers = [week.week for week in segmented.weeks]
+    first = numbers[0] if numbers else 1
+    if first <= 1 or len(numbers) < 2 or numbers != list(range(first, first + len(numbers))):
+        return segmented
+    shift = first - 1
+    return replace(segmented, weeks=[replace(week, week=week.week - shift) for week in segmented.weeks])
 
 
 def check_weeks(segmented: SegmentedDraft, expected: int) -> None:

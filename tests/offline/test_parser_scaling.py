@@ -92,6 +92,31 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
         ),
         4_000,
     ),
+    "12-hour clock times": (_in_a_day("6:00 a.m. 5pm "), 4_000),
+    "24-hour clock times": (_in_a_day("at 18:30 ~07:15 "), 4_000),
+    "number words": (_in_a_day("one two three "), 4_000),
+    "number words before a unit": (_in_a_day("forty-five minutes by "), 4_000),
+    "self-corrections": (_in_a_day("or... no, actually, "), 4_000),
+    "prose leads": (_in_a_day(", and on "), 4_000),
+    "spaces before a prose lead": (lambda size: f"Week 1\n- Monday: easy 30 min{' ' * size}and on\n", 16_000),
+    "japanese and finnish words": (_in_a_day("ジョグ ４０分 ＋ PK-lenkki "), 4_000),
+    "pfitzinger codes": (_in_a_day("GA 8 + 10 x 100m SP "), 4_000),
+    "sentences about a later race": (_in_a_day("The race is the Sunday after. "), 4_000),
+    "rest remarks": (lambda size: "Week 1\n" + "Fri: both rest, fine\n" * (size // 21), 4_000),
+    "grouped thousands": (_in_a_day("10 000 m 12 000 "), 4_000),
+    "ditto rows": (
+        lambda size: (
+            "| Week | Day | Session |\n|---|---|---|\n| 1 | Tue | easy 30 min |\n" + '| " | " | do. |\n' * (size // 16)
+        ),
+        4_000,
+    ),
+    "totals after lengths": (_in_a_day("40 min total 1' off total "), 4_000),
+    "strides after a plus": (_in_a_day("+ strides 35 min "), 4_000),
+    "an h:mm column": (
+        lambda size: "week;day;session;time (h:mm)\n" + "1;Tue;Easy;0:35\n" * (size // 16),
+        4_000,
+    ),
+    "bracketed time marks": (_in_a_day("GA 9 (AM) · Rec 4 (PM) "), 4_000),
     "an aligned table of weeks": (
         lambda size: "      W1          W2\n" + "Mon   easy 30 min  rest\n" * (size // 24),
         4_000,

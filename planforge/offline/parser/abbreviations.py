@@ -1,6 +1,7 @@
 """Terse running-log shorthand spelled out: "L 12mi" long, "E 5" easy, "2E" two easy, "20' T" tempo,
 "6x200 R" repetitions, "3x1mi M" marathon pace, "I" intervals, "XT 45'" or "X45" cross-training, "rec 4" or
-"REC30" recovery; a number glued after a letter ("E45") is set apart from it.
+"REC30" recovery, and Pfitzinger's "MLR 11" medium-long, "GA 8" general aerobic, "LT 8 w/ 4" threshold, "VO2 8"
+intervals, "10 x 100m SP" strides; a number glued after a letter ("E45") is set apart from it.
 
 A capital letter counts as shorthand only next to a number ("E 6", "2E", "20' T", "@ M"), so ordinary
 capitals ("I feel", "T-shirt") are left alone. With a plan-level unit ("Distances in miles unless noted"),
@@ -19,11 +20,14 @@ from planforge.offline.parser.structure import quantities_in
 _LETTERS: Final[dict[str, str]] = {
     "E": "easy", "L": "long", "T": "tempo", "I": "interval", "R": "reps", "M": "marathon pace",
     "XT": "cross-training", "X": "cross-training", "LR": "long run", "MP": "marathon pace",
+    # Pfitzinger's codes: medium-long run, general aerobic, lactate threshold, VO2max, strides ("SP": speed)
+    "MLR": "medium-long run", "GA": "general aerobic easy", "LT": "threshold", "VO2": "vo2max intervals",
+    "SP": "strides",
 }  # fmt: skip
-_TOKEN: Final = re.compile(r"(?<![A-Za-z])(?P<letter>XT|LR|MP|[ELTIRMX])(?![A-Za-z'’-])")
+_TOKEN: Final = re.compile(r"(?<![A-Za-z])(?P<letter>MLR|VO2|XT|LR|MP|GA|LT|SP|[ELTIRMX])(?![A-Za-z'’-])")
 _NUMBER_BEFORE: Final = re.compile(r"(?:\d|\d\s*(?:['\"’′]|mi|km|k|m|min|s)|@)\s*$")
 _NUMBER_AFTER: Final = re.compile(r"\s*\d")
-_RECOVERY: Final = re.compile(r"^(\s*)rec\.?\s*(?=\d)", re.IGNORECASE)
+_RECOVERY: Final = re.compile(r"^(\s*+(?:(?:am|pm)\s*+:\s*+)?)rec\.?\s*(?=\d)", re.IGNORECASE)  # "PM: Rec 4" too
 # A comma after a number ends it ("4 x 250, 2,000 yd") unless a digit follows (a decimal comma).
 _BARE_NUMBER: Final = re.compile(
     r"(?<![\w.,:@×*/+\-–])\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?(?![\w.'\"’′%:/x×*]|,\d)"

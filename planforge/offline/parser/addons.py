@@ -15,7 +15,8 @@ _LENGTH = (
 )
 _STRIDE_WORDS = (
     r"(?:strides?|steigerung(?:en|slaufe?n?|slauf)?|steigerungslaufe|progresivos|aceleraciones|rectas|"
-    r"lignes?\s+droites?|accelerations|pick[\s-]*ups|allunghi|przebiezk\w*|stigningslop|stegringar)\b"
+    r"lignes?\s+droites?|accelerations|pick[\s-]*ups|allunghi|przebiezk\w*|stigningslop|stegringar"
+    r"|(?<=\dm\s)sp|(?<=\d\sm\s)sp)\b"  # Pfitzinger's "10 x 100m SP"
 )
 # Sprints of a few seconds ("5 x 10\" sprints", "6 x 15 s sprint") are strides of a ride or run too; longer ones
 # ("8 x 30 s sprints", "10 x 200 m sprints") are a set of their own.

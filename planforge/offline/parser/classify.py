@@ -25,7 +25,7 @@ REST: Final = _words(
     r"^(?:full\s+)?(?:rest|off|rust|rustdag|day off|off day|rest day|recovery day|ruhetag|ruhe|pause|frei|repos|"
     r"jour de repos|"
     r"descanso|dia libre|libre|folga|riposo|none|wolne|wolny dzien|odpoczynek|volno|odpocinek|volny den|vila|vilodag|"
-    r"ledig|hvile|hviledag|fri|fridag|-+|—|–|x)\s*(?:day)?[.!]?$"
+    r"ledig|hvile|hviledag|fri|fridag|free|-+|—|–|x)\s*(?:day)?[.!]?$"
 )
 REST_WORD: Final = _words(
     r"^\s*(?:rest|off|rust|rustdag|day off|ruhetag|ruhe|pause|frei|repos|descanso|folga|riposo|wolne|odpoczynek|volno"
@@ -173,6 +173,8 @@ _RUN_RULES: Final[tuple[tuple[WorkoutSubType, re.Pattern[str]], ...]] = (
     ("progression-run", _words(r"progress", r"progresivo", r"crescendo", r"opbouwend", r"narastajac", r"\bbnp\b",
                                r"stupnovan")),
     ("tempo-run", _THRESHOLD_REPS),
+    # named threshold first, its pace given as a race's ("LT 8 w/ 4 @ 15K-HM pace"): the name wins
+    ("tempo-run", _words(r"^\W*(?:threshold|lactate threshold|lt)\b")),
     ("race-pace-run", _words(r"race[\s-]*pace", r"\bas(?:5|10|15|21|42)\b", r"ritmo (?:di )?gara", r"wedstrijdtempo",
                              r"goal pace",
                              r"marathon pace", r"\bmp\b", r"\bhmp\b", r"renntempo",
@@ -319,6 +321,8 @@ _WALK_BETWEEN: Final = _words(
     r"\bwalk(?:ing)?\s+(?:down|back)\b",
     r"\b(?:walk|jog)\s+recover\w*",
     r"[,/]\s*+\d{1,3}\s*+(?:min\w*|s|sec\w*|['\"’]+)\s*+walk\w*",
+    # "6 x 400 m with 90 seconds of walking between": the reps' recovery
+    r"\b(?:with|w/)\s++\d{1,3}\s*+(?:min\w*|s|sec\w*|['\"’]+)\s++(?:of\s++)?walk\w*",
 )
 
 

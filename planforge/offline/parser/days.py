@@ -23,6 +23,10 @@ _BULLETS: Final = "•·●○◦▪▫■□►▸‣⁃➢➤✓✔"
 _TRIM_START: Final = re.compile(rf"^[\s:.\-–—)*_|{_BULLETS}]+")
 _END_CHARS: Final = rf"[\s,;.*_|\-–—{_BULLETS}\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]"
 _TRIM_END: Final = re.compile(rf"(?<!{_END_CHARS}){_END_CHARS}+$")  # a run is tried from its start only
+# A day in prose: "Wednesday is a gym day: 40 minutes", "Saturday is free, and on Sunday go long": the verb before its
+# session and the words that lead to the next day are no part of it.
+_PROSE_START: Final = re.compile(r"^(?:is|are|brings|do)\s++(?=\S)")  # lower case: "Do" is German Thursday
+_PROSE_END: Final = re.compile(r"(?<![\s,;])(?:[,;]\s*+|\s++)(?:and\s++)?on$", re.IGNORECASE)  # from a run's start
 # A blank line after a day's text ends it: what follows is a note or a sign-off ("Good luck! 💪"), not that day.
 _PARAGRAPH_END: Final = re.compile(r"\S\s*?\n[ \t]*\n")
 # A footnote's own line ("¹ Easy: conversational pace", "[2] Tempo = …") ends the day above it too.
@@ -105,7 +109,8 @@ def _without_emoji(text: str) -> str:
 def clean_session_text(text: str) -> str:
     """A day's text without the separators, markdown and emoji around it, and without footnote markers."""
     text = without_footnotes(_without_emoji(text.replace("**", "").replace("__", "")))
-    return _TRIM_END.sub("", _TRIM_START.sub("", text)).strip()
+    text = _TRIM_END.sub("", _TRIM_START.sub("", text)).strip()
+    return _PROSE_END.sub("", _PROSE_START.sub("", text, count=1), count=1)
 
 
 def day_entries(body: str) -> list[tuple[Weekday, str]]:

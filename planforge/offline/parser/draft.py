@@ -12,7 +12,7 @@ from planforge.domain.plan import ContentBlock, WeekInfo, Workout
 from planforge.domain.vocabulary import WEEKDAYS, Language, Phase, Weekday, weekday_index
 from planforge.drafttext.context import NO_CONTEXT, PlanContext, long_day_named
 from planforge.drafttext.days import fold
-from planforge.drafttext.segment import SegmentedDraft, check_weeks, segment_draft
+from planforge.drafttext.segment import SegmentedDraft, check_weeks, numbered_from_one, segment_draft
 from planforge.exceptions import DraftStructureError
 from planforge.offline.parser.bounds import checked_day, quoted
 from planforge.offline.parser.classify import is_rest
@@ -116,7 +116,7 @@ def parse_draft(text: str, *, weeks: int | None = None) -> list[ParsedWeek]:
 
     Raises `DraftStructureError` when there is no recognisable week structure, naming what was expected.
     """
-    segmented = segment_draft(text)
+    segmented = numbered_from_one(segment_draft(text))  # "Week 7 … Week 9" of a longer book: weeks 1-3
     if weeks is not None:
         check_weeks(segmented, weeks)
     return [parse_week(week, context=segmented.context) for week in segmented.weeks]

@@ -22,13 +22,17 @@ from planforge.drafttext.context import NO_CONTEXT, PlanContext
 from planforge.drafttext.days import fold
 from planforge.offline.parser.abbreviations import expand_abbreviations, with_default_unit, with_minutes_by_size
 from planforge.offline.parser.addons import without_strides
-from planforge.offline.parser.classify import REST_WORD, classify, is_rest, sport_named
+from planforge.offline.parser.classify import REST_WORD, classify, sport_named
+from planforge.offline.parser.clock import without_clock_times
 from planforge.offline.parser.distances import race_distance
+from planforge.offline.parser.foreign_words import in_english
 from planforge.offline.parser.parsed import ParsedSession
 from planforge.offline.parser.quantities import Quantity
 from planforge.offline.parser.races import is_race_day, race_day_sessions
+from planforge.offline.parser.rest_days import is_rest_day, without_later_race
 from planforge.offline.parser.run_walk import run_walk_blocks
 from planforge.offline.parser.splitting import split_sessions
+from planforge.offline.parser.spoken import in_digits
 from planforge.offline.parser.structure import (
     INCLUDES,
     REPETITION_MARK,
@@ -75,30 +79,6 @@ def _steered_by(blocks: list[ContentBlock], target: IntensityTarget) -> list[Con
 _LONG_RIDE_SECONDS: Final = 3 * 3600
 """A ride at endurance pace ("4h endurance Z2") of three hours or more is a long ride."""
 _STEADY: Final = re.compile(r"endurance|\bz2\b|steady|grundlage|ausdauer|fondamental|resistencia|fondo|duurrit")
-_REST_SENTENCE: Final = re.compile(r"^\s*(?:rest|off|repos|riposo|descanso|ruhetag|rust)\b[\s-]*(?:day)?\s*[.!]+\s")
-
-
-# "off, just stretch if you feel like it": what a rest day allows names no session of its own.
-_IF_YOU_LIKE: Final = re.compile(r"\bif you (?:feel like it|want|like|fancy|wish)|\bif (?:fresh|needed)\b")
-
-
-# "no intervals this week, rest", "kein Training, Ruhetag": what is dropped, then rest.
-_NOTHING_THEN_REST: Final = re.compile(
-    r"^\s*(?:no|none|kein\w*|pas de|sans|sin|niente|geen|nie ma)\b[^\d,;:]{0,40}[,;:\-–—]\s*"
-    r"(?:rest|off|repos|descanso|riposo|ruhetag|ruhe|rust|rustdag|folga|wolne)\b[\s.!]*$"
-)
-
-
-def _is_rest(folded: str) -> bool:
-    """A rest day, also when a sentence that names no session follows ("Rest. Well done, that's week 3!"), what
-    is dropped is named before it ("no intervals this week, rest"), or an unmeasured activity it allows ("off,
-    just stretch if you feel like it")."""
-    if is_rest(folded) or _NOTHING_THEN_REST.match(folded):
-        return True
-    if REST_WORD.match(folded) and _IF_YOU_LIKE.search(folded) and not any(char.isdigit() for char in folded):
-        return True
-    sentence = _REST_SENTENCE.match(folded)
-    return sentence is not None and not quantities_in(folded) and sport_named(folded, by_default=False) is None
 
 
 def _without_rest_alternative(text: str) -> tuple[str, bool]:
@@ -109,7 +89,7 @@ def _without_rest_alternative(text: str) -> tuple[str, bool]:
     alternatives = [part for part in _ALTERNATIVE.split(text) if part.strip()]
     if len(alternatives) < 2:
         return text, optional
-    kept = [part for part in alternatives if not (_is_rest(fold(part).strip()) or REST_WORD.match(fold(part)))]
+    kept = [part for part in alternatives if not (is_rest_day(fold(part).strip()) or REST_WORD.match(fold(part)))]
     if kept and len(kept) < len(alternatives):
         return " or ".join(kept), True
     return text, optional
@@ -216,8 +196,8 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
             blocks, total = blocks[:-1], Quantity("distance", closing, 0, 0)
     if total is not None and blocks:  # blocks add up to the session's length, as the plan checks demand
         fitted = fitted_to_total(blocks, total, BLOCK_TOLERANCE)
-        if fitted is None and planned:  # the export's sizes stand; steps that overrun them are dropped
-            fitted = []
+        if fitted is None and (planned or marked_total(folded) is not None):
+            fitted = []  # the export's sizes or a length marked "total" stand; steps that do not fit are dropped
         blocks, total = (fitted, total) if fitted is not None else (blocks, None)
     if total is not None:
         duration, distance = (round(total.value), None) if total.kind == "duration" else (None, total.value)
@@ -229,7 +209,9 @@ def _read_session(text: str, optional: bool, context: PlanContext) -> ParsedSess
         includes = INCLUDES.search(folded)
         durations = [q for q in durations if includes is None or q.end <= includes.start()] or durations[:1]
         duration = round(sum(q.value for q in durations)) if durations else None
-        distance, explicit_duration, explicit_distance = None, bool(durations), False
+        # "brick – bike 30 km": a ride given by its distance only
+        distance = distances[0].value if distances and not durations else None
+        explicit_duration, explicit_distance = bool(durations), distance is not None
     else:
         if not blocks and (timed := _timed_repetition(folded, quantities)) is not None:
             durations = [q for q in durations if q.end <= timed]  # "SkiErg: 8 x 1 min / 1 min easy": the lengths
@@ -270,6 +252,9 @@ _LIBRARY_MARK: Final = re.compile(r"\[lib:[^\]\n]{0,200}+\]")  # starts at its "
 # "2½ time", "1¾ h": a fraction sign after the whole number (or alone) is its decimal part.
 _FRACTIONS: Final = {"½": ".5", "¼": ".25", "¾": ".75"}
 _FRACTION: Final = re.compile(r"(?<!\d)(?P<whole>\d*+)(?P<fraction>[½¼¾])")  # a run of digits is tried once
+# "10 000 m": a space before three digits of metres groups thousands too (two or three digits before it: "2 400 m"
+# may be a count and its reps).
+_THOUSANDS_SPACE: Final = re.compile(r"(?<![\d.,])(\d{2,3})[ \u00a0\u202f](\d{3})(?=\s*+(?:m|metres?|meters?)\b)")
 _THOUSANDS_DOT: Final = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{3})(?=\s*+m\b)")
 
 
@@ -282,12 +267,25 @@ def _is_note(folded: str) -> bool:
     return bool(_NOTE_ITEM.match(folded)) and sport_named(folded, by_default=False) is None
 
 
+def _said_plainly(text: str) -> str:
+    """A day's text with Finnish and Japanese words in English, clock times read as start times ("6am easy 10 km":
+    when, not how long), numbers in words in digits, and no sentence on a race after the plan."""
+    return without_later_race(in_digits(without_clock_times(in_english(text))))
+
+
+@lru_cache(maxsize=4096)  # plans repeat their days' texts week after week
+def _said_plainly_cached(text: str) -> str:
+    return _said_plainly(text)
+
+
 def parse_day(day: Weekday, text: str, *, context: PlanContext = NO_CONTEXT) -> list[ParsedSession]:
     """The sessions of one day's text, read with the plan's defaults; [] for a rest day or a note."""
     text = _LIBRARY_MARK.sub("", text)  # "Hill Repeats 40 min [lib:lib-hills-8x60]": an id, no lengths
     text = _THOUSANDS_DOT.sub(r"\1\2", _THOUSANDS.sub(r"\1\2", _SPACES.sub(" ", text)))
+    text = _THOUSANDS_SPACE.sub(r"\1\2", text)
     text = _FRACTION.sub(lambda match: f"{match['whole'] or '0'}{_FRACTIONS[match['fraction']]}", text)
-    if _is_rest(fold(text).strip()) or _is_note(fold(text)):
+    text = _said_plainly_cached(text) if len(text) <= _CACHED_CHARS else _said_plainly(text)
+    if is_rest_day(fold(text).strip()) or _is_note(fold(text)):
         return []
     if is_race_day(fold(text)):  # a race's advice names no session of its own: only "+" starts another
         return [session for piece in _RACE_LEGS.split(text) for session in _race_or_sessions(day, piece, context)]
@@ -307,7 +305,7 @@ def _race_or_sessions(day: Weekday, text: str, context: PlanContext) -> list[Par
 def _sessions(day: Weekday, text: str, context: PlanContext) -> list[ParsedSession]:
     sessions: list[ParsedSession] = []
     for piece in split_sessions(text):
-        if _is_rest(fold(piece).strip()):
+        if is_rest_day(fold(piece).strip()):
             continue
         session_text, optional = _without_rest_alternative(piece)
         sessions.append(parse_session(day, session_text.strip(), optional=optional, context=context))

@@ -68,6 +68,7 @@ _INTO_A_RUN: Final = re.compile(
 )
 _OWN_SESSION: Final = re.compile(r"tempo|interval|fartlek|\bhills?\b|\blong\b|\brace\b|progress|recovery run|"
                                  r"\bmp\b|fraction|\bseries\b|\blauf\b|footing|rodaje|\d\s*[x×]\s*\d")  # fmt: skip
+_STRIDES_FIRST: Final = re.compile(r"^\s*+(?:\d{1,2}\s*+(?:[x×*]\s*+)?)?(?:strides|steigerung\w*)\b")
 _AM_PM_SESSION: Final = re.compile(r"\s*+(?:am|pm|a\.m\.|p\.m\.)\s*+:?\s*+[a-z]{3}")
 _FAMILY: Final[dict[str, str]] = {"hike": "walk"}  # "hike 3 h, walking poles" is one outing
 
@@ -223,8 +224,8 @@ def _starts_session(piece: str, session: _Session, kind: JointKind) -> bool:
     """Whether `piece`, after a joint of `kind`, starts a session of its own rather than going on `session`."""
     facts = _facts(piece)
     folded, sport, measured = facts.folded, facts.sport, bool(facts.quantities)
-    if only_strides(folded):
-        return False
+    if only_strides(folded) or (_STRIDES_FIRST.match(folded) and session.sport in {None, "run"}):
+        return False  # "Easy + strides 35 min total": a sheet's strides, then the run's length
     if kind == "list" and sport is None and session.lead_in():
         return False  # "2E + 6x200 R": the easy miles lead into the set of the same workout
     # "Long swim: 1 x 1000 + 4 x 250": a set with no sport of its own goes on the swim before it

@@ -26,11 +26,16 @@ _AFTER: Final = re.compile(rf"\s*+\(?{TOTAL_WORD}\b")
 def marked_total(folded: str) -> Quantity | None:
     """The length a total word stands next to ("1h30 total", "total: 2200 m"), the last one written, or None."""
     quantities = quantities_in(folded)
-    marked = [
-        quantity
-        for quantity in quantities
-        if _BEFORE.search(folded[max(0, quantity.start - 16) : quantity.start]) or _AFTER.match(folded, quantity.end)
-    ]
+    marked: list[Quantity] = []
+    taken = -1  # where the total word after the last marked length ends: "40 min total 1' off" marks the 40 min
+    for quantity in quantities:
+        if after := _AFTER.match(folded, quantity.end):
+            marked.append(quantity)
+            taken = after.end()
+        elif _BEFORE.search(folded[max(0, quantity.start - 16) : quantity.start]) and not (
+            0 <= taken <= quantity.start and not folded[taken : quantity.start].strip(" :=")
+        ):
+            marked.append(quantity)
     last = quantities[-1] if quantities else None  # only the last length can close a dotted list
     if last is not None and _DOT_TOTAL.search(folded, 0, last.start) and not folded[last.end :].strip(" .!"):
         marked.append(last)
